@@ -1,0 +1,27 @@
+// polar-helm: Dhall to Helm charts. Each subcommand lives in its own file and
+// registers itself on the CLI11 app.
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "exit_codes.h"
+#include "version.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"polar-helm: render Dhall configurations into Helm charts", "polar-helm"};
+  app.set_version_flag("--version", std::string("polar-helm ") + POLAR_HELM_VERSION);
+  app.require_subcommand(0, 1);
+  app.footer("Exit codes: 0 ok, 1 error in the input, 2 usage error, 3 tool or file missing.");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // CLI11 returns 0 for --help/--version and its own codes otherwise; every
+    // command-line mistake is exit code 2 here.
+    int code = app.exit(error);
+    return code == 0 ? polar::cli::exit_ok : polar::cli::exit_usage_error;
+  }
+  if (app.get_subcommands().empty()) {
+    fmt::print("{}", app.help());
+  }
+  return polar::cli::exit_ok;
+}
