@@ -55,7 +55,7 @@ std::string_view builtin_name(Builtin builtin) {
 
 std::optional<Builtin> builtin_from_name(std::string_view name) {
   auto found = std::find_if(std::begin(builtin_names), std::end(builtin_names),
-                            [&](const auto &entry) { return entry.second == name; });
+                            [&](const auto& entry) { return entry.second == name; });
   if (found == std::end(builtin_names)) {
     return std::nullopt;
   }

@@ -276,11 +276,11 @@ class Expr {
 public:
   Expr(Node node, Span span) : node_(std::move(node)), span_(std::move(span)) {}
 
-  const Node &node() const { return node_; }
-  const Span &span() const { return span_; }
+  const Node& node() const { return node_; }
+  const Span& span() const { return span_; }
 
   template <typename T>
-  const T *as() const {
+  const T* as() const {
     return std::get_if<T>(&node_);
   }
   template <typename T>

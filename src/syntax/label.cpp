@@ -12,7 +12,7 @@ struct InternTable {
   std::unordered_set<std::string> strings;
 };
 
-const std::string *intern(std::string_view text) {
+const std::string* intern(std::string_view text) {
   static InternTable table;
   std::lock_guard lock(table.mutex);
   return &*table.strings.emplace(text).first;
@@ -21,7 +21,7 @@ const std::string *intern(std::string_view text) {
 } // namespace
 
 Label::Label() {
-  static const std::string *const empty = intern("");
+  static const std::string* const empty = intern("");
   text_ = empty;
 }
 

@@ -15,7 +15,7 @@ public:
   Label();
   explicit Label(std::string_view text);
 
-  const std::string &str() const { return *text_; }
+  const std::string& str() const { return *text_; }
   std::string_view view() const { return *text_; }
 
   friend bool operator==(Label a, Label b) { return a.text_ == b.text_; }
@@ -28,10 +28,10 @@ public:
     return a.text_->compare(*b.text_) <=> 0;
   }
 
-  std::size_t hash() const { return std::hash<const void *>{}(text_); }
+  std::size_t hash() const { return std::hash<const void*>{}(text_); }
 
 private:
-  const std::string *text_;
+  const std::string* text_;
 };
 
 } // namespace polar::dhall

@@ -51,7 +51,7 @@ std::optional<Natural> Natural::parse(std::string_view digits, unsigned base) {
       return std::nullopt;
     }
     std::uint64_t carry = digit;
-    for (auto &limb : limbs) {
+    for (auto& limb : limbs) {
       std::uint64_t next = std::uint64_t{limb} * base + carry;
       limb = static_cast<std::uint32_t>(next);
       carry = next >> 32;
@@ -63,7 +63,7 @@ std::optional<Natural> Natural::parse(std::string_view digits, unsigned base) {
   return from_limbs(std::move(limbs));
 }
 
-Natural Natural::from_bytes(const std::vector<std::uint8_t> &big_endian) {
+Natural Natural::from_bytes(const std::vector<std::uint8_t>& big_endian) {
   Limbs limbs((big_endian.size() + 3) / 4, 0);
   for (std::size_t i = 0; i < big_endian.size(); ++i) {
     std::size_t bit = 8 * (big_endian.size() - 1 - i);
@@ -123,7 +123,7 @@ std::string Natural::to_string() const {
   return digits;
 }
 
-Natural operator+(const Natural &a, const Natural &b) {
+Natural operator+(const Natural& a, const Natural& b) {
   if (a.big_.empty() && b.big_.empty() && a.small_ + b.small_ >= a.small_) {
     return Natural(a.small_ + b.small_);
   }
@@ -144,7 +144,7 @@ Natural operator+(const Natural &a, const Natural &b) {
   return Natural::from_limbs(std::move(x));
 }
 
-Natural operator*(const Natural &a, const Natural &b) {
+Natural operator*(const Natural& a, const Natural& b) {
   if (a.big_.empty() && b.big_.empty()) {
     std::uint64_t product = 0;
     if (!__builtin_mul_overflow(a.small_, b.small_, &product)) {
@@ -166,7 +166,7 @@ Natural operator*(const Natural &a, const Natural &b) {
   return Natural::from_limbs(std::move(result));
 }
 
-Natural Natural::truncated_subtract(const Natural &a, const Natural &b) {
+Natural Natural::truncated_subtract(const Natural& a, const Natural& b) {
   if (a <= b) {
     return Natural();
   }
@@ -184,7 +184,7 @@ Natural Natural::truncated_subtract(const Natural &a, const Natural &b) {
   return from_limbs(std::move(x));
 }
 
-std::strong_ordering operator<=>(const Natural &a, const Natural &b) {
+std::strong_ordering operator<=>(const Natural& a, const Natural& b) {
   if (a.big_.empty() && b.big_.empty()) {
     return a.small_ <=> b.small_;
   }

@@ -20,7 +20,7 @@ public:
   // on an empty string or a digit outside the base.
   static std::optional<Natural> parse(std::string_view digits, unsigned base = 10);
   // From big-endian magnitude bytes, as CBOR bignums carry them.
-  static Natural from_bytes(const std::vector<std::uint8_t> &big_endian);
+  static Natural from_bytes(const std::vector<std::uint8_t>& big_endian);
 
   bool is_zero() const { return big_.empty() && small_ == 0; }
   bool is_even() const { return big_.empty() ? small_ % 2 == 0 : big_[0] % 2 == 0; }
@@ -31,13 +31,13 @@ public:
   double to_double() const;
   std::string to_string() const;
 
-  friend Natural operator+(const Natural &a, const Natural &b);
-  friend Natural operator*(const Natural &a, const Natural &b);
+  friend Natural operator+(const Natural& a, const Natural& b);
+  friend Natural operator*(const Natural& a, const Natural& b);
   // Natural/subtract semantics: max(a - b, 0).
-  static Natural truncated_subtract(const Natural &a, const Natural &b);
+  static Natural truncated_subtract(const Natural& a, const Natural& b);
 
-  friend bool operator==(const Natural &a, const Natural &b) = default;
-  friend std::strong_ordering operator<=>(const Natural &a, const Natural &b);
+  friend bool operator==(const Natural& a, const Natural& b) = default;
+  friend std::strong_ordering operator<=>(const Natural& a, const Natural& b);
 
 private:
   using Limbs = std::vector<std::uint32_t>; // little-endian base 2^32
@@ -55,7 +55,7 @@ public:
   Integer(bool negative, Natural magnitude);
 
   bool negative() const { return negative_; }
-  const Natural &magnitude() const { return magnitude_; }
+  const Natural& magnitude() const { return magnitude_; }
   // Fits in int64_t?
   std::optional<std::int64_t> as_int64() const;
 
@@ -63,7 +63,7 @@ public:
   double to_double() const;
   std::string to_string() const; // always signed: "+1", "-2", "+0"
 
-  friend bool operator==(const Integer &a, const Integer &b) = default;
+  friend bool operator==(const Integer& a, const Integer& b) = default;
 
 private:
   bool negative_ = false; // never true for zero

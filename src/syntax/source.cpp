@@ -16,7 +16,7 @@ std::uint32_t code_points(std::string_view text) {
 
 } // namespace
 
-LineColumn line_column(const SourceFile &file, std::uint32_t offset) {
+LineColumn line_column(const SourceFile& file, std::uint32_t offset) {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(file.text.size()));
   std::string_view before(file.text.data(), offset);
   auto line_start = before.rfind('\n');
@@ -37,7 +37,7 @@ void Error::add_note(std::string note) {
 std::string Error::format() const {
   std::string out;
   if (span_.known()) {
-    const std::string &text = span_.file->text;
+    const std::string& text = span_.file->text;
     auto position = line_column(*span_.file, span_.begin);
     out += span_.file->name + ":" + std::to_string(position.line) + ":" +
            std::to_string(position.column) + ": ";
@@ -63,7 +63,7 @@ std::string Error::format() const {
   } else {
     out += "error: " + message_ + "\n";
   }
-  for (const auto &note : notes_) {
+  for (const auto& note : notes_) {
     out += "  " + note + "\n";
   }
   return out;

@@ -30,7 +30,7 @@ struct LineColumn {
   std::uint32_t line = 1;   // 1-based
   std::uint32_t column = 1; // 1-based, in Unicode code points
 };
-LineColumn line_column(const SourceFile &file, std::uint32_t offset);
+LineColumn line_column(const SourceFile& file, std::uint32_t offset);
 
 // Which stage rejected the input. The import resolver needs this: the `?`
 // operator recovers from some failures and not from others.
@@ -49,10 +49,10 @@ public:
   Error(ErrorKind kind, std::string message, Span span = {});
 
   ErrorKind kind() const { return kind_; }
-  const std::string &message() const { return message_; }
-  const Span &span() const { return span_; }
+  const std::string& message() const { return message_; }
+  const Span& span() const { return span_; }
   // Import chain, outermost first ("imported from ./values.dhall:3:5").
-  const std::vector<std::string> &notes() const { return notes_; }
+  const std::vector<std::string>& notes() const { return notes_; }
   void add_note(std::string note);
 
   // "file:line:column: error: message", then the source line with a caret

@@ -6,7 +6,7 @@
 #include "exit_codes.h"
 #include "version.h"
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   CLI::App app{"polar-helm: render Dhall configurations into Helm charts", "polar-helm"};
   app.set_version_flag("--version", std::string("polar-helm ") + POLAR_HELM_VERSION);
   app.require_subcommand(0, 1);
@@ -14,7 +14,7 @@ int main(int argc, char **argv) {
 
   try {
     app.parse(argc, argv);
-  } catch (const CLI::ParseError &error) {
+  } catch (const CLI::ParseError& error) {
     // CLI11 returns 0 for --help/--version and its own codes otherwise; every
     // command-line mistake is exit code 2 here.
     int code = app.exit(error);
