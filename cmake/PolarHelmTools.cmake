@@ -29,7 +29,7 @@ _polar_helm_find_helm(POLAR_HELM_HELM3 3.17)
 _polar_helm_find_helm(POLAR_HELM_HELM4 4.1)
 
 find_program(
-  POLAR_HELM_REFERENCE_DHALL_TO_JSON dhall-to-json
+  POLAR_HELM_REFERENCE_DHALL_TO_JSON dhall-to-json-1.7.6-x86_64-linux
   HINTS ${_polar_helm_tools_dir}/npm/node_modules/.bin
   NO_DEFAULT_PATH
   DOC "the reference dhall-to-json 1.7.6, for benchmarks and comparisons")
