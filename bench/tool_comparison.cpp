@@ -1,0 +1,149 @@
+// Side-by-side benchmark of polar-helm and the reference dhall-to-json 1.7.6:
+// both render the same Dhall files to JSON as whole processes, the way a
+// build runs them. Prints Google Benchmark's table, then one line per
+// scenario with the medians, peak memory and the ratio.
+//
+// Paths come from the build (see bench/CMakeLists.txt); the reference is
+// skipped when tools/setup.sh has not installed it.
+#include <benchmark/benchmark.h>
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "process.h"
+
+namespace fs = std::filesystem;
+using polar::bench::ProcessCost;
+using polar::bench::run_process;
+
+namespace {
+
+enum class Cache { none, cold, warm };
+
+struct Scenario {
+  std::string name;
+  fs::path file;
+  Cache cache;
+};
+
+struct Tool {
+  std::string name;
+  std::vector<std::string> render_to_json; // the file name is appended
+  int repetitions;
+};
+
+const fs::path scratch = fs::temp_directory_path() / "polar-helm-bench";
+
+// One measured process per benchmark iteration; the cache directory is
+// prepared outside the measured time.
+void run_scenario(benchmark::State& state, const Tool& tool, const Scenario& scenario) {
+  auto cache_dir = scratch / (tool.name + "-" + scenario.name);
+  auto argv = tool.render_to_json;
+  argv.push_back(scenario.file.string());
+  std::map<std::string, std::string> environment{{"XDG_CACHE_HOME", cache_dir.string()}};
+  fs::remove_all(cache_dir);
+  if (scenario.cache == Cache::warm) {
+    run_process(argv, environment);
+  }
+  double peak = 0;
+  for (auto _ : state) {
+    if (scenario.cache == Cache::cold) {
+      fs::remove_all(cache_dir);
+    }
+    ProcessCost cost = run_process(argv, environment);
+    state.SetIterationTime(cost.seconds);
+    peak = std::max(peak, cost.peak_mebibytes);
+  }
+  state.counters["peak_MiB"] = peak;
+}
+
+// Collects every repetition's time so the closing table can show medians
+// and ratios across tools.
+class RatioReporter : public benchmark::ConsoleReporter {
+public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const auto& run : runs) {
+      if (run.run_type != Run::RT_Iteration || run.skipped) {
+        continue;
+      }
+      auto& record = records_[run.run_name.function_name];
+      record.seconds.push_back(run.GetAdjustedRealTime() / 1e3); // time unit is ms
+      auto peak = run.counters.find("peak_MiB");
+      if (peak != run.counters.end()) {
+        record.peak = std::max(record.peak, static_cast<double>(peak->second));
+      }
+    }
+  }
+
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    fmt::print("\n{:<26}{:>14}{:>12}{:>16}{:>12}{:>10}\n", "scenario", "polar-helm", "peak",
+               "dhall-to-json", "peak", "ratio");
+    for (const auto& [name, ours] : records_) {
+      if (!name.starts_with("polar-helm/")) {
+        continue;
+      }
+      std::string scenario = name.substr(name.find('/') + 1);
+      auto reference = records_.find("dhall-to-json/" + scenario);
+      if (reference == records_.end()) {
+        fmt::print("{:<26}{:>12.3f} s{:>8.0f} MiB{:>16}\n", scenario, median(ours.seconds),
+                   ours.peak, "(not run)");
+        continue;
+      }
+      double ratio = median(reference->second.seconds) / median(ours.seconds);
+      fmt::print("{:<26}{:>12.3f} s{:>8.0f} MiB{:>14.3f} s{:>8.0f} MiB{:>9.1f}x\n", scenario,
+                 median(ours.seconds), ours.peak, median(reference->second.seconds),
+                 reference->second.peak, ratio);
+    }
+  }
+
+private:
+  struct Record {
+    std::vector<double> seconds;
+    double peak = 0;
+  };
+  static double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+  }
+  std::map<std::string, Record> records_;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+  const fs::path inputs = POLAR_HELM_BENCH_INPUTS;
+  const std::vector<Scenario> scenarios = {
+      {"k8s-deployment", inputs / "kubernetes_deployment.dhall", Cache::none},
+      {"k8s-deployment-cold", inputs / "kubernetes_deployment_pinned.dhall", Cache::cold},
+      {"k8s-deployment-warm", inputs / "kubernetes_deployment_pinned.dhall", Cache::warm},
+      {"scale-200-services", inputs / "scale_services.dhall", Cache::none},
+  };
+  std::vector<Tool> tools = {{"polar-helm", {POLAR_HELM_BINARY, "render", "--json", "--file"}, 5}};
+  const std::string reference = POLAR_HELM_REFERENCE;
+  if (!reference.empty() && fs::exists(reference)) {
+    // The reference needs seconds to minutes per run: one run says enough.
+    tools.push_back({"dhall-to-json", {reference, "--file"}, 1});
+  }
+
+  for (const auto& tool : tools) {
+    for (const auto& scenario : scenarios) {
+      benchmark::RegisterBenchmark((tool.name + "/" + scenario.name).c_str(), run_scenario, tool,
+                                   scenario)
+          ->UseManualTime()
+          ->Unit(benchmark::kMillisecond)
+          ->Iterations(1)
+          ->Repetitions(tool.repetitions)
+          ->ReportAggregatesOnly(false);
+    }
+  }
+  benchmark::Initialize(&argc, argv);
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  fs::remove_all(scratch);
+  return 0;
+}
