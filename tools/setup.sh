@@ -2,7 +2,8 @@
 # Takes a fresh Debian 12 machine to ready and runs the main job.
 #
 #   tools/setup.sh            install what is missing, then build polar-helm
-#                             and the example project's charts (preset `ci`)
+#                             (preset `ci`), install it into build/ci/prefix
+#                             and build the example project's chart with it
 #   tools/setup.sh --deps     install what is missing and stop
 #
 # Idempotent: Debian packages are installed only when missing, the Helm
@@ -95,3 +96,16 @@ fi
 log "building (cmake --workflow --preset ci)"
 cd "$root"
 cmake --workflow --preset ci
+
+# The example project, built as a downstream repository builds it: against
+# polar-helm installed into a prefix (find_package). `ctest --preset ci` runs
+# its lint, template and drift tests with the main build's (see
+# tests/integration/CMakeLists.txt).
+ci_build=$root/build/ci
+log "installing polar-helm into $ci_build/prefix"
+cmake --install "$ci_build" --prefix "$ci_build/prefix"
+log "building example-project/ against the installed package"
+cmake -S "$root/example-project" -B "$ci_build/example-project" -G Ninja \
+  -DCMAKE_PREFIX_PATH="$ci_build/prefix" \
+  "-DPOLAR_HELM_HELM_EXECUTABLES=$tools_dir/helm-3.17/helm;$tools_dir/helm-4.1/helm"
+cmake --build "$ci_build/example-project"

@@ -3,14 +3,29 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <filesystem>
+
+#include "chart_command.h"
+#include "dhall_commands.h"
 #include "exit_codes.h"
+#include "render_command.h"
 #include "version.h"
 
 int main(int argc, char** argv) {
+  // Invoked as dhall-to-yaml or dhall-to-json (a symlink): be that tool.
+  if (int code = polar::cli::run_drop_in(std::filesystem::path(argv[0]).filename().string(), argc,
+                                         argv);
+      code >= 0) {
+    return code;
+  }
   CLI::App app{"polar-helm: render Dhall configurations into Helm charts", "polar-helm"};
   app.set_version_flag("--version", std::string("polar-helm ") + POLAR_HELM_VERSION);
   app.require_subcommand(0, 1);
   app.footer("Exit codes: 0 ok, 1 error in the input, 2 usage error, 3 tool or file missing.");
+  polar::cli::ExitCode exit_code = polar::cli::exit_ok; // set by the subcommand that runs
+  polar::cli::register_dhall_commands(app, exit_code);
+  polar::cli::add_chart_commands(app, exit_code);
+  polar::cli::register_render_command(app, exit_code);
 
   try {
     app.parse(argc, argv);
@@ -23,5 +38,5 @@ int main(int argc, char** argv) {
   if (app.get_subcommands().empty()) {
     fmt::print("{}", app.help());
   }
-  return polar::cli::exit_ok;
+  return exit_code;
 }

@@ -1,0 +1,746 @@
+#[=======================================================================[.rst:
+PolarHelm
+---------
+
+Generate Helm charts from Dhall sources at build time, one custom command per
+Dhall file, and check them with CTest.
+
+The module is available through ``find_package(PolarHelm CONFIG)`` after
+polar-helm is installed (or with ``PolarHelm_DIR`` pointing at a polar-helm
+build tree), through ``add_subdirectory()`` of the polar-helm sources, or
+through ``FetchContent``.  It runs the ``polar-helm`` executable: the imported
+or built target ``PolarHelm::polar-helm`` when it exists, otherwise the
+program named by the cache variable ``POLAR_HELM_EXECUTABLE`` (searched on the
+``PATH`` when not set).  Setting ``POLAR_HELM_EXECUTABLE`` overrides the
+target.
+
+The chart layout
+^^^^^^^^^^^^^^^^
+
+A Dhall source directory holds:
+
+``chart.dhall``
+  rendered to ``Chart.yaml`` (required).
+``values.dhall``
+  rendered to ``values.yaml`` (optional).
+``templates/*.dhall``
+  rendered to ``templates/<stem>.yaml``; a file that evaluates to a list
+  becomes one multi-document YAML file.
+``<folder>/chart.dhall``
+  makes ``<folder>`` a subchart: ``charts/<folder>/Chart.yaml``, its
+  ``values.dhall`` becomes ``charts/<folder>/values.yaml`` and every other
+  ``<folder>/*.dhall`` or ``<folder>/templates/*.dhall`` file becomes
+  ``charts/<folder>/templates/<stem>.yaml``.
+
+A folder without ``chart.dhall`` holds helpers (shared types, functions): it
+is skipped with a note and its files are rendered only as part of the files
+that import them, as are other ``*.dhall`` files at the top.  Files not
+ending in ``.dhall`` (``*.dhall.local``, ``neo4j.conf`` read ``as Text``) are
+never rendered.  New or removed files are picked up on the next build through
+``CONFIGURE_DEPENDS`` globbing; every render writes a depfile listing the
+files it read, so an edit re-renders exactly the outputs that depend on it.
+
+Commands
+^^^^^^^^
+
+.. command:: polar_helm_chart
+
+  .. code-block:: cmake
+
+    polar_helm_chart(<name> SOURCE_DIR <dir>
+                     [OUTPUT_DIR <dir>] [SYNC_DIR <dir>] [SYNC_EXCLUDE <glob>...]
+                     [LINT] [STRICT] [TEMPLATE] [KUBE_VERSION <version>]
+                     [RELEASE_NAME <release>] [VALUES <file>...]
+                     [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
+                     [OFFLINE])
+
+  Declares the target ``<name>``, built by ``ALL``, whose outputs are the
+  files of the chart generated from ``SOURCE_DIR`` into ``OUTPUT_DIR``
+  (default ``${CMAKE_CURRENT_BINARY_DIR}/charts/<name>``, which belongs to the
+  build).  After the render commands, ``polar-helm chart-finish`` checks the
+  ``dependencies`` of each ``Chart.yaml`` against the subcharts present,
+  removes the outputs of sources since removed and writes ``.helmignore``.
+
+  ``RENDER_OPTIONS`` are passed to every ``polar-helm render``;
+  ``MIRRORS`` become ``--mirror <prefix>=<dir>`` and ``OFFLINE`` becomes
+  ``--offline``, so pinned remote imports resolve from local copies.
+
+  ``SYNC_DIR`` names the committed copy of the chart (GitOps).  The target
+  ``<name>_sync`` copies the generated chart there, writing only files that
+  changed and removing stale ones, and the test ``<name>.drift`` fails with a
+  unified diff when the committed copy differs from what the sources
+  generate.  Files matching a ``SYNC_EXCLUDE`` glob (``*`` stays within one
+  path segment, ``**`` crosses them, a glob without ``/`` matches the file
+  name) are neither copied nor compared.
+
+  ``LINT`` adds the test ``<name>.lint`` (``helm lint --with-subcharts``,
+  with ``--strict`` under ``STRICT``); ``TEMPLATE`` adds ``<name>.template``
+  (``helm template`` with ``--kube-version`` and the ``VALUES`` files), whose
+  output is kept as ``<work>/<name>.template.yaml`` in the build tree.  Both
+  carry the labels ``helm`` and ``<name>``.  The helm programs come from the
+  cache variable ``POLAR_HELM_HELM_EXECUTABLES`` (a list; ``helm`` on the
+  ``PATH`` when empty).  The first gives the tests above; each further one
+  adds ``<name>.lint.helm-<major>.<minor>`` and
+  ``<name>.template.helm-<major>.<minor>``.  Without helm the tests are
+  reported as skipped, not passed.
+
+.. command:: polar_helm_chart_post_process
+
+  .. code-block:: cmake
+
+    polar_helm_chart_post_process(<name> PATTERN <glob> COMMAND <command>...
+                                  [DEPENDS <file>...] [COMMENT <text>])
+
+  Sends every Dhall source of chart ``<name>`` whose path relative to
+  ``SOURCE_DIR`` matches ``<glob>`` through ``<command>`` after rendering:
+  the render goes to a staging file and ``<command>`` produces the chart
+  file.  ``<INPUT>`` (the staged YAML), ``<OUTPUT>`` (the chart file) and
+  ``<SOURCE>`` (the Dhall file) are substituted in the command.  The first
+  matching hook applies.  Call it in the directory that called
+  ``polar_helm_chart()``, before that directory ends: the render commands
+  are created when the directory has been processed.
+
+.. command:: polar_helm_chart_check
+
+  .. code-block:: cmake
+
+    polar_helm_chart_check(<name> <check> COMMAND <command>...
+                           [LABELS <label>...])
+
+  Adds the test ``<name>.<check>`` running ``<command>`` on the generated
+  chart: ``<CHART_DIR>`` is replaced by the chart directory and
+  ``<MANIFEST>`` by the output of ``<name>.template`` (which the check then
+  requires, so ``TEMPLATE`` must be given).  Labels: ``check``, ``<name>``
+  and ``LABELS``.
+
+.. command:: polar_helm_render
+
+  .. code-block:: cmake
+
+    polar_helm_render(OUTPUT <file> SOURCE <file> [DOCUMENTS] [TARGET <target>]
+                      [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
+                      [OFFLINE])
+
+  Renders one Dhall file outside a chart with a custom command and a depfile.
+  ``DOCUMENTS`` writes a list as a multi-document YAML file.  ``TARGET``
+  creates a target, built by ``ALL``, for the output; otherwise list
+  ``OUTPUT`` as a dependency of a target of yours.
+#]=======================================================================]
+
+include_guard(GLOBAL)
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.25)
+
+set(POLAR_HELM_HELM_EXECUTABLES
+    ""
+    CACHE STRING "helm programs the chart tests run with (a list; helm on the PATH when empty)")
+option(POLAR_HELM_GLOB_CONFIGURE_DEPENDS
+       "Re-glob chart sources on every build, so new and removed Dhall files need no reconfigure"
+       ON)
+
+# The command and dependency that run polar-helm: the executable target when
+# there is one, else the program in POLAR_HELM_EXECUTABLE (searched on PATH).
+function(_polar_helm_executable out_command out_depends)
+  if(POLAR_HELM_EXECUTABLE)
+    set(${out_command}
+        "${POLAR_HELM_EXECUTABLE}"
+        PARENT_SCOPE)
+    set(${out_depends}
+        "${POLAR_HELM_EXECUTABLE}"
+        PARENT_SCOPE)
+  elseif(TARGET PolarHelm::polar-helm)
+    set(${out_command}
+        "$<TARGET_FILE:PolarHelm::polar-helm>"
+        PARENT_SCOPE)
+    set(${out_depends}
+        PolarHelm::polar-helm
+        PARENT_SCOPE)
+  else()
+    find_program(POLAR_HELM_EXECUTABLE polar-helm REQUIRED)
+    set(${out_command}
+        "${POLAR_HELM_EXECUTABLE}"
+        PARENT_SCOPE)
+    set(${out_depends}
+        "${POLAR_HELM_EXECUTABLE}"
+        PARENT_SCOPE)
+  endif()
+endfunction()
+
+# A regular expression for a glob: `**` crosses `/`, `*` and `?` do not, and a
+# glob without `/` is matched against the last path segment.
+function(_polar_helm_glob_regex glob out_regex)
+  string(
+    REGEX
+    REPLACE "([][.+^$(){}|\\\\])" "\\\\\\1"
+    regex "${glob}")
+  string(REPLACE "**" "\n" regex "${regex}")
+  string(REPLACE "*" "[^/]*" regex "${regex}")
+  string(REPLACE "?" "[^/]" regex "${regex}")
+  string(REPLACE "\n" ".*" regex "${regex}")
+  if(glob MATCHES "/")
+    set(regex "^${regex}$")
+  else()
+    set(regex "(^|/)${regex}$")
+  endif()
+  set(${out_regex}
+      "${regex}"
+      PARENT_SCOPE)
+endfunction()
+
+# The render options shared by polar_helm_chart and polar_helm_render.
+function(_polar_helm_render_flags out_flags)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "OFFLINE" "" "RENDER_OPTIONS;MIRRORS")
+  set(flags ${arg_RENDER_OPTIONS})
+  foreach(mirror IN LISTS arg_MIRRORS)
+    if(NOT mirror MATCHES "^[^=]+=.+$")
+      message(FATAL_ERROR "PolarHelm: MIRRORS takes <url-prefix>=<dir>, not '${mirror}'")
+    endif()
+    list(APPEND flags --mirror "${mirror}")
+  endforeach()
+  if(arg_OFFLINE)
+    list(APPEND flags --offline)
+  endif()
+  set(${out_flags}
+      "${flags}"
+      PARENT_SCOPE)
+endfunction()
+
+# One custom command rendering <source> to <output> with a depfile in
+# <depfile>; DOCUMENTS writes a Dhall list as a multi-document YAML file.
+function(_polar_helm_add_render_command)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS" "SOURCE;OUTPUT;DEPFILE;COMMENT" "FLAGS")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  set(documents "")
+  if(arg_DOCUMENTS)
+    set(documents --documents)
+  endif()
+  add_custom_command(
+    OUTPUT "${arg_OUTPUT}"
+    COMMAND ${polar_helm} render --file "${arg_SOURCE}" --output "${arg_OUTPUT}" --depfile
+            "${arg_DEPFILE}" ${documents} ${arg_FLAGS}
+    DEPENDS "${arg_SOURCE}" ${polar_helm_depends}
+    DEPFILE "${arg_DEPFILE}"
+    COMMENT "${arg_COMMENT}"
+    VERBATIM)
+endfunction()
+
+# The helm programs to test with and a label for each ("helm-3.17"), found
+# once per configure.
+function(_polar_helm_helm_programs out_programs out_labels)
+  get_property(
+    known GLOBAL
+    PROPERTY _POLAR_HELM_HELM_PROGRAMS
+    SET)
+  if(NOT known)
+    set(programs ${POLAR_HELM_HELM_EXECUTABLES})
+    if(NOT programs)
+      find_program(POLAR_HELM_HELM_EXECUTABLE helm)
+      if(POLAR_HELM_HELM_EXECUTABLE)
+        set(programs "${POLAR_HELM_HELM_EXECUTABLE}")
+      endif()
+    endif()
+    set(labels "")
+    set(resolved_programs "")
+    foreach(program IN LISTS programs)
+      if(NOT IS_ABSOLUTE "${program}")
+        if(program MATCHES "/")
+          message(FATAL_ERROR "PolarHelm: POLAR_HELM_HELM_EXECUTABLES takes absolute paths or "
+                              "program names, not '${program}'")
+        endif()
+        unset(found)
+        find_program(found "${program}" NO_CACHE REQUIRED)
+        set(program "${found}")
+      endif()
+      list(APPEND resolved_programs "${program}")
+      execute_process(
+        COMMAND "${program}" version --short
+        OUTPUT_VARIABLE version
+        ERROR_QUIET
+        RESULT_VARIABLE failed)
+      if(failed OR NOT version MATCHES "^v?([0-9]+)\\.([0-9]+)")
+        message(FATAL_ERROR "PolarHelm: '${program}' (in POLAR_HELM_HELM_EXECUTABLES) "
+                            "does not answer `helm version --short`")
+      endif()
+      set(label "helm-${CMAKE_MATCH_1}.${CMAKE_MATCH_2}")
+      if(label IN_LIST labels)
+        list(LENGTH labels index)
+        string(APPEND label "-${index}")
+      endif()
+      list(APPEND labels "${label}")
+      message(STATUS "PolarHelm: chart tests run ${program} (${label})")
+    endforeach()
+    if(NOT programs)
+      message(STATUS "PolarHelm: helm not found; the lint and template tests will be skipped")
+    endif()
+    set_property(GLOBAL PROPERTY _POLAR_HELM_HELM_PROGRAMS "${resolved_programs}")
+    set_property(GLOBAL PROPERTY _POLAR_HELM_HELM_LABELS "${labels}")
+  endif()
+  get_property(programs GLOBAL PROPERTY _POLAR_HELM_HELM_PROGRAMS)
+  get_property(labels GLOBAL PROPERTY _POLAR_HELM_HELM_LABELS)
+  set(${out_programs}
+      "${programs}"
+      PARENT_SCOPE)
+  set(${out_labels}
+      "${labels}"
+      PARENT_SCOPE)
+endfunction()
+
+# Appends to the lists in the caller's scope the Dhall files of one folder and
+# where they go in the chart: `sources`, `outputs` (relative to the chart
+# directory) and `documents` (ON for templates). Fails on two sources with
+# the same output.
+macro(_polar_helm_layout_add source output is_template)
+  if("${output}" IN_LIST outputs)
+    message(FATAL_ERROR "polar_helm_chart(${name}): two Dhall files render to '${output}' "
+                        "(one of them is ${source})")
+  endif()
+  list(APPEND sources "${source}")
+  list(APPEND outputs "${output}")
+  list(APPEND documents ${is_template})
+endmacro()
+
+# The layout of chart <name> in <source_dir> (see the module documentation),
+# as three parallel lists in the caller's scope: <prefix>_SOURCES,
+# <prefix>_OUTPUTS and <prefix>_DOCUMENTS.
+function(_polar_helm_discover_layout name source_dir prefix)
+  set(sources "")
+  set(outputs "")
+  set(documents "")
+  set(configure_depends "")
+  if(POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
+    set(configure_depends CONFIGURE_DEPENDS)
+  endif()
+  if(NOT EXISTS "${source_dir}/chart.dhall")
+    message(FATAL_ERROR "polar_helm_chart(${name}): ${source_dir} has no chart.dhall")
+  endif()
+
+  file(
+    GLOB top_files ${configure_depends}
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}"
+    "${source_dir}/*.dhall")
+  list(SORT top_files)
+  foreach(file IN LISTS top_files)
+    if(file STREQUAL "chart.dhall")
+      _polar_helm_layout_add("${source_dir}/${file}" "Chart.yaml" OFF)
+    elseif(file STREQUAL "values.dhall")
+      _polar_helm_layout_add("${source_dir}/${file}" "values.yaml" OFF)
+    else()
+      message(STATUS "polar_helm_chart(${name}): ${file} is a helper, rendered where imported")
+    endif()
+  endforeach()
+  file(
+    GLOB template_files ${configure_depends}
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}/templates"
+    "${source_dir}/templates/*.dhall")
+  list(SORT template_files)
+  foreach(file IN LISTS template_files)
+    string(REGEX REPLACE "\\.dhall$" ".yaml" output "templates/${file}")
+    _polar_helm_layout_add("${source_dir}/templates/${file}" "${output}" ON)
+  endforeach()
+
+  file(
+    GLOB entries ${configure_depends}
+    LIST_DIRECTORIES true
+    RELATIVE "${source_dir}"
+    "${source_dir}/*")
+  # A folder that gains or loses chart.dhall changes the layout too.
+  file(GLOB subchart_markers ${configure_depends} "${source_dir}/*/chart.dhall")
+  list(SORT entries)
+  foreach(folder IN LISTS entries)
+    if(NOT IS_DIRECTORY "${source_dir}/${folder}" OR folder STREQUAL "templates")
+      continue()
+    endif()
+    if(NOT EXISTS "${source_dir}/${folder}/chart.dhall")
+      message(STATUS "polar_helm_chart(${name}): skipping ${folder}/: no chart.dhall, "
+                     "so its files are helpers, rendered where imported")
+      continue()
+    endif()
+    file(
+      GLOB folder_files ${configure_depends}
+      LIST_DIRECTORIES false
+      RELATIVE "${source_dir}/${folder}"
+      "${source_dir}/${folder}/*.dhall" "${source_dir}/${folder}/templates/*.dhall")
+    list(SORT folder_files)
+    foreach(file IN LISTS folder_files)
+      if(file STREQUAL "chart.dhall")
+        _polar_helm_layout_add("${source_dir}/${folder}/${file}" "charts/${folder}/Chart.yaml" OFF)
+      elseif(file STREQUAL "values.dhall")
+        _polar_helm_layout_add("${source_dir}/${folder}/${file}" "charts/${folder}/values.yaml" OFF)
+      else()
+        get_filename_component(stem "${file}" NAME_WE)
+        _polar_helm_layout_add("${source_dir}/${folder}/${file}"
+                               "charts/${folder}/templates/${stem}.yaml" ON)
+      endif()
+    endforeach()
+  endforeach()
+
+  set(${prefix}_SOURCES
+      "${sources}"
+      PARENT_SCOPE)
+  set(${prefix}_OUTPUTS
+      "${outputs}"
+      PARENT_SCOPE)
+  set(${prefix}_DOCUMENTS
+      "${documents}"
+      PARENT_SCOPE)
+endfunction()
+
+# A CTest test running helm through PolarHelmRunHelm.cmake (which reports a
+# skip when helm is missing).
+function(_polar_helm_add_helm_test test_name mode helm chart_dir)
+  cmake_parse_arguments(PARSE_ARGV 4 arg "" "LABELS" "ARGS")
+  add_test(
+    NAME ${test_name}
+    COMMAND "${CMAKE_COMMAND}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/PolarHelmRunHelm.cmake" --
+            "${mode}" "${helm}" "${chart_dir}" ${arg_ARGS})
+  set_tests_properties(${test_name} PROPERTIES LABELS "helm;${arg_LABELS}" SKIP_REGULAR_EXPRESSION
+                                               "POLAR_HELM_SKIP:")
+endfunction()
+
+function(polar_helm_chart name)
+  cmake_parse_arguments(
+    PARSE_ARGV 1 arg "LINT;STRICT;TEMPLATE;OFFLINE"
+    "SOURCE_DIR;OUTPUT_DIR;SYNC_DIR;KUBE_VERSION;RELEASE_NAME"
+    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "polar_helm_chart(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT arg_SOURCE_DIR)
+    message(FATAL_ERROR "polar_helm_chart(${name}): SOURCE_DIR is required")
+  endif()
+  if(TARGET ${name})
+    message(FATAL_ERROR "polar_helm_chart(${name}): a target named ${name} exists already")
+  endif()
+  cmake_path(ABSOLUTE_PATH arg_SOURCE_DIR NORMALIZE OUTPUT_VARIABLE source_dir)
+  if(NOT arg_OUTPUT_DIR)
+    set(arg_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/charts/${name}")
+  endif()
+  cmake_path(
+    ABSOLUTE_PATH
+    arg_OUTPUT_DIR
+    BASE_DIRECTORY
+    "${CMAKE_CURRENT_BINARY_DIR}"
+    NORMALIZE
+    OUTPUT_VARIABLE
+    chart_dir)
+  string(REGEX REPLACE "/+$" "" chart_dir "${chart_dir}")
+  set(work_dir "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/${name}")
+  set(offline_keyword "")
+  if(arg_OFFLINE)
+    set(offline_keyword OFFLINE)
+  endif()
+  _polar_helm_render_flags(render_flags ${offline_keyword} RENDER_OPTIONS ${arg_RENDER_OPTIONS}
+                           MIRRORS ${arg_MIRRORS})
+  _polar_helm_discover_layout(${name} "${source_dir}" layout)
+
+  add_custom_target(${name} ALL)
+  set_target_properties(
+    ${name}
+    PROPERTIES POLAR_HELM_SOURCE_DIR "${source_dir}"
+               POLAR_HELM_CHART_DIR "${chart_dir}"
+               POLAR_HELM_WORK_DIR "${work_dir}"
+               POLAR_HELM_RENDER_FLAGS "${render_flags}"
+               POLAR_HELM_SOURCES "${layout_SOURCES}"
+               POLAR_HELM_OUTPUTS "${layout_OUTPUTS}"
+               POLAR_HELM_DOCUMENTS "${layout_DOCUMENTS}"
+               POLAR_HELM_POST_PROCESS_COUNT 0
+               POLAR_HELM_GENERATED OFF)
+  # Deferred arguments are evaluated when the call runs: EVAL fixes the name now.
+  cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${CMAKE_CURRENT_SOURCE_DIR}]] CALL
+                            _polar_helm_chart_add_commands [[${name}]])")
+
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  set(exclude_flags "")
+  foreach(glob IN LISTS arg_SYNC_EXCLUDE)
+    list(APPEND exclude_flags --exclude "${glob}")
+  endforeach()
+  if(arg_SYNC_DIR)
+    cmake_path(ABSOLUTE_PATH arg_SYNC_DIR NORMALIZE OUTPUT_VARIABLE sync_dir)
+    add_custom_target(
+      ${name}_sync
+      COMMAND ${polar_helm} chart-sync "${chart_dir}" "${sync_dir}" ${exclude_flags}
+      COMMENT "polar-helm: updating the committed chart in ${sync_dir}"
+      VERBATIM)
+    add_dependencies(${name}_sync ${name})
+    add_test(NAME ${name}.drift
+             COMMAND ${polar_helm} chart-drift "${chart_dir}" "${sync_dir}" ${exclude_flags}
+                     --fix-hint "cmake --build ${CMAKE_BINARY_DIR} --target ${name}_sync")
+    set_tests_properties(${name}.drift PROPERTIES LABELS "drift;${name}")
+  endif()
+
+  _polar_helm_helm_programs(helms helm_labels)
+  if(NOT helms)
+    set(helms "none") # one test of each kind, which reports the skip
+    set(helm_labels "none")
+  endif()
+  set(value_flags "")
+  foreach(values_file IN LISTS arg_VALUES)
+    cmake_path(ABSOLUTE_PATH values_file NORMALIZE)
+    list(APPEND value_flags --values "${values_file}")
+  endforeach()
+  set(strict_flag "")
+  if(arg_STRICT)
+    set(strict_flag --strict)
+  endif()
+  if(NOT arg_RELEASE_NAME)
+    set(arg_RELEASE_NAME ${name})
+  endif()
+  set(kube_version_flag "")
+  if(arg_KUBE_VERSION)
+    set(kube_version_flag --kube-version "${arg_KUBE_VERSION}")
+  endif()
+
+  set(first_helm ON)
+  foreach(helm helm_label IN ZIP_LISTS helms helm_labels)
+    set(suffix ".${helm_label}")
+    if(first_helm) # the plain names go to the first helm
+      set(suffix "")
+    endif()
+    set(first_helm OFF)
+    if(arg_LINT)
+      _polar_helm_add_helm_test(
+        ${name}.lint${suffix}
+        lint
+        "${helm}"
+        "${chart_dir}"
+        LABELS
+        ${name}
+        ARGS
+        ${strict_flag}
+        ${value_flags})
+    endif()
+    if(arg_TEMPLATE)
+      set(manifest "${work_dir}/${name}.template${suffix}.yaml")
+      _polar_helm_add_helm_test(
+        ${name}.template${suffix}
+        template
+        "${helm}"
+        "${chart_dir}"
+        LABELS
+        ${name}
+        ARGS
+        --output-file
+        "${manifest}"
+        --release-name
+        "${arg_RELEASE_NAME}"
+        ${kube_version_flag}
+        ${value_flags})
+      if(suffix STREQUAL "")
+        set_target_properties(${name} PROPERTIES POLAR_HELM_MANIFEST "${manifest}")
+        set_tests_properties(${name}.template PROPERTIES FIXTURES_SETUP ${name}.manifest)
+      endif()
+    endif()
+  endforeach()
+endfunction()
+
+# Deferred to the end of the directory that called polar_helm_chart(), so that
+# post-processing hooks declared after it apply: one render command per Dhall
+# file, the hooks, then chart-finish, all attached to the target.
+function(_polar_helm_chart_add_commands name)
+  get_target_property(source_dir ${name} POLAR_HELM_SOURCE_DIR)
+  get_target_property(chart_dir ${name} POLAR_HELM_CHART_DIR)
+  get_target_property(work_dir ${name} POLAR_HELM_WORK_DIR)
+  get_target_property(render_flags ${name} POLAR_HELM_RENDER_FLAGS)
+  get_target_property(sources ${name} POLAR_HELM_SOURCES)
+  get_target_property(outputs ${name} POLAR_HELM_OUTPUTS)
+  get_target_property(documents ${name} POLAR_HELM_DOCUMENTS)
+  get_target_property(hook_count ${name} POLAR_HELM_POST_PROCESS_COUNT)
+  if(NOT render_flags)
+    set(render_flags "")
+  endif()
+
+  set(chart_files "")
+  foreach(
+    source
+    output
+    is_template
+    IN
+    ZIP_LISTS
+    sources
+    outputs
+    documents)
+    file(RELATIVE_PATH relative_source "${source_dir}" "${source}")
+    set(documents_flag "")
+    if(is_template)
+      set(documents_flag DOCUMENTS)
+    endif()
+    set(hook "")
+    if(hook_count GREATER 0)
+      math(EXPR last_hook "${hook_count} - 1")
+      foreach(index RANGE ${last_hook})
+        get_target_property(regex ${name} POLAR_HELM_POST_PROCESS_${index}_REGEX)
+        if(relative_source MATCHES "${regex}")
+          set(hook ${index})
+          break()
+        endif()
+      endforeach()
+    endif()
+
+    set(chart_file "${chart_dir}/${output}")
+    set(rendered "${chart_file}")
+    if(NOT hook STREQUAL "")
+      set(rendered "${work_dir}/staged/${output}")
+    endif()
+    _polar_helm_add_render_command(
+      SOURCE
+      "${source}"
+      OUTPUT
+      "${rendered}"
+      DEPFILE
+      "${work_dir}/deps/${output}.d"
+      COMMENT
+      "polar-helm: rendering ${relative_source}"
+      ${documents_flag}
+      FLAGS
+      ${render_flags})
+    if(NOT hook STREQUAL "")
+      get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
+      get_target_property(hook_depends ${name} POLAR_HELM_POST_PROCESS_${hook}_DEPENDS)
+      get_target_property(hook_comment ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMENT)
+      list(TRANSFORM hook_command REPLACE "<INPUT>" "${rendered}")
+      list(TRANSFORM hook_command REPLACE "<OUTPUT>" "${chart_file}")
+      list(TRANSFORM hook_command REPLACE "<SOURCE>" "${source}")
+      if(NOT hook_depends)
+        set(hook_depends "")
+      endif()
+      if(NOT hook_comment)
+        set(hook_comment "polar-helm: post-processing ${output}")
+      endif()
+      add_custom_command(
+        OUTPUT "${chart_file}"
+        COMMAND ${hook_command}
+        DEPENDS "${rendered}" ${hook_depends}
+        COMMENT "${hook_comment}"
+        VERBATIM)
+    endif()
+    list(APPEND chart_files "${chart_file}")
+  endforeach()
+
+  # chart-finish runs after every render, and when the layout changes: this
+  # file is rewritten only then, and lists what it must keep.
+  list(JOIN outputs "\n" output_lines)
+  file(CONFIGURE OUTPUT "${work_dir}/outputs.txt" CONTENT "${output_lines}\n")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_custom_command(
+    OUTPUT "${chart_dir}/.helmignore"
+    COMMAND ${polar_helm} chart-finish "${chart_dir}" --outputs "${work_dir}/outputs.txt"
+    DEPENDS ${chart_files} "${work_dir}/outputs.txt" ${polar_helm_depends}
+    COMMENT "polar-helm: checking the dependencies of ${name} and writing .helmignore"
+    VERBATIM)
+  list(APPEND chart_files "${chart_dir}/.helmignore")
+  target_sources(${name} PRIVATE ${chart_files})
+  set_target_properties(${name} PROPERTIES POLAR_HELM_GENERATED ON)
+endfunction()
+
+function(polar_helm_chart_post_process name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "PATTERN;COMMENT" "COMMAND;DEPENDS")
+  if(NOT TARGET ${name})
+    message(FATAL_ERROR "polar_helm_chart_post_process: no chart ${name}; "
+                        "call polar_helm_chart(${name} ...) first")
+  endif()
+  get_target_property(generated ${name} POLAR_HELM_GENERATED)
+  if(generated)
+    message(FATAL_ERROR "polar_helm_chart_post_process(${name}): the render commands exist "
+                        "already; call it in the directory that declared the chart")
+  endif()
+  if(NOT arg_PATTERN OR NOT arg_COMMAND)
+    message(FATAL_ERROR "polar_helm_chart_post_process(${name}): PATTERN and COMMAND are required")
+  endif()
+  _polar_helm_glob_regex("${arg_PATTERN}" regex)
+  get_target_property(index ${name} POLAR_HELM_POST_PROCESS_COUNT)
+  set_target_properties(
+    ${name}
+    PROPERTIES POLAR_HELM_POST_PROCESS_${index}_REGEX "${regex}"
+               POLAR_HELM_POST_PROCESS_${index}_COMMAND "${arg_COMMAND}"
+               POLAR_HELM_POST_PROCESS_${index}_DEPENDS "${arg_DEPENDS}"
+               POLAR_HELM_POST_PROCESS_${index}_COMMENT "${arg_COMMENT}")
+  math(EXPR index "${index} + 1")
+  set_target_properties(${name} PROPERTIES POLAR_HELM_POST_PROCESS_COUNT ${index})
+endfunction()
+
+function(polar_helm_chart_check name check)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "COMMAND;LABELS")
+  if(NOT TARGET ${name})
+    message(FATAL_ERROR "polar_helm_chart_check: no chart ${name}; "
+                        "call polar_helm_chart(${name} ...) first")
+  endif()
+  if(NOT arg_COMMAND)
+    message(FATAL_ERROR "polar_helm_chart_check(${name} ${check}): COMMAND is required")
+  endif()
+  get_target_property(chart_dir ${name} POLAR_HELM_CHART_DIR)
+  set(command ${arg_COMMAND})
+  list(TRANSFORM command REPLACE "<CHART_DIR>" "${chart_dir}")
+  set(needs_manifest OFF)
+  if(arg_COMMAND MATCHES "<MANIFEST>")
+    get_target_property(manifest ${name} POLAR_HELM_MANIFEST)
+    if(NOT manifest)
+      message(FATAL_ERROR "polar_helm_chart_check(${name} ${check}): <MANIFEST> needs "
+                          "polar_helm_chart(${name} ... TEMPLATE)")
+    endif()
+    list(TRANSFORM command REPLACE "<MANIFEST>" "${manifest}")
+    set(needs_manifest ON)
+  endif()
+  if(needs_manifest)
+    add_test(
+      NAME ${name}.${check}
+      COMMAND "${CMAKE_COMMAND}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/PolarHelmRunCheck.cmake" --
+              "${manifest}" ${command})
+    set_tests_properties(${name}.${check} PROPERTIES FIXTURES_REQUIRED ${name}.manifest
+                                                     SKIP_REGULAR_EXPRESSION "POLAR_HELM_SKIP:")
+  else()
+    add_test(NAME ${name}.${check} COMMAND ${command})
+  endif()
+  set_tests_properties(${name}.${check} PROPERTIES LABELS "check;${name};${arg_LABELS}")
+endfunction()
+
+function(polar_helm_render)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS;OFFLINE" "OUTPUT;SOURCE;TARGET"
+                        "RENDER_OPTIONS;MIRRORS")
+  if(NOT arg_OUTPUT OR NOT arg_SOURCE)
+    message(FATAL_ERROR "polar_helm_render: OUTPUT and SOURCE are required")
+  endif()
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "polar_helm_render: unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  cmake_path(ABSOLUTE_PATH arg_SOURCE NORMALIZE OUTPUT_VARIABLE source)
+  cmake_path(
+    ABSOLUTE_PATH
+    arg_OUTPUT
+    BASE_DIRECTORY
+    "${CMAKE_CURRENT_BINARY_DIR}"
+    NORMALIZE
+    OUTPUT_VARIABLE
+    output)
+  file(RELATIVE_PATH depfile_name "${CMAKE_CURRENT_BINARY_DIR}" "${output}")
+  string(REPLACE "../" "__/" depfile_name "${depfile_name}")
+  set(offline_keyword "")
+  if(arg_OFFLINE)
+    set(offline_keyword OFFLINE)
+  endif()
+  _polar_helm_render_flags(flags ${offline_keyword} RENDER_OPTIONS ${arg_RENDER_OPTIONS} MIRRORS
+                           ${arg_MIRRORS})
+  set(documents_flag "")
+  if(arg_DOCUMENTS)
+    set(documents_flag DOCUMENTS)
+  endif()
+  file(RELATIVE_PATH relative_source "${CMAKE_CURRENT_SOURCE_DIR}" "${source}")
+  _polar_helm_add_render_command(
+    SOURCE
+    "${source}"
+    OUTPUT
+    "${output}"
+    DEPFILE
+    "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}.d"
+    COMMENT
+    "polar-helm: rendering ${relative_source}"
+    ${documents_flag}
+    FLAGS
+    ${flags})
+  if(arg_TARGET)
+    add_custom_target(${arg_TARGET} ALL DEPENDS "${output}")
+  endif()
+endfunction()
+
+cmake_policy(POP)

@@ -1,0 +1,21 @@
+-- The agents' credentials, from the environment of the build, with
+-- placeholders for local builds. Secrets stay out of the committed chart
+-- until they are encrypted (sops).
+let kubernetes = ../lib/kubernetes.dhall
+
+let values = ../values.dhall
+
+let gitlabToken = env:GITLAB_TOKEN as Text ? "change-me-gitlab-token"
+
+let graphPassword = env:NEO4J_PASSWORD as Text ? "change-me-neo4j"
+
+in  kubernetes.Secret::{
+    , metadata = kubernetes.ObjectMeta::{
+      , name = Some values.gitlabAgent.secretName
+      , namespace = Some values.namespace
+      , labels = Some (../lib/labels.dhall "gitlab-agent")
+      }
+    , type = Some "Opaque"
+    , stringData = Some
+        (toMap { GITLAB_TOKEN = gitlabToken, GRAPH_PASSWORD = graphPassword })
+    }

@@ -1,0 +1,20 @@
+-- The database credentials, from the environment of the build. The fallback
+-- is a placeholder for local builds: real deployments set NEO4J_PASSWORD.
+-- Secrets stay out of the committed chart until they are encrypted (sops).
+let kubernetes = ../lib/kubernetes.dhall
+
+let labels = ../lib/labels.dhall "neo4j"
+
+let values = ../values.dhall
+
+let password = env:NEO4J_PASSWORD as Text ? "change-me-neo4j"
+
+in  kubernetes.Secret::{
+    , metadata = kubernetes.ObjectMeta::{
+      , name = Some "neo4j-auth"
+      , namespace = Some values.namespace
+      , labels = Some labels
+      }
+    , type = Some "Opaque"
+    , stringData = Some (toMap { NEO4J_AUTH = "neo4j/${password}" })
+    }

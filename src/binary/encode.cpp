@@ -1,0 +1,356 @@
+#include "binary/encode.h"
+
+#include <string>
+
+#include "binary/cbor.h"
+#include "binary/labels.h"
+
+namespace polar::dhall {
+namespace {
+
+using binary_label::Expression;
+using binary_label::ImportKind;
+
+const Label underscore{"_"};
+
+std::string_view const_name(Const value) {
+  switch (value) {
+  case Const::type:
+    return "Type";
+  case Const::kind:
+    return "Kind";
+  case Const::sort:
+    return "Sort";
+  }
+  return "Type";
+}
+
+// `[] : List T` has its own compact form; this finds the T.
+const Expr* list_element_type(const Expr& type) {
+  const auto* app = type.as<App>();
+  if (app == nullptr) {
+    return nullptr;
+  }
+  const auto* fn = app->fn->as<BuiltinRef>();
+  return fn != nullptr && fn->builtin == Builtin::list ? app->arg.get() : nullptr;
+}
+
+class Encoder {
+public:
+  void expr(const Expr& e) {
+    std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
+  }
+
+  std::vector<std::uint8_t> take() && { return std::move(out_).take(); }
+
+private:
+  void label(Expression value) { out_.unsigned_integer(static_cast<std::uint8_t>(value)); }
+  void open(Expression value, std::uint64_t length) {
+    out_.array(length);
+    label(value);
+  }
+  void optional_expr(const ExprPtr& e) {
+    if (e) {
+      expr(*e);
+    } else {
+      out_.null();
+    }
+  }
+  void field_map(const FieldMap& fields) {
+    // std::map iterates in code point order, the order binary.md requires.
+    out_.map(fields.size());
+    for (const auto& [name, value] : fields) {
+      out_.text_string(name.view());
+      optional_expr(value);
+    }
+  }
+
+  void node(const Expr&, const Var& var) {
+    if (var.name == underscore) {
+      out_.natural(var.index);
+      return;
+    }
+    out_.array(2);
+    out_.text_string(var.name.view());
+    out_.natural(var.index);
+  }
+
+  // Binders named `_` leave the name out.
+  void binder(Expression kind, Label param, const Expr& type, const Expr& body) {
+    bool named = param != underscore;
+    open(kind, named ? 4 : 3);
+    if (named) {
+      out_.text_string(param.view());
+    }
+    expr(type);
+    expr(body);
+  }
+  void node(const Expr&, const Lambda& lambda) {
+    binder(Expression::lambda, lambda.param, *lambda.type, *lambda.body);
+  }
+  void node(const Expr&, const Pi& pi) {
+    binder(Expression::pi, pi.param, *pi.domain, *pi.codomain);
+  }
+
+  // `f a b` is one array [0, f, a, b].
+  void node(const Expr& e, const App&) {
+    std::vector<const Expr*> spine; // arguments, last one first
+    const Expr* head = &e;
+    while (const auto* app = head->as<App>()) {
+      spine.push_back(app->arg.get());
+      head = app->fn.get();
+    }
+    open(Expression::application, spine.size() + 2);
+    expr(*head);
+    for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
+      expr(**it);
+    }
+  }
+
+  // Directly nested lets share one array [25, x, A, a, y, B, b, …, body].
+  void node(const Expr& e, const Let&) {
+    std::vector<const Let*> bindings;
+    const Expr* body = &e;
+    while (const auto* let = body->as<Let>()) {
+      bindings.push_back(let);
+      body = let->body.get();
+    }
+    open(Expression::let, 3 * bindings.size() + 2);
+    for (const Let* let : bindings) {
+      out_.text_string(let->name.view());
+      optional_expr(let->annotation);
+      expr(*let->value);
+    }
+    expr(*body);
+  }
+
+  void node(const Expr&, const Annot& annot) {
+    open(Expression::annotation, 3);
+    expr(*annot.expr);
+    expr(*annot.type);
+  }
+  void node(const Expr&, const If& if_) {
+    open(Expression::if_, 4);
+    expr(*if_.condition);
+    expr(*if_.then_branch);
+    expr(*if_.else_branch);
+  }
+  void node(const Expr&, const BinOp& op) {
+    open(Expression::operator_, 4);
+    out_.unsigned_integer(static_cast<std::uint8_t>(op.op));
+    expr(*op.lhs);
+    expr(*op.rhs);
+  }
+  void node(const Expr&, const BuiltinRef& ref) { out_.text_string(builtin_name(ref.builtin)); }
+  void node(const Expr&, const ConstRef& ref) { out_.text_string(const_name(ref.value)); }
+  void node(const Expr&, const BoolLit& lit) { out_.boolean(lit.value); }
+  void node(const Expr&, const NaturalLit& lit) {
+    open(Expression::natural, 2);
+    out_.natural(lit.value);
+  }
+  void node(const Expr&, const IntegerLit& lit) {
+    open(Expression::integer, 2);
+    out_.integer(lit.value);
+  }
+  void node(const Expr&, const DoubleLit& lit) { out_.floating(lit.value); }
+  void node(const Expr&, const TextLit& lit) {
+    open(Expression::text, 2 * lit.chunks.size() + 2);
+    for (const auto& chunk : lit.chunks) {
+      out_.text_string(chunk.prefix);
+      expr(*chunk.expr);
+    }
+    out_.text_string(lit.tail);
+  }
+  void node(const Expr&, const BytesLit& lit) {
+    open(Expression::bytes, 2);
+    out_.byte_string(lit.bytes);
+  }
+  void node(const Expr&, const DateLit& lit) {
+    open(Expression::date, 4);
+    out_.unsigned_integer(lit.year);
+    out_.unsigned_integer(lit.month);
+    out_.unsigned_integer(lit.day);
+  }
+  // Seconds are the decimal fraction m * 10^-precision.
+  void node(const Expr&, const TimeLit& lit) {
+    open(Expression::time, 4);
+    out_.unsigned_integer(lit.hour);
+    out_.unsigned_integer(lit.minute);
+    out_.tag(cbor::tag_decimal_fraction);
+    out_.array(2);
+    out_.integer(Integer(true, Natural(lit.precision)));
+    out_.natural(lit.second_fraction);
+  }
+  void node(const Expr&, const TimeZoneLit& lit) {
+    open(Expression::time_zone, 4);
+    int minutes = lit.minutes;
+    out_.boolean(minutes >= 0);
+    int magnitude = minutes < 0 ? -minutes : minutes;
+    out_.unsigned_integer(static_cast<std::uint64_t>(magnitude / 60));
+    out_.unsigned_integer(static_cast<std::uint64_t>(magnitude % 60));
+  }
+
+  void node(const Expr&, const ListLit& list) {
+    if (list.items.empty()) {
+      if (const Expr* element = list_element_type(*list.type)) {
+        open(Expression::list, 2);
+        expr(*element);
+      } else {
+        open(Expression::empty_list, 2);
+        expr(*list.type);
+      }
+      return;
+    }
+    open(Expression::list, list.items.size() + 2);
+    out_.null();
+    for (const auto& item : list.items) {
+      expr(*item);
+    }
+  }
+  void node(const Expr&, const Some& some) {
+    open(Expression::some, 3);
+    out_.null();
+    expr(*some.value);
+  }
+  void node(const Expr&, const RecordType& record) {
+    open(Expression::record_type, 2);
+    field_map(record.fields);
+  }
+  void node(const Expr&, const RecordLit& record) {
+    open(Expression::record_literal, 2);
+    field_map(record.fields);
+  }
+  void node(const Expr&, const UnionType& union_) {
+    open(Expression::union_type, 2);
+    field_map(union_.alternatives);
+  }
+  void node(const Expr&, const Field& field) {
+    open(Expression::field, 3);
+    expr(*field.record);
+    out_.text_string(field.name.view());
+  }
+  void node(const Expr&, const Project& project) {
+    open(Expression::projection, project.labels.size() + 2);
+    expr(*project.record);
+    for (Label name : project.labels) {
+      out_.text_string(name.view());
+    }
+  }
+  void node(const Expr&, const ProjectByType& project) {
+    open(Expression::projection, 3);
+    expr(*project.record);
+    out_.array(1);
+    expr(*project.type);
+  }
+  void node(const Expr&, const Merge& merge) {
+    open(Expression::merge, merge.type ? 4 : 3);
+    expr(*merge.handlers);
+    expr(*merge.union_value);
+    if (merge.type) {
+      expr(*merge.type);
+    }
+  }
+  void node(const Expr&, const ToMap& to_map) {
+    open(Expression::to_map, to_map.type ? 3 : 2);
+    expr(*to_map.record);
+    if (to_map.type) {
+      expr(*to_map.type);
+    }
+  }
+  void node(const Expr&, const ShowConstructor& show) {
+    open(Expression::show_constructor, 2);
+    expr(*show.value);
+  }
+  void node(const Expr&, const Assert& assert_) {
+    open(Expression::assert_, 2);
+    expr(*assert_.type);
+  }
+  void node(const Expr&, const With& with) {
+    open(Expression::with, 4);
+    expr(*with.record);
+    out_.array(with.path.size());
+    for (const WithStep& step : with.path) {
+      if (step.descend_optional) {
+        out_.unsigned_integer(binary_label::with_descend_optional);
+      } else {
+        out_.text_string(step.field.view());
+      }
+    }
+    expr(*with.value);
+  }
+
+  void node(const Expr&, const Import& import) {
+    std::visit([&](const auto& target) { this->import(import, target); }, import.target);
+  }
+  // [24, hash, mode, kind, …]; `tail_length` counts what follows the kind.
+  void import_head(const Import& import, ImportKind kind, std::size_t tail_length) {
+    open(Expression::import, 4 + tail_length);
+    if (import.hash) {
+      std::vector<std::uint8_t> multihash{binary_label::multihash_sha256,
+                                          binary_label::multihash_length};
+      multihash.insert(multihash.end(), import.hash->begin(), import.hash->end());
+      out_.byte_string(multihash);
+    } else {
+      out_.null();
+    }
+    out_.unsigned_integer(static_cast<std::uint8_t>(import.mode));
+    out_.unsigned_integer(static_cast<std::uint8_t>(kind));
+  }
+  void path(const std::vector<std::string>& directory, const std::string& file) {
+    for (const auto& component : directory) {
+      out_.text_string(component);
+    }
+    out_.text_string(file);
+  }
+  void import(const Import& import, const MissingImport&) {
+    import_head(import, ImportKind::missing, 0);
+  }
+  void import(const Import& import, const EnvImport& env) {
+    import_head(import, ImportKind::env, 1);
+    out_.text_string(env.name);
+  }
+  void import(const Import& import, const LocalImport& local) {
+    ImportKind kind = ImportKind::here;
+    switch (local.prefix) {
+    case FilePrefix::absolute:
+      kind = ImportKind::absolute;
+      break;
+    case FilePrefix::here:
+      kind = ImportKind::here;
+      break;
+    case FilePrefix::parent:
+      kind = ImportKind::parent;
+      break;
+    case FilePrefix::home:
+      kind = ImportKind::home;
+      break;
+    }
+    import_head(import, kind, local.directory.size() + 1);
+    path(local.directory, local.file);
+  }
+  // [24, hash, mode, scheme, headers, authority, directory…, file, query]
+  void import(const Import& import, const RemoteImport& remote) {
+    import_head(import, remote.scheme == Scheme::http ? ImportKind::http : ImportKind::https,
+                remote.directory.size() + 4);
+    optional_expr(remote.headers);
+    out_.text_string(remote.authority);
+    path(remote.directory, remote.file);
+    if (remote.query) {
+      out_.text_string(*remote.query);
+    } else {
+      out_.null();
+    }
+  }
+
+  cbor::Writer out_;
+};
+
+} // namespace
+
+std::vector<std::uint8_t> encode(const Expr& expr) {
+  Encoder encoder;
+  encoder.expr(expr);
+  return std::move(encoder).take();
+}
+
+} // namespace polar::dhall

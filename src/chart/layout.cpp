@@ -1,0 +1,131 @@
+#include "chart/layout.h"
+
+#include <algorithm>
+#include <map>
+#include <system_error>
+
+#include <fmt/core.h>
+
+#include "chart/files.h"
+
+namespace polar::chart {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view dhall_extension = ".dhall";
+
+// The *.dhall files directly in `folder`, sorted by name.
+std::vector<fs::path> dhall_files_in(const fs::path& folder) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  if (!fs::is_directory(folder, error)) {
+    return files;
+  }
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    if (entry.is_regular_file(error) && entry.path().extension() == dhall_extension) {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The folders directly in `folder`, sorted by name.
+std::vector<fs::path> folders_in(const fs::path& folder) {
+  std::vector<fs::path> folders;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    if (entry.is_directory(error)) {
+      folders.push_back(entry.path());
+    }
+  }
+  std::sort(folders.begin(), folders.end());
+  return folders;
+}
+
+class LayoutBuilder {
+public:
+  explicit LayoutBuilder(const fs::path& source_dir) { layout_.source_dir = source_dir; }
+
+  void add(const fs::path& source, std::string output, bool documents) {
+    auto [previous, inserted] = sources_by_output_.emplace(output, source);
+    if (!inserted) {
+      throw ChartError(fmt::format("{} and {} both render to {}", previous->second.string(),
+                                   source.string(), output));
+    }
+    layout_.files.push_back({source, std::move(output), documents});
+  }
+
+  void note(std::string sentence) { layout_.notes.push_back(std::move(sentence)); }
+
+  ChartLayout take() { return std::move(layout_); }
+
+private:
+  ChartLayout layout_;
+  std::map<std::string, fs::path> sources_by_output_;
+};
+
+std::string template_output(const std::string& prefix, const fs::path& source) {
+  return prefix + "templates/" + source.stem().string() + ".yaml";
+}
+
+void add_subchart(LayoutBuilder& builder, const fs::path& folder) {
+  std::string prefix = "charts/" + folder.filename().string() + "/";
+  std::vector<fs::path> sources = dhall_files_in(folder);
+  std::vector<fs::path> templates = dhall_files_in(folder / "templates");
+  sources.insert(sources.end(), templates.begin(), templates.end());
+  for (const fs::path& source : sources) {
+    bool in_templates = source.parent_path().filename() == "templates";
+    std::string name = source.filename().string();
+    if (!in_templates && name == "chart.dhall") {
+      builder.add(source, prefix + "Chart.yaml", false);
+    } else if (!in_templates && name == "values.dhall") {
+      builder.add(source, prefix + "values.yaml", false);
+    } else {
+      builder.add(source, template_output(prefix, source), true);
+    }
+  }
+}
+
+} // namespace
+
+ChartLayout discover_layout(const fs::path& source_dir_argument) {
+  std::error_code error;
+  fs::path source_dir = fs::absolute(source_dir_argument, error).lexically_normal();
+  if (!fs::is_regular_file(source_dir / "chart.dhall", error)) {
+    throw ChartError(fmt::format("{} has no chart.dhall: not the root of a chart's Dhall sources",
+                                 source_dir.string()));
+  }
+  LayoutBuilder builder(source_dir);
+  for (const fs::path& source : dhall_files_in(source_dir)) {
+    std::string name = source.filename().string();
+    if (name == "chart.dhall") {
+      builder.add(source, "Chart.yaml", false);
+    } else if (name == "values.dhall") {
+      builder.add(source, "values.yaml", false);
+    } else {
+      builder.note(fmt::format("{} is a helper, rendered where imported", name));
+    }
+  }
+  for (const fs::path& source : dhall_files_in(source_dir / "templates")) {
+    builder.add(source, template_output("", source), true);
+  }
+  for (const fs::path& folder : folders_in(source_dir)) {
+    std::string name = folder.filename().string();
+    if (name == "templates") {
+      continue;
+    }
+    if (fs::is_regular_file(folder / "chart.dhall", error)) {
+      add_subchart(builder, folder);
+    } else {
+      builder.note(fmt::format("skipping {}/: no chart.dhall, so its files are helpers, "
+                               "rendered where imported",
+                               name));
+    }
+  }
+  return builder.take();
+}
+
+} // namespace polar::chart

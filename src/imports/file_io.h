@@ -1,0 +1,23 @@
+#pragma once
+// Whole-file reads and atomic writes, reporting failures as Error(io).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace polar::dhall {
+
+// The contents of the regular file at `path`, or nullopt when nothing exists
+// there. Anything else that prevents reading it (a directory, a device, no
+// permission) throws Error(ErrorKind::io) naming the path: importing
+// /dev/zero must fail, not hang.
+std::optional<std::string> read_regular_file(const std::filesystem::path& path);
+
+// Writes `bytes` to a temporary file next to `path` and renames it into
+// place, so readers see either the old file or the complete new one. Creates
+// missing parent directories. Throws Error(ErrorKind::io) on failure and
+// leaves no temporary file behind.
+void write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+
+} // namespace polar::dhall

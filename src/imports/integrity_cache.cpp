@@ -1,0 +1,78 @@
+#include "imports/integrity_cache.h"
+
+#include <utility>
+
+#include "binary/hash.h"
+#include "imports/file_io.h"
+#include "syntax/source.h"
+
+namespace polar::dhall {
+namespace fs = std::filesystem;
+namespace {
+
+class DisabledIntegrityCache final : public IntegrityCache {
+public:
+  std::optional<std::vector<std::uint8_t>> load(const Sha256&) override { return std::nullopt; }
+  void store(const Sha256&, std::span<const std::uint8_t>) override {}
+};
+
+} // namespace
+
+std::string cache_file_name(const Sha256& hash) {
+  return "1220" + to_hex(hash);
+}
+
+DirectoryIntegrityCache::DirectoryIntegrityCache(std::vector<fs::path> directories, Access access)
+    : directories_(std::move(directories)), access_(access) {
+}
+
+std::optional<std::vector<std::uint8_t>> DirectoryIntegrityCache::load(const Sha256& hash) {
+  for (const auto& directory : directories_) {
+    try {
+      if (auto contents = read_regular_file(directory / cache_file_name(hash))) {
+        return std::vector<std::uint8_t>(contents->begin(), contents->end());
+      }
+    } catch (const Error&) {
+      // An unreadable entry is no entry: the import is resolved the slow way.
+    }
+  }
+  return std::nullopt;
+}
+
+void DirectoryIntegrityCache::store(const Sha256& hash, std::span<const std::uint8_t> bytes) {
+  if (access_ == Access::read_only) {
+    return;
+  }
+  if (directories_.empty()) {
+    throw Error(ErrorKind::io,
+                "cannot cache imports: neither XDG_CACHE_HOME nor HOME is set");
+  }
+  std::string failures;
+  for (const auto& directory : directories_) {
+    try {
+      write_file_atomically(directory / cache_file_name(hash), bytes);
+      return;
+    } catch (const Error& error) {
+      failures += (failures.empty() ? "" : "; ") + error.message();
+    }
+  }
+  throw Error(ErrorKind::io, "cannot cache the import with hash sha256:" + to_hex(hash) + ": " +
+                                 failures);
+}
+
+std::shared_ptr<IntegrityCache> standard_integrity_cache(const EnvironmentLookup& environment) {
+  std::vector<fs::path> directories;
+  if (auto xdg = environment("XDG_CACHE_HOME"); xdg && !xdg->empty()) {
+    directories.push_back(fs::path(*xdg) / "dhall");
+  }
+  if (auto home = environment("HOME"); home && !home->empty()) {
+    directories.push_back(fs::path(*home) / ".cache" / "dhall");
+  }
+  return std::make_shared<DirectoryIntegrityCache>(std::move(directories));
+}
+
+std::shared_ptr<IntegrityCache> disabled_integrity_cache() {
+  return std::make_shared<DisabledIntegrityCache>();
+}
+
+} // namespace polar::dhall

@@ -1,0 +1,55 @@
+#include "imports/load.h"
+
+#include "imports/file_io.h"
+#include "imports/resolver.h"
+#include "semantics/eval.h"
+#include "semantics/typecheck.h"
+#include "syntax/parser.h"
+
+namespace polar::dhall {
+namespace fs = std::filesystem;
+namespace {
+
+fs::path on_disk(const fs::path& path, const LoadOptions& options) {
+  return path.is_relative() && !options.working_directory.empty()
+             ? options.working_directory / path
+             : path;
+}
+
+Loaded check_and_normalize(const ExprPtr& resolved, const ImportResolver& resolver,
+                           std::vector<fs::path> dependencies) {
+  ValuePtr type = infer_type(resolved, &resolver.known_types());
+  for (const auto& file : resolver.dependencies()) {
+    if (dependencies.empty() || file != dependencies.front()) {
+      dependencies.push_back(file);
+    }
+  }
+  return Loaded{normalize(resolved), quote(type), std::move(dependencies)};
+}
+
+} // namespace
+
+Loaded load_file(const fs::path& file, const LoadOptions& options) {
+  fs::path path = on_disk(file, options);
+  auto text = read_regular_file(path);
+  if (!text) {
+    throw Error(ErrorKind::io, "cannot read " + path.string() + ": no such file");
+  }
+  auto source = std::make_shared<const SourceFile>(SourceFile{file.string(), std::move(*text)});
+  ImportResolver resolver(options);
+  ExprPtr resolved =
+      resolver.resolve(parse(source), local_import_from_path(file), file_identity(path));
+  return check_and_normalize(resolved, resolver, {fs::absolute(path).lexically_normal()});
+}
+
+Loaded load_source(SourcePtr source, const fs::path& as_if_in_directory,
+                   const LoadOptions& options) {
+  ImportResolver resolver(options);
+  // No file can be named "" in the directory: the source cannot import
+  // itself, and nothing else is a cycle through it.
+  ExprPtr resolved =
+      resolver.resolve(parse(source), local_import_in_directory(as_if_in_directory, ""), "");
+  return check_and_normalize(resolved, resolver, {});
+}
+
+} // namespace polar::dhall

@@ -1,0 +1,43 @@
+#pragma once
+// How imports are resolved: where relative paths start, which environment,
+// cache and network to use. Default-constructed options do what the `dhall`
+// command does: the process's working directory and environment, the
+// standard integrity cache, no network.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+#include "imports/environment.h"
+#include "imports/fetcher.h"
+#include "imports/integrity_cache.h"
+
+namespace polar::dhall {
+
+// Receives what the user should hear about but what does not stop the load
+// (an integrity cache entry that could not be written or was corrupt).
+using WarningSink = std::function<void(std::string_view warning)>;
+
+struct LoadOptions {
+  // Where `./x` and `../x` at the root of a resolution are read from; empty
+  // means the process's current directory. Locations stay relative to it:
+  // `as Location` yields "./x", not an absolute path.
+  std::filesystem::path working_directory;
+  // Lookup of `env:` imports, HOME and XDG_CACHE_HOME; empty means the
+  // process environment. Values read through it never appear in errors.
+  EnvironmentLookup environment;
+  // Where `sha256:` imports are looked up and stored; null means
+  // standard_integrity_cache(environment).
+  std::shared_ptr<IntegrityCache> integrity_cache;
+  // Retrieves remote imports; null means remote imports are absent (as if
+  // offline), so `https://... ? ./fallback.dhall` falls back.
+  std::shared_ptr<Fetcher> fetcher;
+  // Empty means warnings are dropped.
+  WarningSink on_warning;
+  // How many imports deep a chain may go before resolution stops with an
+  // error: a guard against runaway chains (symlink loops, generated files).
+  std::size_t max_import_depth = 128;
+};
+
+} // namespace polar::dhall

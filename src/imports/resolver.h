@@ -1,0 +1,95 @@
+#pragma once
+// The import resolution judgment of standard/imports.md, for one load:
+// every import is resolved at most once (memoized by canonical location and
+// mode), cycles are reported with their chain, failures carry the import
+// chain as notes, and `?` falls back only from absent imports.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "imports/location.h"
+#include "imports/options.h"
+#include "imports/resource.h"
+#include "semantics/typecheck.h"
+#include "syntax/expr.h"
+
+namespace polar::dhall {
+
+class ImportResolver {
+public:
+  // Fills in the defaults of `options` (environment, integrity cache).
+  explicit ImportResolver(LoadOptions options);
+  ImportResolver(const ImportResolver&) = delete;
+  ImportResolver& operator=(const ImportResolver&) = delete;
+
+  // `expr` with every import replaced by the β-normal form of what it
+  // imports. `here` is where `expr` was read from: its relative imports are
+  // chained onto it, and `identity` (a symlink-free file path, or empty)
+  // lets a file that imports itself be caught as a cycle.
+  ExprPtr resolve(const ExprPtr& expr, const ImportTarget& here, const std::string& identity);
+
+  // Every imported subtree with its type, so that checking the resolved
+  // expression does not infer them again.
+  const KnownTypes& known_types() const { return known_types_; }
+  // Every local file read so far, in the order first read, without
+  // duplicates. Files that did not exist are not listed.
+  const std::vector<std::filesystem::path>& dependencies() const { return dependencies_; }
+  const LoadOptions& options() const { return options_; }
+
+private:
+  // One element of the chain of imports being resolved, (Δ, here).
+  struct Frame {
+    ImportTarget target; // canonical
+    std::string key;     // location_text(target)
+    std::string identity;
+  };
+  // What a finished resolution produced: a value, or the error it failed
+  // with (before the note of any particular import site was added).
+  struct Outcome {
+    ExprPtr value;
+    std::shared_ptr<const Error> failure;
+  };
+
+  class ChainGuard;
+
+  ExprPtr resolve_expr(const ExprPtr& expr, const Frame& here);
+  ExprPtr resolve_alternative(const BinOp& alternative, const Frame& here);
+  ExprPtr resolve_import(const Import& import, const Span& site, const Frame& parent);
+  // Resolves canonical `target` in `mode` (not Location), memoized.
+  ExprPtr resolve_target(ImportTarget target, ImportMode mode, const Span& site,
+                         const Frame& parent);
+  // Parses, resolves, type-checks and normalizes an imported expression.
+  // Failures are memoized under `key`.
+  ExprPtr resolve_code(Resource resource, ImportTarget target, const Span& site,
+                       const Frame& parent, const std::string& key);
+  ExprPtr parse_resolve_check(Resource resource, const Frame& frame);
+  // The resolved `using` headers of a remote `target`, which keeps them
+  // resolved for the relative imports it makes.
+  std::vector<HttpHeader> headers_of(ImportTarget& target, const Frame& parent,
+                                     const Span& site);
+
+  // The expression cached under `hash`, or null.
+  ExprPtr from_integrity_cache(const Sha256& hash);
+  // The αβ-normal form of `value`, which the cache holds, so that a
+  // protected import reads the same whether it was cached or not. Throws
+  // unless it has `hash`; caches it.
+  ExprPtr check_integrity(const ExprPtr& value, const Sha256& hash, const ImportTarget& target,
+                       const Span& site);
+
+  void check_no_cycle(const Frame& child, const Span& site) const;
+  void record_dependency(const std::filesystem::path& file);
+  void warn(const std::string& warning) const;
+
+  LoadOptions options_;
+  ResourceReader reader_;
+  std::vector<const Frame*> chain_; // (Δ, here): frames live on the call stack
+  std::unordered_map<std::string, Outcome> outcomes_;
+  KnownTypes known_types_;
+  std::vector<std::filesystem::path> dependencies_;
+  std::unordered_set<std::string> dependency_set_;
+};
+
+} // namespace polar::dhall

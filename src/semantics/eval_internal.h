@@ -1,0 +1,72 @@
+#pragma once
+// Internals shared by the evaluator's source files (not part of the API).
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "semantics/value.h"
+
+namespace polar::dhall::detail {
+
+// Bounds the recursion depth of eval, quote and conv so that hostile input
+// (a term nested 100 000 deep) ends in a clean Error instead of a stack
+// overflow. One guard per recursive step.
+class DepthGuard {
+public:
+  DepthGuard();
+  ~DepthGuard();
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+};
+
+// Judgmental equality usable from inside evaluation, where the number of
+// binders in scope is unknown: fresh variables come from a process-wide
+// counter far above any level a caller assigns.
+bool conv_during_eval(const ValuePtr& a, const ValuePtr& b);
+
+// How many arguments a builtin takes before it can compute (type formers
+// such as `List` count their type argument).
+std::size_t builtin_arity(Builtin builtin);
+// Runs a builtin now holding exactly builtin_arity() arguments; returns the
+// stuck VBuiltin when an argument is not concrete enough.
+ValuePtr run_builtin(Builtin builtin, std::vector<ValuePtr> args);
+
+// Operators (operators.cpp). `op` is not import_alt.
+ValuePtr eval_operator(Op op, const ValuePtr& lhs, const ValuePtr& rhs);
+ValuePtr combine(const ValuePtr& lhs, const ValuePtr& rhs);
+ValuePtr prefer(const ValuePtr& lhs, const ValuePtr& rhs);
+ValuePtr combine_types(const ValuePtr& lhs, const ValuePtr& rhs);
+ValuePtr list_append(const ValuePtr& lhs, const ValuePtr& rhs);
+ValuePtr natural_plus(const ValuePtr& lhs, const ValuePtr& rhs);
+
+// Record and union eliminators (records.cpp).
+ValuePtr select_field(const ValuePtr& record, Label name);
+ValuePtr project(const ValuePtr& record, std::vector<Label> labels);
+ValuePtr project_by_type(const ValuePtr& record, const ValuePtr& type);
+ValuePtr update_with(const ValuePtr& record, std::span<const WithStep> path, const ValuePtr& value);
+ValuePtr merge(const ValuePtr& handlers, const ValuePtr& union_value, const ValuePtr& type);
+ValuePtr to_map(const ValuePtr& record, const ValuePtr& type);
+ValuePtr show_constructor(const ValuePtr& value);
+
+// Builds a normal Text value: nested text literals are spliced in, and a
+// lone interpolation `"${x}"` is just x.
+class TextBuilder {
+public:
+  void append(std::string_view text) { pending_ += text; }
+  void append(const ValuePtr& value);
+  ValuePtr build();
+
+private:
+  std::vector<VTextChunk> chunks_;
+  std::string pending_;
+};
+
+// Rendering of literals as Dhall source (show.cpp).
+std::string show_double(double value);
+std::string show_text(std::string_view text); // Text/show, with the quotes
+std::string show_date(const VDate& date);
+std::string show_time(const VTime& time);
+std::string show_time_zone(const VTimeZone& zone);
+
+} // namespace polar::dhall::detail

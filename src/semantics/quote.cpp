@@ -1,0 +1,155 @@
+// Read-back: Value → β-normal Expr, turning de Bruijn levels into `x@n`.
+#include <utility>
+
+#include "semantics/eval.h"
+#include "semantics/eval_internal.h"
+
+namespace polar::dhall {
+namespace {
+
+class Quoter {
+public:
+  explicit Quoter(std::vector<Label> names) : names_(std::move(names)) {}
+
+  ExprPtr quote(const ValuePtr& value) {
+    detail::DepthGuard guard;
+    return make_expr(std::visit(*this, value->node()));
+  }
+
+  Node operator()(const VConst& node) { return ConstRef{node.value}; }
+  Node operator()(const VVar& node) { return variable(node); }
+  Node operator()(const VLambda& node) {
+    auto domain = quote(node.domain);
+    return Lambda{node.body.param(), std::move(domain), under_binder(node.body)};
+  }
+  Node operator()(const VPi& node) {
+    auto domain = quote(node.domain);
+    return Pi{node.codomain.param(), std::move(domain), under_binder(node.codomain)};
+  }
+  Node operator()(const VApp& node) { return App{quote(node.fn), quote(node.arg)}; }
+  Node operator()(const VBuiltin& node) {
+    if (node.args.empty()) {
+      return BuiltinRef{node.builtin};
+    }
+    auto fn = make_expr(BuiltinRef{node.builtin});
+    for (std::size_t i = 0; i + 1 < node.args.size(); ++i) {
+      fn = make_expr(App{std::move(fn), quote(node.args[i])});
+    }
+    return App{std::move(fn), quote(node.args.back())};
+  }
+  Node operator()(const VBool& node) { return BoolLit{node.value}; }
+  Node operator()(const VNatural& node) { return NaturalLit{node.value}; }
+  Node operator()(const VInteger& node) { return IntegerLit{node.value}; }
+  Node operator()(const VDouble& node) { return DoubleLit{node.value}; }
+  Node operator()(const VText& node) {
+    TextLit text;
+    text.chunks.reserve(node.chunks.size());
+    for (const auto& chunk : node.chunks) {
+      text.chunks.push_back(TextChunk{chunk.prefix, quote(chunk.value)});
+    }
+    text.tail = node.tail;
+    return text;
+  }
+  Node operator()(const VBytes& node) { return BytesLit{node.bytes}; }
+  Node operator()(const VDate& node) { return DateLit{node.year, node.month, node.day}; }
+  Node operator()(const VTime& node) {
+    return TimeLit{node.hour, node.minute, node.second_fraction, node.precision};
+  }
+  Node operator()(const VTimeZone& node) { return TimeZoneLit{node.minutes}; }
+  Node operator()(const VList& node) {
+    ListLit list;
+    if (node.items.empty()) {
+      list.type = quote(node.type);
+    }
+    list.items.reserve(node.items.size());
+    for (const auto& item : node.items) {
+      list.items.push_back(quote(item));
+    }
+    return list;
+  }
+  Node operator()(const VSome& node) { return Some{quote(node.value)}; }
+  Node operator()(const VRecordType& node) { return RecordType{fields(node.fields)}; }
+  Node operator()(const VRecordLit& node) { return RecordLit{fields(node.fields)}; }
+  Node operator()(const VUnionType& node) { return UnionType{fields(node.alternatives)}; }
+  Node operator()(const VInject& node) {
+    auto constructor = Field{quote(node.union_type), node.tag};
+    if (!node.payload) {
+      return constructor;
+    }
+    return App{make_expr(std::move(constructor)), quote(node.payload)};
+  }
+  Node operator()(const VIf& node) {
+    return If{quote(node.condition), quote(node.then_branch), quote(node.else_branch)};
+  }
+  Node operator()(const VOp& node) { return BinOp{node.op, quote(node.lhs), quote(node.rhs)}; }
+  Node operator()(const VField& node) { return Field{quote(node.record), node.name}; }
+  Node operator()(const VProject& node) { return Project{quote(node.record), node.labels}; }
+  Node operator()(const VMerge& node) {
+    return Merge{quote(node.handlers), quote(node.union_value), optional(node.type)};
+  }
+  Node operator()(const VToMap& node) { return ToMap{quote(node.record), optional(node.type)}; }
+  Node operator()(const VShowConstructor& node) { return ShowConstructor{quote(node.value)}; }
+  Node operator()(const VAssert& node) { return Assert{quote(node.type)}; }
+  Node operator()(const VWith& node) {
+    return With{quote(node.record), node.path, quote(node.value)};
+  }
+
+private:
+  ExprPtr optional(const ValuePtr& value) { return value ? quote(value) : nullptr; }
+
+  FieldMap fields(const ValueFieldMap& values) {
+    FieldMap result;
+    for (const auto& [label, value] : values) {
+      result.emplace_hint(result.end(), label, optional(value));
+    }
+    return result;
+  }
+
+  // Instantiates the closure with a fresh variable at the next level and
+  // quotes its body with that name in scope.
+  ExprPtr under_binder(const Closure& closure) {
+    auto level = static_cast<std::int64_t>(names_.size());
+    auto body = closure.apply(make_var(closure.param(), level));
+    names_.push_back(closure.param());
+    struct Pop {
+      std::vector<Label>& names;
+      ~Pop() { names.pop_back(); }
+    } pop{names_};
+    return quote(body);
+  }
+
+  Node variable(const VVar& var) {
+    // The index counts the binders of the same name between the variable's
+    // binder and the point of use.
+    std::uint64_t index = 0;
+    std::size_t first_inner = 0;
+    if (var.level >= 0) {
+      if (static_cast<std::size_t>(var.level) >= names_.size()) {
+        throw Error(ErrorKind::type, "variable `" + var.name.str() + "` escapes its scope");
+      }
+      first_inner = static_cast<std::size_t>(var.level) + 1;
+    } else {
+      index = static_cast<std::uint64_t>(-(var.level + 1));
+    }
+    for (auto position = first_inner; position < names_.size(); ++position) {
+      if (names_[position] == var.name) {
+        ++index;
+      }
+    }
+    return Var{var.name, Natural(index)};
+  }
+
+  std::vector<Label> names_;
+};
+
+} // namespace
+
+ExprPtr quote(const ValuePtr& value, const std::vector<Label>& names) {
+  return Quoter(names).quote(value);
+}
+
+ExprPtr normalize(const ExprPtr& expr) {
+  return quote(eval(Env{}, expr));
+}
+
+} // namespace polar::dhall

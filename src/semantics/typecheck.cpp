@@ -1,0 +1,305 @@
+// Entry points, the dispatch over syntax nodes, and the rules for constants,
+// variables, builtins and literals. The shared judgments (universes) and the
+// error helpers live here too.
+#include "semantics/typecheck.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "semantics/builtin_types.h"
+#include "semantics/eval.h"
+#include "semantics/typecheck_checker.h"
+#include "syntax/printer.h"
+
+namespace polar::dhall {
+namespace {
+
+// Types in error messages are cut to this many bytes: a Kubernetes record
+// type printed in full would bury the message.
+constexpr std::size_t max_shown_type = 200;
+
+bool is_simple_type(Builtin builtin) {
+  switch (builtin) {
+  case Builtin::bool_:
+  case Builtin::natural:
+  case Builtin::integer:
+  case Builtin::double_:
+  case Builtin::text:
+  case Builtin::bytes:
+  case Builtin::date:
+  case Builtin::time:
+  case Builtin::time_zone:
+    return true;
+  default:
+    return false;
+  }
+}
+
+} // namespace
+
+NestingGuard::NestingGuard(std::size_t& depth, const Span& where) : depth_(depth) {
+  if (++depth_ > max_nesting) {
+    --depth_;
+    throw Error(ErrorKind::type,
+                "the expression is nested too deeply to type-check (more than " +
+                    std::to_string(max_nesting) + " levels)",
+                where);
+  }
+}
+
+Const max_const(Const a, Const b) {
+  return std::max(a, b);
+}
+
+Const function_check(Const input, Const output) {
+  // Functions returning terms are impredicative; the rest are predicative.
+  return output == Const::type ? Const::type : max_const(input, output);
+}
+
+std::string_view const_name(Const value) {
+  switch (value) {
+  case Const::type:
+    return "Type";
+  case Const::kind:
+    return "Kind";
+  case Const::sort:
+    return "Sort";
+  }
+  return "Type";
+}
+
+void KnownTypes::add(ExprPtr closed, ValuePtr type) {
+  const Expr* key = closed.get();
+  entries_.insert_or_assign(key, std::pair{std::move(closed), std::move(type)});
+}
+
+ValuePtr KnownTypes::find(const Expr& expr) const {
+  auto found = entries_.find(&expr);
+  return found == entries_.end() ? nullptr : found->second.second;
+}
+
+ValuePtr infer_type(const ExprPtr& expr, const KnownTypes* known) {
+  return Checker(known).infer(expr);
+}
+
+ExprPtr type_of(const ExprPtr& expr) {
+  return quote(infer_type(expr));
+}
+
+ValuePtr Checker::infer(const ExprPtr& expr) {
+  if (known_ != nullptr) {
+    if (auto type = known_->find(*expr)) {
+      return type;
+    }
+  }
+  NestingGuard nesting(depth_, expr->span());
+  return std::visit([&](const auto& node) { return rule(*expr, node); }, expr->node());
+}
+
+// Shared judgments ----------------------------------------------------------
+
+std::optional<Const> Checker::universe_of(const ValuePtr& type) {
+  NestingGuard nesting(depth_, {});
+  // The common shapes are answered directly; anything else is read back
+  // and inferred.
+  if (const auto* constant = type->as<VConst>()) {
+    switch (constant->value) {
+    case Const::type:
+      return Const::kind;
+    case Const::kind:
+      return Const::sort;
+    case Const::sort:
+      return std::nullopt;
+    }
+  }
+  if (const auto* builtin = type->as<VBuiltin>()) {
+    bool container = builtin->builtin == Builtin::list || builtin->builtin == Builtin::optional;
+    if ((is_simple_type(builtin->builtin) && builtin->args.empty()) ||
+        (container && builtin->args.size() == 1)) {
+      return Const::type;
+    }
+  }
+  if (const auto* variable = type->as<VVar>(); variable != nullptr && variable->level >= 0) {
+    if (const auto* constant = context_.type_at(variable->level)->as<VConst>()) {
+      return constant->value;
+    }
+  }
+  const ValueFieldMap* fields = nullptr;
+  if (const auto* record = type->as<VRecordType>()) {
+    fields = &record->fields;
+  } else if (const auto* union_type = type->as<VUnionType>()) {
+    fields = &union_type->alternatives;
+  }
+  if (fields != nullptr) {
+    Const result = Const::type;
+    for (const auto& [label, field_type] : *fields) {
+      if (field_type == nullptr) {
+        continue;
+      }
+      auto universe = universe_of(field_type);
+      if (!universe) {
+        return std::nullopt;
+      }
+      result = max_const(result, *universe);
+    }
+    return result;
+  }
+  if (const auto* op = type->as<VOp>(); op != nullptr && op->op == Op::equivalent) {
+    return Const::type;
+  }
+  if (const auto* pi = type->as<VPi>()) {
+    auto input = universe_of(pi->domain);
+    if (!input) {
+      return std::nullopt;
+    }
+    ScopeGuard scope(context_);
+    auto parameter = context_.bind(pi->codomain.param(), pi->domain);
+    auto output = universe_of(pi->codomain.apply(parameter));
+    if (!output) {
+      return std::nullopt;
+    }
+    return function_check(*input, *output);
+  }
+  auto kind = infer(context_.quote(type));
+  if (const auto* constant = kind->as<VConst>()) {
+    return constant->value;
+  }
+  return std::nullopt;
+}
+
+Const Checker::infer_universe(const ExprPtr& expr, std::string_view what) {
+  auto type = infer(expr);
+  if (const auto* constant = type->as<VConst>()) {
+    return constant->value;
+  }
+  fail(*expr,
+       std::string(what) + " must be a type, but this expression is a value of type " + show(type));
+}
+
+void Checker::require_term_type(const ValuePtr& type, const Expr& where, std::string_view what) {
+  auto universe = universe_of(type);
+  if (universe == Const::type) {
+    return;
+  }
+  std::string level = universe ? "a " + std::string(const_name(*universe)) : "Sort";
+  fail(where, std::string(what) + " must be a value whose type is a Type, but its type " +
+                  show(type) + " is " + level);
+}
+
+std::string Checker::show(const ValuePtr& type) const {
+  // One line, however long: the message cuts it below.
+  std::string text = print(*context_.quote(type), std::numeric_limits<std::size_t>::max());
+  if (text.size() > max_shown_type) {
+    // Cut at a UTF-8 character boundary.
+    auto cut = max_shown_type;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
+      --cut;
+    }
+    text = text.substr(0, cut) + " …";
+  }
+  return "`" + text + "`";
+}
+
+std::string Checker::difference(const ValuePtr& expected, const ValuePtr& actual) const {
+  const auto* want = expected->as<VRecordType>();
+  const auto* have = actual->as<VRecordType>();
+  if (want == nullptr || have == nullptr) {
+    return "";
+  }
+  for (const auto& [label, type] : want->fields) {
+    auto found = have->fields.find(label);
+    if (found == have->fields.end()) {
+      return "field `" + label.str() + "` is missing";
+    }
+    if (!context_.conv(type, found->second)) {
+      return "field `" + label.str() + "` should have type " + show(type) + " but has type " +
+             show(found->second);
+    }
+  }
+  for (const auto& [label, type] : have->fields) {
+    if (!want->fields.contains(label)) {
+      return "field `" + label.str() + "` is not expected";
+    }
+  }
+  return "";
+}
+
+void Checker::fail(const Expr& where, const std::string& message) const {
+  throw Error(ErrorKind::type, message, where.span());
+}
+
+// Constants, variables, builtins, imports ----------------------------------
+
+ValuePtr Checker::rule(const Expr& expr, const ConstRef& node) {
+  switch (node.value) {
+  case Const::type:
+    return make_const(Const::kind);
+  case Const::kind:
+    return make_const(Const::sort);
+  case Const::sort:
+    break;
+  }
+  fail(expr, "`Sort` has no type: it is the top of the hierarchy Type : Kind : Sort, and may "
+             "only appear as a type annotation");
+}
+
+ValuePtr Checker::rule(const Expr& expr, const Var& node) {
+  if (auto type = context_.lookup(node.name, node.index)) {
+    return type;
+  }
+  std::string name = node.name.str();
+  if (!node.index.is_zero()) {
+    name += "@" + node.index.to_string();
+  }
+  fail(expr, "unbound variable `" + name + "`: no enclosing λ, ∀ or let binds it");
+}
+
+ValuePtr Checker::rule(const Expr&, const BuiltinRef& node) {
+  return builtin_type(node.builtin);
+}
+
+ValuePtr Checker::rule(const Expr& expr, const Import&) {
+  fail(expr, "imports must be resolved before type checking");
+}
+
+// Literals -----------------------------------------------------------------
+
+ValuePtr Checker::rule(const Expr&, const BoolLit&) {
+  return make_builtin(Builtin::bool_);
+}
+ValuePtr Checker::rule(const Expr&, const NaturalLit&) {
+  return make_builtin(Builtin::natural);
+}
+ValuePtr Checker::rule(const Expr&, const IntegerLit&) {
+  return make_builtin(Builtin::integer);
+}
+ValuePtr Checker::rule(const Expr&, const DoubleLit&) {
+  return make_builtin(Builtin::double_);
+}
+ValuePtr Checker::rule(const Expr&, const BytesLit&) {
+  return make_builtin(Builtin::bytes);
+}
+ValuePtr Checker::rule(const Expr&, const DateLit&) {
+  return make_builtin(Builtin::date);
+}
+ValuePtr Checker::rule(const Expr&, const TimeLit&) {
+  return make_builtin(Builtin::time);
+}
+ValuePtr Checker::rule(const Expr&, const TimeZoneLit&) {
+  return make_builtin(Builtin::time_zone);
+}
+
+ValuePtr Checker::rule(const Expr&, const TextLit& node) {
+  for (const auto& chunk : node.chunks) {
+    auto type = infer(chunk.expr);
+    if (!is_builtin_type(*type, Builtin::text)) {
+      fail(*chunk.expr,
+           "an interpolation `${…}` in a text literal must be Text, but this has type " +
+               show(type));
+    }
+  }
+  return make_builtin(Builtin::text);
+}
+
+} // namespace polar::dhall

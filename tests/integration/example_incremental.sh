@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Builds a scratch copy of example-project/ with Ninja against a polar-helm
+# package and proves that polar_helm_chart() rebuilds exactly what changed:
+#   - a second build does nothing;
+#   - touching one template re-renders only that file;
+#   - touching values.dhall re-renders exactly the files that import it;
+#   - adding a Dhall file adds its output (the globs re-run CMake);
+#   - a type error fails the build with file:line:column and leaves the last
+#     good outputs intact.
+#
+#   example_incremental.sh <PolarHelm_DIR> <example-project> <dhall-kubernetes copy>
+source "$(dirname "$0")/lib.sh"
+[ -f "$3/package.dhall" ] || skip "no dhall-kubernetes copy at $3"
+package_dir=$1
+example=$2
+dhall_kubernetes=$3
+
+make_scratch
+src=$scratch/example
+build=$scratch/build
+chart=$build/charts/polar
+mkdir -p "$src"
+cp -r "$example/CMakeLists.txt" "$example/deploy" "$src/"
+# A cold integrity cache: dhall-kubernetes comes from the mirrored copy.
+export XDG_CACHE_HOME=$scratch/cache
+
+step "configure and cold build"
+cmake -S "$src" -B "$build" -G Ninja -DPolarHelm_DIR="$package_dir" \
+  -DPOLAR_DEPLOYMENT_DHALL_KUBERNETES="$dhall_kubernetes" >"$scratch/configure.log" ||
+  { cat "$scratch/configure.log"; fail "configuring the example failed"; }
+assert_contains "$scratch/configure.log" 'skipping lib/: no chart.dhall'
+run_logged "$scratch/cold.log" ninja -C "$build" || fail "the cold build failed"
+expected_files=$(
+  cat <<'LIST'
+./.helmignore
+./Chart.yaml
+./charts/cassini/Chart.yaml
+./charts/cassini/templates/certificate.yaml
+./charts/cassini/templates/deployment.yaml
+./charts/cassini/templates/service.yaml
+./charts/gitlab-agent/Chart.yaml
+./charts/gitlab-agent/templates/consumer.yaml
+./charts/gitlab-agent/templates/credentials-secret.yaml
+./charts/gitlab-agent/templates/observer.yaml
+./charts/gitlab-agent/templates/service-account.yaml
+./charts/neo4j/Chart.yaml
+./charts/neo4j/templates/auth-secret.yaml
+./charts/neo4j/templates/backups.yaml
+./charts/neo4j/templates/configmap.yaml
+./charts/neo4j/templates/service.yaml
+./charts/neo4j/templates/statefulset.yaml
+./templates/flux-kustomization.yaml
+./templates/flux-source.yaml
+./templates/issuers.yaml
+./values.yaml
+LIST
+)
+assert_same_lines "chart files" "$expected_files" "$(cd "$chart" && find . -type f | sort)"
+assert_contains "$chart/templates/issuers.yaml" '^---'
+assert_contains "$chart/charts/neo4j/templates/configmap.yaml" 'server.bolt.enabled=true'
+
+step "a second build does nothing"
+ninja -C "$build" -n >"$scratch/dry-run.log"
+cat "$scratch/dry-run.log"
+# With CONFIGURE_DEPENDS, CMake's glob check is the one step a dry run cannot
+# rule out (it finds nothing new and reruns nothing, as the real build shows).
+if grep -v -e '^ninja: Entering directory' -e 'Re-checking globbed directories' \
+  -e 'Re-running CMake' -e '^ninja: no work to do' "$scratch/dry-run.log" | grep -q .; then
+  fail "ninja -n has work to do after a full build"
+fi
+run_logged "$scratch/second.log" ninja -C "$build" || fail "the second build failed"
+assert_not_contains "$scratch/second.log" 'polar-helm|Re-running CMake'
+# Without the glob check, the dry run reports no work at all.
+cmake -DPOLAR_HELM_GLOB_CONFIGURE_DEPENDS=OFF "$build" >/dev/null
+ninja -C "$build" >/dev/null
+ninja -C "$build" -n >"$scratch/dry-run-no-globs.log"
+assert_contains "$scratch/dry-run-no-globs.log" '^ninja: no work to do\.$'
+cmake -DPOLAR_HELM_GLOB_CONFIGURE_DEPENDS=ON "$build" >/dev/null
+ninja -C "$build" >/dev/null
+
+step "touching one template re-renders only that file"
+touch "$src/deploy/templates/flux-source.dhall"
+run_logged "$scratch/touch-template.log" ninja -C "$build" || fail "the build failed"
+assert_same_lines "re-rendered files" "templates/flux-source.dhall" \
+  "$(rendered_sources "$scratch/touch-template.log")"
+
+step "touching a subchart's chart.dhall re-renders it and the umbrella chart.dhall importing it"
+touch "$src/deploy/cassini/chart.dhall"
+run_logged "$scratch/touch-chart.log" ninja -C "$build" || fail "the build failed"
+assert_same_lines "re-rendered files" "$(printf 'cassini/chart.dhall\nchart.dhall')" \
+  "$(rendered_sources "$scratch/touch-chart.log")"
+assert_contains "$scratch/touch-chart.log" 'checking the dependencies of polar'
+
+step "touching values.dhall re-renders exactly the files that import it"
+# Every file but the four chart.dhall imports values.dhall, directly or through
+# lib/gitlab-agent.dhall.
+importers=$(
+  cd "$src/deploy" &&
+    find . -name '*.dhall' -not -path './lib/*' -not -name chart.dhall | sed 's|^\./||' | sort
+)
+touch "$src/deploy/values.dhall"
+run_logged "$scratch/touch-values.log" ninja -C "$build" || fail "the build failed"
+assert_same_lines "re-rendered files" "$importers" "$(rendered_sources "$scratch/touch-values.log")"
+
+step "adding a Dhall file adds its output; other files are ignored"
+cat >"$src/deploy/templates/namespace.dhall" <<'DHALL'
+let kubernetes = ../lib/kubernetes.dhall
+
+in  kubernetes.Namespace::{
+    , metadata = kubernetes.ObjectMeta::{ name = Some (../values.dhall).namespace }
+    }
+DHALL
+echo '{ namespace = "scratch" }' >"$src/deploy/values.dhall.local"
+run_logged "$scratch/add.log" ninja -C "$build" || fail "the build failed"
+assert_contains "$scratch/add.log" 'Re-running CMake'
+assert_same_lines "re-rendered files" "templates/namespace.dhall" \
+  "$(rendered_sources "$scratch/add.log")"
+assert_contains "$chart/templates/namespace.yaml" 'kind: Namespace'
+assert_no_file "$chart/values.yaml.local"
+
+step "removing it removes its output"
+rm "$src/deploy/templates/namespace.dhall"
+run_logged "$scratch/remove.log" ninja -C "$build" || fail "the build failed"
+assert_no_file "$chart/templates/namespace.yaml"
+
+step "a type error fails the build with file:line:column and keeps the last good outputs"
+before=$(checksums "$chart")
+service=$src/deploy/cassini/service.dhall
+cp "$service" "$scratch/service.dhall.good"
+sed -i 's/, port = values.cassini.port/, port = "8443"/' "$service"
+grep -q 'port = "8443"' "$service" || fail "the test could not plant the type error"
+touch "$src/deploy/values.dhall" # every other importer re-renders in the same build
+if run_logged "$scratch/type-error.log" ninja -C "$build" -k 0; then
+  fail "the build succeeded despite a type error"
+fi
+assert_contains "$scratch/type-error.log" 'cassini/service\.dhall:[0-9]+:[0-9]+: error'
+assert_contains "$scratch/type-error.log" 'FAILED: .*charts/cassini/templates/service\.yaml'
+[ "$(grep -c '^FAILED: ' "$scratch/type-error.log")" = 1 ] || fail "more than the one file failed"
+assert_same_lines "chart checksums" "$before" "$(checksums "$chart")"
+cp "$scratch/service.dhall.good" "$service"
+run_logged "$scratch/fixed.log" ninja -C "$build" || fail "the build failed after the fix"
+assert_same_lines "re-rendered files" "cassini/service.dhall" \
+  "$(rendered_sources "$scratch/fixed.log")"
+
+echo
+echo "example_incremental: all checks passed"

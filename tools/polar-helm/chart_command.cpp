@@ -1,0 +1,272 @@
+#include "chart_command.h"
+
+#include <cerrno>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+#include <fmt/format.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include "chart/files.h"
+#include "chart/generate.h"
+#include "chart/helmignore.h"
+#include "chart/layout.h"
+#include "chart/tree_sync.h"
+#include "syntax/source.h"
+
+extern char** environ;
+
+namespace polar::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The exit status of `arguments[0]` run with `arguments`, searched on PATH,
+// sharing our standard streams; nullopt when it cannot be started.
+std::optional<int> run_program(const std::vector<std::string>& arguments) {
+  std::vector<char*> argv;
+  for (const std::string& argument : arguments) {
+    argv.push_back(const_cast<char*>(argument.c_str()));
+  }
+  argv.push_back(nullptr);
+  pid_t child = 0;
+  if (posix_spawnp(&child, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
+    return std::nullopt;
+  }
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0) {
+    if (errno != EINTR) {
+      return std::nullopt;
+    }
+  }
+  if (WIFEXITED(status)) {
+    int code = WEXITSTATUS(status);
+    // posix_spawnp reports an exec failure as exit status 127.
+    return code == 127 ? std::nullopt : std::optional<int>(code);
+  }
+  return 128 + WTERMSIG(status);
+}
+
+void print_report(const chart::DependencyReport& report) {
+  for (const std::string& warning : report.warnings) {
+    fmt::print(stderr, "polar-helm: warning: {}\n", warning);
+  }
+  for (const std::string& error : report.errors) {
+    fmt::print(stderr, "polar-helm: error: {}\n", error);
+  }
+}
+
+struct ChartArguments {
+  std::string source_dir;
+  std::string output_dir;
+  bool render_templates = false;
+  std::string helm = "helm";
+  std::string release_name = "release";
+  std::string kube_version;
+  std::vector<std::string> values;
+};
+
+// Runs helm with `arguments`; the exit code to stop with, or nullopt to go on.
+std::optional<ExitCode> run_helm(const ChartArguments& options,
+                                 std::vector<std::string> arguments) {
+  arguments.insert(arguments.begin(), options.helm);
+  for (const std::string& values_file : options.values) {
+    arguments.insert(arguments.end(), {"--values", values_file});
+  }
+  std::string shown = fmt::format("{}", fmt::join(arguments, " "));
+  fmt::print("polar-helm: {}\n", shown);
+  std::fflush(stdout);
+  std::optional<int> status = run_program(arguments);
+  if (!status) {
+    fmt::print(stderr, "polar-helm: error: cannot run {}: install helm 3 or 4, or pass --helm\n",
+               options.helm);
+    return exit_environment;
+  }
+  if (*status != 0) {
+    fmt::print(stderr, "polar-helm: error: `{}` failed (exit status {})\n", shown, *status);
+    return exit_input_error;
+  }
+  return std::nullopt;
+}
+
+ExitCode run_chart(const ChartArguments& options) {
+  chart::ChartLayout layout = chart::discover_layout(options.source_dir);
+  for (const std::string& note : layout.notes) {
+    fmt::print("polar-helm: {}\n", note);
+  }
+  fs::path chart_dir = options.output_dir;
+  chart::DependencyReport report = chart::generate_chart(
+      layout, chart_dir, dhall::LoadOptions{}, [&](const chart::ChartFile& file) {
+        fmt::print("polar-helm: rendering {} -> {}\n",
+                   file.source.lexically_relative(layout.source_dir).generic_string(), file.output);
+        std::fflush(stdout);
+      });
+  print_report(report);
+  if (!report.errors.empty()) {
+    return exit_input_error;
+  }
+  if (auto stop = run_helm(options, {"lint", "--with-subcharts", chart_dir.string()})) {
+    return *stop;
+  }
+  if (options.render_templates) {
+    std::vector<std::string> arguments = {"template", options.release_name, chart_dir.string()};
+    if (!options.kube_version.empty()) {
+      arguments.insert(arguments.end(), {"--kube-version", options.kube_version});
+    }
+    if (auto stop = run_helm(options, arguments)) {
+      return *stop;
+    }
+  }
+  fmt::print("polar-helm: chart written to {}\n", chart_dir.string());
+  return exit_ok;
+}
+
+struct FinishArguments {
+  std::string chart_dir;
+  std::string outputs_file;
+};
+
+ExitCode run_finish(const FinishArguments& arguments) {
+  fs::path chart_dir = arguments.chart_dir;
+  // Only in a chart this step finished before: a first build leaves what was
+  // there (the folder may not be ours), and cannot have stale outputs.
+  if (!arguments.outputs_file.empty() && chart::is_generated_chart(chart_dir)) {
+    std::vector<std::string> outputs;
+    std::istringstream lines(chart::read_file(arguments.outputs_file));
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.empty()) {
+        outputs.push_back(line);
+      }
+    }
+    chart::remove_stale_outputs(outputs, chart_dir);
+  }
+  chart::DependencyReport report = chart::finish_chart(chart_dir);
+  print_report(report);
+  return report.errors.empty() ? exit_ok : exit_input_error;
+}
+
+struct TreeArguments {
+  std::string generated;
+  std::string committed;
+  std::vector<std::string> excludes;
+  std::string fix_hint;
+};
+
+void add_tree_arguments(CLI::App& command, TreeArguments& arguments) {
+  command.add_option("GENERATED", arguments.generated, "The chart the sources generate")
+      ->required();
+  command.add_option("COMMITTED", arguments.committed, "The committed copy")->required();
+  command.add_option("--exclude", arguments.excludes,
+                     "A glob of files left out on both sides (repeatable)");
+}
+
+// Runs `body`, turning the errors of the chart steps into messages and exit codes.
+template <typename Body>
+ExitCode reporting_errors(Body&& body) {
+  try {
+    return body();
+  } catch (const dhall::Error& error) {
+    fmt::print(stderr, "{}\n", error.format());
+    return exit_input_error;
+  } catch (const chart::ChartError& error) {
+    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
+    return exit_input_error;
+  } catch (const fs::filesystem_error& error) {
+    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
+    return exit_environment;
+  }
+}
+
+} // namespace
+
+void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
+  auto chart_options = std::make_shared<ChartArguments>();
+  CLI::App* chart = app.add_subcommand(
+      "chart", "Render a whole chart from its Dhall sources, write .helmignore, run helm lint "
+               "--with-subcharts and, with --render-templates, helm template");
+  chart->add_option("SRC", chart_options->source_dir, "The Dhall sources (with chart.dhall)")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  chart->add_option("OUT", chart_options->output_dir, "The chart directory to write")->required();
+  chart->add_flag("--render-templates", chart_options->render_templates,
+                  "Also run helm template on the chart");
+  chart->add_option("--helm", chart_options->helm, "The helm program")
+      ->envname("POLAR_HELM_HELM")
+      ->capture_default_str();
+  chart
+      ->add_option("--release-name", chart_options->release_name,
+                   "The release name for helm template")
+      ->capture_default_str();
+  chart->add_option("--kube-version", chart_options->kube_version,
+                    "The Kubernetes version helm template assumes");
+  chart->add_option("--values", chart_options->values, "Values files for helm (repeatable)");
+  chart->callback([chart_options, &exit_code] {
+    exit_code = reporting_errors([&] { return run_chart(*chart_options); });
+  });
+
+  auto finish_arguments = std::make_shared<FinishArguments>();
+  CLI::App* finish = app.add_subcommand(
+      "chart-finish", "Check the dependencies of a generated chart against its subcharts, remove "
+                      "outputs whose source is gone and write .helmignore (the build's "
+                      "chart-level step)");
+  finish->add_option("CHART_DIR", finish_arguments->chart_dir, "The generated chart")->required();
+  finish->add_option("--outputs", finish_arguments->outputs_file,
+                     "A file listing the chart's outputs, one per line: others are removed");
+  finish->callback([finish_arguments, &exit_code] {
+    exit_code = reporting_errors([&] { return run_finish(*finish_arguments); });
+  });
+
+  auto sync_arguments = std::make_shared<TreeArguments>();
+  CLI::App* sync = app.add_subcommand(
+      "chart-sync", "Make the committed copy of a chart equal to the generated one, writing "
+                    "only files that changed and removing stale ones");
+  add_tree_arguments(*sync, *sync_arguments);
+  sync->callback([sync_arguments, &exit_code] {
+    exit_code = reporting_errors([&] {
+      chart::TreeDifference difference = chart::compare_trees(
+          sync_arguments->generated, sync_arguments->committed, sync_arguments->excludes);
+      chart::apply_difference(sync_arguments->generated, sync_arguments->committed, difference);
+      fmt::print("polar-helm: {}: {} written, {} updated, {} removed\n", sync_arguments->committed,
+                 difference.missing.size(), difference.changed.size(), difference.stale.size());
+      return exit_ok;
+    });
+  });
+
+  auto drift_arguments = std::make_shared<TreeArguments>();
+  CLI::App* drift = app.add_subcommand(
+      "chart-drift", "Fail, with a diff, when the committed copy of a chart differs from the "
+                     "generated one");
+  add_tree_arguments(*drift, *drift_arguments);
+  drift->add_option("--fix-hint", drift_arguments->fix_hint,
+                    "The command that updates the committed copy, shown on drift");
+  drift->callback([drift_arguments, &exit_code] {
+    exit_code = reporting_errors([&] {
+      fs::path generated = drift_arguments->generated;
+      if (!fs::exists(generated / "Chart.yaml")) {
+        fmt::print(stderr, "polar-helm: error: {} has no Chart.yaml: build the chart first\n",
+                   generated.string());
+        return exit_environment;
+      }
+      chart::TreeDifference difference =
+          chart::compare_trees(generated, drift_arguments->committed, drift_arguments->excludes);
+      if (difference.empty()) {
+        fmt::print("polar-helm: {} matches the generated chart\n", drift_arguments->committed);
+        return exit_ok;
+      }
+      fmt::print("{}", chart::describe_drift(generated, drift_arguments->committed, difference));
+      if (!drift_arguments->fix_hint.empty()) {
+        fmt::print("\nTo update the committed copy: {}\n", drift_arguments->fix_hint);
+      }
+      return exit_input_error;
+    });
+  });
+}
+
+} // namespace polar::cli

@@ -1,0 +1,100 @@
+#include "dhall_commands.h"
+
+#include <fmt/core.h>
+
+#include <iostream>
+#include <memory>
+
+#include "binary/decode.h"
+#include "binary/encode.h"
+#include "binary/hash.h"
+#include "exit_codes.h"
+#include "input.h"
+#include "semantics/eval.h"
+#include "syntax/parser.h"
+#include "syntax/printer.h"
+
+namespace polar::cli {
+namespace {
+
+void add_file_option(CLI::App& command, Input& input) {
+  command.add_option("--file", input.file, "Read the expression from this file (default: stdin)");
+}
+
+// Every command shares one Input and its own flags; CLI11 keeps pointers to
+// them, so they live as long as the app.
+struct Options {
+  Input input;
+  bool alpha = false;
+};
+
+void normalize(const Options& options) {
+  auto loaded = load_input(options.input);
+  auto result = options.alpha ? dhall::alpha_normalize(loaded.expr) : loaded.expr;
+  fmt::print("{}\n", dhall::print(*result));
+}
+
+void print_type(const Options& options) {
+  fmt::print("{}\n", dhall::print(*load_input(options.input).type));
+}
+
+void print_hash(const Options& options) {
+  auto normal_form = dhall::alpha_normalize(load_input(options.input).expr);
+  fmt::print("{}\n", dhall::semantic_hash(*normal_form));
+}
+
+void encode(const Options& options) {
+  auto bytes = dhall::encode(*dhall::parse(read_input(options.input)));
+  std::cout.write(reinterpret_cast<const char*>(bytes.data()),
+                  static_cast<std::streamsize>(bytes.size()));
+}
+
+void decode(const Options& options) {
+  const std::string& text = read_input(options.input)->text;
+  std::span bytes(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+  fmt::print("{}\n", dhall::print(*dhall::decode(bytes)));
+}
+
+// Runs `action`, turning a Dhall error into its diagnostic on stderr and
+// exit code 1.
+template <typename Action>
+std::function<void()> reporting(Action action, const std::shared_ptr<Options>& options,
+                                ExitCode& exit_code) {
+  return [action, options, &exit_code] {
+    try {
+      action(*options);
+    } catch (const dhall::Error& error) {
+      std::cerr << error.format();
+      exit_code = exit_input_error;
+    }
+  };
+}
+
+} // namespace
+
+void register_dhall_commands(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<Options>();
+
+  auto* dhall = app.add_subcommand("dhall", "Type-check and normalize an expression, print it");
+  add_file_option(*dhall, options->input);
+  dhall->add_flag("--alpha", options->alpha, "Also α-normalize (rename bound variables to _)");
+  dhall->callback(reporting(normalize, options, exit_code));
+
+  auto* type = app.add_subcommand("type", "Print the type of an expression");
+  add_file_option(*type, options->input);
+  type->callback(reporting(print_type, options, exit_code));
+
+  auto* hash = app.add_subcommand("hash", "Print the semantic hash (sha256:...) of an expression");
+  add_file_option(*hash, options->input);
+  hash->callback(reporting(print_hash, options, exit_code));
+
+  auto* encode_command = app.add_subcommand("encode", "Write the CBOR encoding of an expression");
+  add_file_option(*encode_command, options->input);
+  encode_command->callback(reporting(encode, options, exit_code));
+
+  auto* decode_command = app.add_subcommand("decode", "Read a CBOR-encoded expression, print it");
+  add_file_option(*decode_command, options->input);
+  decode_command->callback(reporting(decode, options, exit_code));
+}
+
+} // namespace polar::cli

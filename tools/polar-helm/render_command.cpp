@@ -1,0 +1,199 @@
+#include "render_command.h"
+
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "imports/file_io.h"
+#include "input.h"
+#include "render/depfile.h"
+#include "render/render.h"
+#include "version.h"
+
+namespace polar::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Which command line is being read: polar-helm's `render`, or one of the
+// tools it stands in for (each takes only the flags the original takes).
+enum class Tool { render, dhall_to_yaml, dhall_to_json };
+
+struct RenderArguments {
+  Input input;
+  std::optional<fs::path> output;
+  std::optional<fs::path> depfile;
+  bool json = false;
+  bool compact = false;
+  bool omit_empty = false;
+  bool preserve_null = false;
+  std::string key = "mapKey";
+  std::string value = "mapValue";
+  bool no_maps = false;
+  bool approximate_special_doubles = false;
+  bool documents = false;
+  bool quoted = false;
+  bool generated_comment = false;
+};
+
+void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
+  command.add_option("--file", arguments.input.file,
+                     "Read the expression from this file instead of standard input");
+  command.add_option("--output", arguments.output,
+                     "Write to this file (atomically) instead of standard output");
+  // Diagnostics always explain; the flag is accepted so that scripts keep working.
+  command.add_flag("--explain")->description("Accepted for compatibility (no effect)");
+
+  auto* omit_empty = command.add_flag("--omit-empty", arguments.omit_empty,
+                                      "Omit record fields that are null or empty records");
+  auto* preserve_null =
+      command.add_flag("--preserve-null", arguments.preserve_null, "Keep fields that are null");
+  omit_empty->excludes(preserve_null);
+
+  auto* key = command.add_option("--key", arguments.key,
+                                 "Reserved key field name for association lists (default: mapKey)");
+  auto* value =
+      command.add_option("--value", arguments.value,
+                         "Reserved value field name for association lists (default: mapValue)");
+  auto* no_maps = command.add_flag("--no-maps", arguments.no_maps,
+                                   "Disable conversion of association lists to objects");
+  no_maps->excludes(key)->excludes(value);
+  command.add_flag("--approximate-special-doubles", arguments.approximate_special_doubles,
+                   "Write NaN as null and ±Infinity as the largest finite Double");
+
+  CLI::Option* json = nullptr;
+  if (tool == Tool::render) {
+    json = command.add_flag("--json", arguments.json, "Write JSON instead of YAML");
+    auto* depfile = command.add_option(
+        "--depfile", arguments.depfile,
+        "Write a Make/Ninja depfile listing every local file read (needs --output)");
+    depfile->needs(command.get_option("--output"));
+  }
+  if (tool != Tool::dhall_to_json) {
+    CLI::Option* yaml_only[] = {
+        command.add_flag("--documents", arguments.documents,
+                         "If given a list, write a YAML document for every element"),
+        command.add_flag("--quoted", arguments.quoted, "Quote every string and key"),
+        command.add_flag("--generated-comment", arguments.generated_comment,
+                         "Start with a comment saying the file is generated"),
+    };
+    for (CLI::Option* option : yaml_only) {
+      if (json) {
+        option->excludes(json);
+      }
+    }
+  }
+  if (tool != Tool::dhall_to_yaml) {
+    auto* compact = command.add_flag("--compact", arguments.compact, "Write JSON on one line");
+    auto* pretty =
+        command.add_flag("--pretty")->description("Write JSON over several lines (the default)");
+    compact->excludes(pretty);
+    if (json) {
+      compact->needs(json);
+      pretty->needs(json);
+    }
+  }
+}
+
+render::RenderOptions render_options(const RenderArguments& arguments, Tool tool) {
+  render::RenderOptions options;
+  bool json = tool == Tool::dhall_to_json || (tool == Tool::render && arguments.json);
+  options.format = json ? render::OutputFormat::json : render::OutputFormat::yaml;
+  options.conversion = render::ConversionOptions{
+      .association_lists_as_objects = !arguments.no_maps,
+      .map_key = arguments.key,
+      .map_value = arguments.value,
+      .approximate_special_doubles = arguments.approximate_special_doubles,
+  };
+  options.omission = arguments.omit_empty      ? render::Omission::empty
+                     : arguments.preserve_null ? render::Omission::none
+                                               : render::Omission::null_fields;
+  options.json_layout =
+      arguments.compact ? render::JsonLayout::compact : render::JsonLayout::pretty;
+  options.yaml = render::YamlOptions{
+      .documents = arguments.documents,
+      .quoted = arguments.quoted,
+      .generated_comment = arguments.generated_comment,
+  };
+  return options;
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  dhall::write_file_atomically(
+      path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+// Loads and renders everything before writing anything: on an error in the
+// input no file is touched.
+ExitCode run_render(const RenderArguments& arguments, Tool tool) {
+  if (arguments.input.file && !fs::is_regular_file(*arguments.input.file)) {
+    fmt::print(stderr, "error: no such file: {}\n", arguments.input.file->string());
+    return exit_environment;
+  }
+  dhall::Loaded loaded;
+  std::string text;
+  try {
+    loaded = load_input(arguments.input);
+    text = render::render(loaded.expr, render_options(arguments, tool));
+  } catch (const dhall::Error& error) {
+    std::cerr << error.format();
+    return exit_input_error;
+  }
+  try {
+    std::string depfile;
+    if (arguments.depfile) {
+      depfile = render::format_depfile(*arguments.output, loaded.dependencies);
+    }
+    if (arguments.output) {
+      write_file(*arguments.output, text);
+    } else if (!(std::cout << text << std::flush)) {
+      fmt::print(stderr, "error: cannot write to standard output\n");
+      return exit_environment;
+    }
+    if (arguments.depfile) {
+      write_file(*arguments.depfile, depfile);
+    }
+  } catch (const dhall::Error& error) {
+    std::cerr << error.format();
+    return exit_environment;
+  }
+  return exit_ok;
+}
+
+} // namespace
+
+void register_render_command(CLI::App& app, ExitCode& exit_code) {
+  auto arguments = std::make_shared<RenderArguments>();
+  auto* render = app.add_subcommand(
+      "render", "Render a Dhall expression as YAML (or JSON), as dhall-to-yaml/dhall-to-json do");
+  add_options(*render, *arguments, Tool::render);
+  render->callback([arguments, &exit_code] { exit_code = run_render(*arguments, Tool::render); });
+}
+
+int run_drop_in(std::string_view program_name, int argc, char** argv) {
+  Tool tool = program_name == "dhall-to-yaml"   ? Tool::dhall_to_yaml
+              : program_name == "dhall-to-json" ? Tool::dhall_to_json
+                                                : Tool::render;
+  if (tool == Tool::render) {
+    return -1;
+  }
+  CLI::App app{tool == Tool::dhall_to_yaml ? "Compile Dhall to YAML" : "Compile Dhall to JSON",
+               std::string(program_name)};
+  app.set_version_flag("--version",
+                       fmt::format("polar-helm {} (as {})", POLAR_HELM_VERSION, program_name));
+  RenderArguments arguments;
+  add_options(app, arguments, tool);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? exit_ok : exit_usage_error;
+  }
+  return run_render(arguments, tool);
+}
+
+} // namespace polar::cli
