@@ -16,7 +16,8 @@ namespace polar::dhall {
 // the levels of the import chain that add notes on the way out.
 class AbsentImport : public Error {
 public:
-  AbsentImport(std::string message, Span span) : Error(ErrorKind::import, std::move(message), std::move(span)) {}
+  AbsentImport(std::string message, Span span)
+      : Error(ErrorKind::import, std::move(message), std::move(span)) {}
 };
 
 } // namespace polar::dhall

@@ -12,13 +12,13 @@ namespace polar::dhall {
 using HttpHeader = std::pair<std::string, std::string>; // name, value
 
 struct FetchRequest {
-  std::string url;                  // canonical, as `as Location` shows it
-  std::vector<HttpHeader> headers;  // `using` headers merged with the user's configuration
+  std::string url;                 // canonical, as `as Location` shows it
+  std::vector<HttpHeader> headers; // `using` headers merged with the user's configuration
 };
 
 struct FetchResponse {
   std::string body;
-  std::vector<HttpHeader> headers;  // response headers, names as sent
+  std::vector<HttpHeader> headers; // response headers, names as sent
 };
 
 // An unretrievable URL (no network, 404, ...) is "absent": the `?` operator

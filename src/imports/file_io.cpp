@@ -12,15 +12,15 @@ namespace polar::dhall {
 namespace fs = std::filesystem;
 namespace {
 
-[[noreturn]] void fail(const std::string& what, const fs::path& path, const std::error_code& error) {
+[[noreturn]] void fail(const std::string& what, const fs::path& path,
+                       const std::error_code& error) {
   throw Error(ErrorKind::io, what + " " + path.string() + ": " + error.message());
 }
 
 // A name no other writer (thread or process) picks at the same time.
 fs::path temporary_sibling(const fs::path& path) {
   thread_local std::mt19937_64 random{std::random_device{}()};
-  return path.parent_path() /
-         ("." + path.filename().string() + ".tmp-" + std::to_string(random()));
+  return path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(random()));
 }
 
 } // namespace
@@ -71,6 +71,11 @@ void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> b
     fs::remove(temporary, ignored);
     fail("cannot move a new file into", path, error);
   }
+}
+
+void write_file_atomically(const fs::path& path, std::string_view text) {
+  write_file_atomically(path,
+                        std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
 
 } // namespace polar::dhall

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace polar::dhall {
 
@@ -19,5 +20,7 @@ std::optional<std::string> read_regular_file(const std::filesystem::path& path);
 // missing parent directories. Throws Error(ErrorKind::io) on failure and
 // leaves no temporary file behind.
 void write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+// The same for text (rendered YAML, a depfile).
+void write_file_atomically(const std::filesystem::path& path, std::string_view text);
 
 } // namespace polar::dhall

@@ -44,8 +44,7 @@ void DirectoryIntegrityCache::store(const Sha256& hash, std::span<const std::uin
     return;
   }
   if (directories_.empty()) {
-    throw Error(ErrorKind::io,
-                "cannot cache imports: neither XDG_CACHE_HOME nor HOME is set");
+    throw Error(ErrorKind::io, "cannot cache imports: neither XDG_CACHE_HOME nor HOME is set");
   }
   std::string failures;
   for (const auto& directory : directories_) {
@@ -56,8 +55,8 @@ void DirectoryIntegrityCache::store(const Sha256& hash, std::span<const std::uin
       failures += (failures.empty() ? "" : "; ") + error.message();
     }
   }
-  throw Error(ErrorKind::io, "cannot cache the import with hash sha256:" + to_hex(hash) + ": " +
-                                 failures);
+  throw Error(ErrorKind::io,
+              "cannot cache the import with hash sha256:" + to_hex(hash) + ": " + failures);
 }
 
 std::shared_ptr<IntegrityCache> standard_integrity_cache(const EnvironmentLookup& environment) {

@@ -11,9 +11,8 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path on_disk(const fs::path& path, const LoadOptions& options) {
-  return path.is_relative() && !options.working_directory.empty()
-             ? options.working_directory / path
-             : path;
+  return path.is_relative() && !options.working_directory.empty() ? options.working_directory / path
+                                                                  : path;
 }
 
 Loaded check_and_normalize(const ExprPtr& resolved, const ImportResolver& resolver,

@@ -98,14 +98,12 @@ ImportTarget chain(const ImportTarget& parent, const ImportTarget& child) {
     return child;
   }
   if (const auto* local = std::get_if<LocalImport>(&parent)) {
-    return LocalImport{local->prefix, chain_directory(local->directory, *relative),
-                       relative->file};
+    return LocalImport{local->prefix, chain_directory(local->directory, *relative), relative->file};
   }
   if (const auto* remote = std::get_if<RemoteImport>(&parent)) {
-    return RemoteImport{remote->scheme,   remote->authority,
-                        chain_directory(remote->directory, *relative),
-                        relative->file,   std::nullopt,
-                        remote->headers};
+    return RemoteImport{
+        remote->scheme, remote->authority, chain_directory(remote->directory, *relative),
+        relative->file, std::nullopt,      remote->headers};
   }
   return child;
 }
@@ -120,8 +118,8 @@ ImportTarget canonicalize(ImportTarget target) {
 }
 
 LocalImport local_import_in_directory(const std::filesystem::path& directory, std::string file) {
-  LocalImport local{directory.is_absolute() ? FilePrefix::absolute : FilePrefix::here, {},
-                    std::move(file)};
+  LocalImport local{
+      directory.is_absolute() ? FilePrefix::absolute : FilePrefix::here, {}, std::move(file)};
   bool first = true;
   for (const auto& part : directory.relative_path()) {
     std::string component = part.string();

@@ -11,6 +11,7 @@
 #include "imports/raw_import.h"
 #include "imports/request_headers.h"
 #include "imports/subexpressions.h"
+#include "imports/user_headers.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
 
@@ -104,6 +105,18 @@ std::shared_ptr<const Error> without_secrets(const Error& error, const std::stri
   }
   return std::make_shared<Error>(error.kind(), std::move(message), site);
 }
+
+// Sets a flag for the lifetime of the guard.
+class ScopedFlag {
+public:
+  explicit ScopedFlag(bool& flag) : flag_(flag) { flag_ = true; }
+  ScopedFlag(const ScopedFlag&) = delete;
+  ScopedFlag& operator=(const ScopedFlag&) = delete;
+  ~ScopedFlag() { flag_ = false; }
+
+private:
+  bool& flag_;
+};
 
 } // namespace
 
@@ -212,9 +225,9 @@ ExprPtr ImportResolver::resolve_target(ImportTarget target, ImportMode mode, con
 
 ExprPtr ImportResolver::resolve_code(Resource resource, ImportTarget target, const Span& site,
                                      const Frame& parent, const std::string& key) {
-  std::string text = location_text(target);
-  Frame frame{std::move(target), text, resource.identity};
-  check_no_cycle(frame, site);
+  std::string location = location_text(target);
+  Frame frame{std::move(target), location, resource.identity};
+  check_chain_allows(frame, site);
   bool secret = resource.secret;
   try {
     return parse_resolve_check(std::move(resource), frame);
@@ -244,15 +257,40 @@ ExprPtr ImportResolver::parse_resolve_check(Resource resource, const Frame& fram
 std::vector<HttpHeader> ImportResolver::headers_of(ImportTarget& target, const Frame& parent,
                                                    const Span& site) {
   auto* remote = std::get_if<RemoteImport>(&target);
-  if (remote == nullptr || remote->headers == nullptr) {
+  if (remote == nullptr) {
     return {};
   }
-  ExprPtr resolved = resolve_expr(remote->headers, parent);
-  ExprPtr type = quote(infer_type(resolved, &known_types_));
-  // Relative imports of the fetched file inherit the headers: keep them
-  // resolved, so they are not resolved again against another parent.
-  remote->headers = normalize(resolved);
-  return request_headers(*remote->headers, *type, site);
+  std::vector<HttpHeader> inline_headers;
+  if (remote->headers != nullptr) {
+    ExprPtr resolved = resolve_expr(remote->headers, parent);
+    ExprPtr type = quote(infer_type(resolved, &known_types_));
+    // Relative imports of the fetched file inherit the headers: keep them
+    // resolved, so they are not resolved again against another parent.
+    remote->headers = normalize(resolved);
+    inline_headers = request_headers(*remote->headers, *type, site);
+  }
+  return merge_headers(user_headers_for(origin_of(*remote), site), inline_headers);
+}
+
+std::vector<HttpHeader> ImportResolver::user_headers_for(const std::string& origin,
+                                                         const Span& site) {
+  if (!user_headers_) {
+    if (loading_user_headers_) {
+      throw Error(ErrorKind::import,
+                  "cyclic import: the header configuration (env:DHALL_HEADERS or "
+                  "headers.dhall) imports a remote file, whose request needs that configuration",
+                  site);
+    }
+    ScopedFlag loading(loading_user_headers_);
+    // A local, nameless parent: the configuration may read variables and
+    // files whatever import needed it.
+    Frame frame{LocalImport{FilePrefix::here, {}, ""}, "the header configuration", ""};
+    ChainGuard guard(chain_, frame);
+    ExprPtr resolved = resolve_expr(user_headers_expression(options_.environment), frame);
+    ExprPtr type = quote(infer_type(resolved, &known_types_));
+    user_headers_ = UserHeaders{normalize(resolved), type};
+  }
+  return headers_for_origin(*user_headers_->configuration, *user_headers_->type, origin, site);
 }
 
 ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash) {
@@ -307,7 +345,7 @@ ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash
   return normal_form;
 }
 
-void ImportResolver::check_no_cycle(const Frame& child, const Span& site) const {
+void ImportResolver::check_chain_allows(const Frame& child, const Span& site) const {
   if (chain_.size() >= options_.max_import_depth) {
     throw Error(ErrorKind::import,
                 "imports nest more than " + std::to_string(options_.max_import_depth) +

@@ -5,6 +5,7 @@
 // chain as notes, and `?` falls back only from absent imports.
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -68,8 +69,10 @@ private:
   ExprPtr parse_resolve_check(Resource resource, const Frame& frame);
   // The resolved `using` headers of a remote `target`, which keeps them
   // resolved for the relative imports it makes.
-  std::vector<HttpHeader> headers_of(ImportTarget& target, const Frame& parent,
-                                     const Span& site);
+  std::vector<HttpHeader> headers_of(ImportTarget& target, const Frame& parent, const Span& site);
+
+  // The headers the user's configuration sets for `origin`, loaded once.
+  std::vector<HttpHeader> user_headers_for(const std::string& origin, const Span& site);
 
   // The expression cached under `hash`, or null.
   ExprPtr from_integrity_cache(const Sha256& hash);
@@ -77,9 +80,11 @@ private:
   // protected import reads the same whether it was cached or not. Throws
   // unless it has `hash`; caches it.
   ExprPtr check_integrity(const ExprPtr& value, const Sha256& hash, const ImportTarget& target,
-                       const Span& site);
+                          const Span& site);
 
-  void check_no_cycle(const Frame& child, const Span& site) const;
+  // Throws when entering `child` would close a cycle or make the chain
+  // deeper than max_import_depth.
+  void check_chain_allows(const Frame& child, const Span& site) const;
   void record_dependency(const std::filesystem::path& file);
   void warn(const std::string& warning) const;
 
@@ -88,6 +93,12 @@ private:
   std::vector<const Frame*> chain_; // (Δ, here): frames live on the call stack
   std::unordered_map<std::string, Outcome> outcomes_;
   KnownTypes known_types_;
+  struct UserHeaders {
+    ExprPtr configuration; // normal form
+    ExprPtr type;          // normal form
+  };
+  std::optional<UserHeaders> user_headers_;
+  bool loading_user_headers_ = false;
   std::vector<std::filesystem::path> dependencies_;
   std::unordered_set<std::string> dependency_set_;
 };

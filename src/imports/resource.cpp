@@ -29,8 +29,7 @@ Resource ResourceReader::read(const ImportTarget& target, const ImportTarget& pa
   if (const auto* remote = std::get_if<RemoteImport>(&target)) {
     return read_remote(*remote, parent, site, headers);
   }
-  throw AbsentImport("`missing` cannot be imported: it is the import that is always absent",
-                     site);
+  throw AbsentImport("`missing` cannot be imported: it is the import that is always absent", site);
 }
 
 fs::path ResourceReader::local_path(const LocalImport& local, const Span& site) const {
@@ -43,8 +42,7 @@ fs::path ResourceReader::local_path(const LocalImport& local, const Span& site) 
     path = options_.working_directory.empty() ? fs::path(".") : options_.working_directory;
     break;
   case FilePrefix::parent:
-    path = options_.working_directory.empty() ? fs::path("..")
-                                              : options_.working_directory / "..";
+    path = options_.working_directory.empty() ? fs::path("..") : options_.working_directory / "..";
     break;
   case FilePrefix::home: {
     auto home = options_.environment("HOME");

@@ -117,21 +117,29 @@ std::string show_time(const VTime& time) {
   if (digits.size() < time.precision + 1) {
     digits.insert(0, time.precision + 1 - digits.size(), '0');
   }
-  auto whole = digits.substr(0, digits.size() - time.precision);
-  if (whole.size() < 2) {
-    whole.insert(0, 2 - whole.size(), '0');
+  auto whole_digits = digits.size() - time.precision;
+  std::string result = two_digits(time.hour);
+  result += ':';
+  result += two_digits(time.minute);
+  result += ':';
+  if (whole_digits < 2) {
+    result += '0';
   }
-  auto result = two_digits(time.hour) + ":" + two_digits(time.minute) + ":" + whole;
+  result.append(digits, 0, whole_digits);
   if (time.precision > 0) {
-    result += "." + digits.substr(digits.size() - time.precision);
+    result += '.';
+    result.append(digits, whole_digits);
   }
   return result;
 }
 
 std::string show_time_zone(const VTimeZone& zone) {
   auto magnitude = static_cast<unsigned>(zone.minutes < 0 ? -zone.minutes : zone.minutes);
-  return std::string(zone.minutes < 0 ? "-" : "+") + two_digits(magnitude / 60) + ":" +
-         two_digits(magnitude % 60);
+  std::string result(1, zone.minutes < 0 ? '-' : '+');
+  result += two_digits(magnitude / 60);
+  result += ':';
+  result += two_digits(magnitude % 60);
+  return result;
 }
 
 } // namespace polar::dhall::detail

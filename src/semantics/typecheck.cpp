@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 #include <utility>
+#include <vector>
 
 #include "semantics/builtin_types.h"
 #include "semantics/eval.h"
@@ -69,14 +70,19 @@ std::string_view const_name(Const value) {
   return "Type";
 }
 
-void KnownTypes::add(ExprPtr closed, ValuePtr type) {
+void KnownTypes::add(ExprPtr closed, ValuePtr type, ValuePtr value) {
   const Expr* key = closed.get();
-  entries_.insert_or_assign(key, std::pair{std::move(closed), std::move(type)});
+  entries_.insert_or_assign(key, Entry{std::move(closed), std::move(type), std::move(value)});
 }
 
 ValuePtr KnownTypes::find(const Expr& expr) const {
   auto found = entries_.find(&expr);
-  return found == entries_.end() ? nullptr : found->second.second;
+  return found == entries_.end() ? nullptr : found->second.type;
+}
+
+ValuePtr KnownTypes::find_value(const Expr& expr) const {
+  auto found = entries_.find(&expr);
+  return found == entries_.end() ? nullptr : found->second.value;
 }
 
 ValuePtr infer_type(const ExprPtr& expr, const KnownTypes* known) {
@@ -95,6 +101,15 @@ ValuePtr Checker::infer(const ExprPtr& expr) {
   }
   NestingGuard nesting(depth_, expr->span());
   return std::visit([&](const auto& node) { return rule(*expr, node); }, expr->node());
+}
+
+ValuePtr Checker::evaluate(const ExprPtr& expr) const {
+  if (known_ != nullptr) {
+    if (auto value = known_->find_value(*expr)) {
+      return value;
+    }
+  }
+  return context_.eval(expr);
 }
 
 // Shared judgments ----------------------------------------------------------
@@ -207,22 +222,31 @@ std::string Checker::difference(const ValuePtr& expected, const ValuePtr& actual
   if (want == nullptr || have == nullptr) {
     return "";
   }
+  std::vector<std::string> differences;
   for (const auto& [label, type] : want->fields) {
     auto found = have->fields.find(label);
     if (found == have->fields.end()) {
-      return "field `" + label.str() + "` is missing";
-    }
-    if (!context_.conv(type, found->second)) {
-      return "field `" + label.str() + "` should have type " + show(type) + " but has type " +
-             show(found->second);
+      differences.push_back("field `" + label.str() + "` is missing");
+    } else if (!context_.conv(type, found->second)) {
+      differences.push_back("field `" + label.str() + "` should have type " + show(type) +
+                            " but has type " + show(found->second));
     }
   }
   for (const auto& [label, type] : have->fields) {
     if (!want->fields.contains(label)) {
-      return "field `" + label.str() + "` is not expected";
+      differences.push_back("field `" + label.str() + "` is not expected");
     }
   }
-  return "";
+  // A few are enough to see what went wrong.
+  constexpr std::size_t max_listed = 3;
+  std::string text;
+  for (std::size_t index = 0; index < differences.size() && index < max_listed; ++index) {
+    text += (index == 0 ? "" : "; ") + differences[index];
+  }
+  if (differences.size() > max_listed) {
+    text += "; …";
+  }
+  return text;
 }
 
 void Checker::fail(const Expr& where, const std::string& message) const {

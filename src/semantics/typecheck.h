@@ -3,7 +3,6 @@
 // are Values, annotations are evaluated with eval() and types are compared
 // with conv(). See docs/type-checking.md.
 #include <unordered_map>
-#include <utility>
 
 #include "semantics/value.h"
 #include "syntax/expr.h"
@@ -18,13 +17,22 @@ namespace polar::dhall {
 class KnownTypes {
 public:
   // `closed` must have no free variables and `type` must be its type.
-  void add(ExprPtr closed, ValuePtr type);
+  // `value`, when given, is its evaluation (eval(Env{}, closed) or of any
+  // expression it is the normal form of): the checker then uses it instead
+  // of evaluating `closed` again, e.g. for `let k8s = <import> in …`.
+  void add(ExprPtr closed, ValuePtr type, ValuePtr value = nullptr);
   // The recorded type of this very node, or null.
   ValuePtr find(const Expr& expr) const;
+  // The recorded value of this very node, or null.
+  ValuePtr find_value(const Expr& expr) const;
 
 private:
-  // Keeps each recorded expression alive so its address is never reused.
-  std::unordered_map<const Expr*, std::pair<ExprPtr, ValuePtr>> entries_;
+  struct Entry {
+    ExprPtr expr; // kept alive so its address is never reused
+    ValuePtr type;
+    ValuePtr value;
+  };
+  std::unordered_map<const Expr*, Entry> entries_;
 };
 
 // The type of a closed, import-free expression as a Value (in normal form

@@ -96,15 +96,21 @@ private:
   // type.
   ValuePtr record_operand(const ExprPtr& operand, std::string_view op_text);
 
-  // What a merge handler returns (typecheck_merge.cpp).
+  // `merge` (typecheck_merge.cpp): the alternatives it takes apart, and
+  // what a handler returns.
+  ValueFieldMap merge_alternatives(const ExprPtr& scrutinee);
   ValuePtr handler_output(Label label, const ValuePtr& handler, const ValuePtr& alternative,
                           const Expr& handlers);
 
   // The type of `e with path = v` given the type of `e` (typecheck_records.cpp).
-  ValuePtr with_type(const Expr& expr, const ValuePtr& record_type, const With& node,
-                     std::size_t step, const ValuePtr& value_type);
+  ValuePtr with_type(const Expr& expr, const ValuePtr& current, const With& node, std::size_t step,
+                     const ValuePtr& value_type);
 
   // Shared judgments (typecheck.cpp) ------------------------------------
+
+  // The value of a well-typed `expr` in the current context (a recorded
+  // value for known imports).
+  ValuePtr evaluate(const ExprPtr& expr) const;
 
   // The universe of a type (the c in Γ ⊢ T : c); nullopt for Sort, which has
   // no type.
@@ -116,8 +122,9 @@ private:
 
   // `type` as the user reads it, in backquotes.
   std::string show(const ValuePtr& type) const;
-  // Why `actual` is not `expected`, for record types the first differing
-  // field; empty when nothing more specific than "they differ" can be said.
+  // Why `actual` is not `expected`: for record types the first few fields
+  // that differ; empty when nothing more specific than "they differ" can be
+  // said.
   std::string difference(const ValuePtr& expected, const ValuePtr& actual) const;
   [[noreturn]] void fail(const Expr& where, const std::string& message) const;
 

@@ -11,7 +11,7 @@ namespace polar::dhall {
 // Γ₀ ⊢ λ(x : A₀) → b : ∀(x : A₁) → B
 ValuePtr Checker::rule(const Expr&, const Lambda& node) {
   infer_universe(node.type, "the type of a function's parameter");
-  auto domain = context_.eval(node.type);
+  auto domain = evaluate(node.type);
   ExprPtr codomain;
   {
     ScopeGuard scope(context_);
@@ -33,7 +33,7 @@ ValuePtr Checker::rule(const Expr&, const Lambda& node) {
 // Γ₀ ⊢ ∀(x : A) → B : c
 ValuePtr Checker::rule(const Expr&, const Pi& node) {
   Const input = infer_universe(node.domain, "the input of a function type");
-  auto domain = context_.eval(node.domain);
+  auto domain = evaluate(node.domain);
   ScopeGuard scope(context_);
   context_.bind(node.param, domain);
   Const output = infer_universe(node.codomain, "the output of a function type");
@@ -59,7 +59,7 @@ ValuePtr Checker::rule(const Expr&, const App& node) {
     }
     fail(*node.arg, message);
   }
-  return pi->codomain.apply(context_.eval(node.arg));
+  return pi->codomain.apply(evaluate(node.arg));
 }
 
 // `let x : A = a in b` binds x to the value of a while b is checked (no
@@ -73,7 +73,7 @@ ValuePtr Checker::rule(const Expr&, const Let& first) {
     if (binding->annotation != nullptr) {
       // The annotation must be well typed before it is normalized.
       infer(binding->annotation);
-      auto annotation = context_.eval(binding->annotation);
+      auto annotation = evaluate(binding->annotation);
       if (!context_.conv(annotation, value_type)) {
         std::string message = "`" + binding->name.str() + "` is annotated with type " +
                               show(annotation) + " but its value has type " + show(value_type);
@@ -83,7 +83,7 @@ ValuePtr Checker::rule(const Expr&, const Let& first) {
         fail(*binding->value, message);
       }
     }
-    context_.define(binding->name, context_.eval(binding->value), value_type);
+    context_.define(binding->name, evaluate(binding->value), value_type);
     const auto* next = binding->body->as<Let>();
     if (next == nullptr) {
       // The body's type never mentions the let-bound names (they evaluate
@@ -108,7 +108,7 @@ ValuePtr Checker::rule(const Expr&, const Annot& node) {
     return actual;
   }
   infer(node.type);
-  auto annotation = context_.eval(node.type);
+  auto annotation = evaluate(node.type);
   auto actual = infer(node.expr);
   if (!context_.conv(annotation, actual)) {
     std::string message = "this expression has type " + show(actual) +
@@ -126,7 +126,7 @@ ValuePtr Checker::rule(const Expr&, const Annot& node) {
 // Γ ⊢ (assert : T) : x === y
 ValuePtr Checker::rule(const Expr& expr, const Assert& node) {
   Const universe = infer_universe(node.type, "the annotation of `assert`");
-  auto annotation = context_.eval(node.type);
+  auto annotation = evaluate(node.type);
   const auto* equivalence = annotation->as<VOp>();
   if (universe != Const::type || equivalence == nullptr || equivalence->op != Op::equivalent) {
     fail(*node.type, "the annotation of `assert` must be an equivalence `x === y`, but it is " +

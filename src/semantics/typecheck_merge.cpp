@@ -65,6 +65,25 @@ ValuePtr Checker::handler_output(Label label, const ValuePtr& handler, const Val
   return output;
 }
 
+// The alternatives of the union value `scrutinee`; an Optional counts as
+// < None | Some : A >.
+ValueFieldMap Checker::merge_alternatives(const ExprPtr& scrutinee) {
+  auto type = infer(scrutinee);
+  if (const auto* union_type = type->as<VUnionType>()) {
+    return union_type->alternatives;
+  }
+  if (auto element = optional_element_type(*type)) {
+    return {{Label("None"), nullptr}, {Label("Some"), element}};
+  }
+  if (type->is<VConst>()) {
+    fail(*scrutinee, "the second argument of `merge` must be a value of a union or an Optional, "
+                     "but this is a type");
+  }
+  fail(*scrutinee, "the second argument of `merge` must be a union or an Optional, but it has "
+                   "type " +
+                       show(type));
+}
+
 // Every alternative of the union (an Optional counts as
 // < None | Some : A >) needs exactly one handler: a function from the
 // alternative's type for alternatives that hold a value, any term for the
@@ -78,29 +97,21 @@ ValuePtr Checker::rule(const Expr& expr, const Merge& node) {
                          "has type " +
                              show(handlers_type));
   }
-  auto scrutinee_type = infer(node.union_value);
-  ValueFieldMap alternatives;
-  if (const auto* union_type = scrutinee_type->as<VUnionType>()) {
-    alternatives = union_type->alternatives;
-  } else if (auto element = optional_element_type(*scrutinee_type)) {
-    alternatives = {{Label("None"), nullptr}, {Label("Some"), element}};
-  } else if (scrutinee_type->is<VConst>()) {
-    fail(*node.union_value, "the second argument of `merge` must be a value of a union or an "
-                            "Optional, but this is a type");
-  } else {
-    fail(*node.union_value,
-         "the second argument of `merge` must be a union or an Optional, but it has type " +
-             show(scrutinee_type));
-  }
+  auto alternatives = merge_alternatives(node.union_value);
   ValuePtr annotation;
   if (node.type != nullptr) {
     infer(node.type);
-    annotation = context_.eval(node.type);
+    annotation = evaluate(node.type);
   }
   for (const auto& [label, handler] : handlers->fields) {
     if (!alternatives.contains(label)) {
+      std::string known;
+      for (const auto& [alternative, type] : alternatives) {
+        known += (known.empty() ? "" : ", ") + quoted(alternative);
+      }
       fail(*node.handlers, "the handler " + quoted(label) +
-                               " matches no alternative of the union type " + show(scrutinee_type));
+                               " matches no alternative of the union, whose alternatives are " +
+                               (known.empty() ? "none" : known));
     }
   }
   // What every handler must return: the annotation, else the first
@@ -151,7 +162,7 @@ ValuePtr Checker::rule(const Expr& expr, const ToMap& node) {
   ValuePtr annotation;
   if (node.type != nullptr) {
     Const universe = infer_universe(node.type, "the annotation of `toMap`");
-    annotation = context_.eval(node.type);
+    annotation = evaluate(node.type);
     if (universe != Const::type || !is_map_type(*annotation)) {
       fail(*node.type, "the annotation of `toMap` must have the form "
                        "`List { mapKey : Text, mapValue : T }`, but it is " +

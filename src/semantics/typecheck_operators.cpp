@@ -149,7 +149,7 @@ ValuePtr Checker::combine(const Expr& expr, const BinOp& node) {
 ValuePtr Checker::combine_types(const Expr& expr, const BinOp& node) {
   auto record_type = [&](const ExprPtr& operand) {
     Const universe = infer_universe(operand, "each operand of `⩓`");
-    auto value = context_.eval(operand);
+    auto value = evaluate(operand);
     if (!value->is<VRecordType>()) {
       fail(*operand, "the operator `⩓` takes record types, but this is " + show(value));
     }
@@ -215,7 +215,7 @@ ValuePtr Checker::record_completion(const Expr& expr, const BinOp& node) {
     completed.insert_or_assign(label, type);
   }
   auto result = make_value(VRecordType{std::move(completed)});
-  auto target = context_.eval(make_expr(Field{node.lhs, type_label}, node.lhs->span()));
+  auto target = evaluate(make_expr(Field{node.lhs, type_label}, node.lhs->span()));
   if (!context_.conv(target, result)) {
     std::string detail = difference(target, result);
     fail(expr, "the completed record does not have type `T.Type` = " + show(target) + ": " +
@@ -232,7 +232,7 @@ ValuePtr Checker::rule(const Expr& expr, const ListLit& node) {
       fail(expr, "an empty list needs a type annotation, as in `[] : List Natural`");
     }
     infer(node.type);
-    auto annotation = context_.eval(node.type);
+    auto annotation = evaluate(node.type);
     if (list_element_type(*annotation) == nullptr) {
       fail(*node.type, "an empty list must be annotated with `List T`, but the annotation is " +
                            show(annotation));
@@ -253,7 +253,7 @@ ValuePtr Checker::rule(const Expr& expr, const ListLit& node) {
   auto list_type = make_value(VBuiltin{Builtin::list, {element}});
   if (node.type != nullptr) {
     infer(node.type);
-    auto annotation = context_.eval(node.type);
+    auto annotation = evaluate(node.type);
     if (!context_.conv(annotation, list_type)) {
       fail(*node.type, "the list has type " + show(list_type) +
                            ", which does not match its annotation " + show(annotation));

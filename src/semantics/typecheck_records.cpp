@@ -77,7 +77,7 @@ ValuePtr Checker::rule(const Expr& expr, const Field& node) {
   if (!type->is<VConst>()) {
     fail(*node.record, "only records have fields, but this is a value of type " + show(type));
   }
-  auto union_value = context_.eval(node.record);
+  auto union_value = evaluate(node.record);
   const auto* union_type = union_value->as<VUnionType>();
   if (union_type == nullptr) {
     fail(*node.record,
@@ -129,7 +129,7 @@ ValuePtr Checker::rule(const Expr& expr, const ProjectByType& node) {
          "a projection `.( … )` needs a record, but this is a value of type " + show(type));
   }
   infer_universe(node.type, "the selector of a projection `.( … )`");
-  auto selector = context_.eval(node.type);
+  auto selector = evaluate(node.type);
   const auto* wanted = selector->as<VRecordType>();
   if (wanted == nullptr) {
     fail(*node.type,

@@ -154,7 +154,8 @@ ValuePtr make_bool(bool value) {
 }
 
 ValuePtr make_builtin(Builtin builtin) {
-  // One shared argument-less value per builtin.
+  // One shared argument-less value per builtin (time_zone is the last
+  // enumerator of Builtin).
   static const auto table = [] {
     std::vector<ValuePtr> values;
     for (auto index = 0; index <= static_cast<int>(Builtin::time_zone); ++index) {

@@ -1,5 +1,6 @@
 #include "syntax/lexer.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <utility>
@@ -72,7 +73,7 @@ Keyword keyword_from_name(std::string_view name) {
   if (name.size() < 2 || name.size() > longest) {
     return Keyword::none;
   }
-  for (const auto &[keyword, spelling] : keyword_names) {
+  for (const auto& [keyword, spelling] : keyword_names) {
     if (spelling[0] == name[0] && spelling == name) {
       return keyword;
     }
@@ -81,7 +82,7 @@ Keyword keyword_from_name(std::string_view name) {
 }
 
 std::string_view keyword_name(Keyword keyword) {
-  for (const auto &[candidate, spelling] : keyword_names) {
+  for (const auto& [candidate, spelling] : keyword_names) {
     if (candidate == keyword) {
       return spelling;
     }
@@ -89,12 +90,12 @@ std::string_view keyword_name(Keyword keyword) {
   return "";
 }
 
-void validate_characters(const SourcePtr &source) {
+void validate_characters(const SourcePtr& source) {
   std::string_view text = source->text;
   auto fail = [&](std::size_t at, std::size_t length, std::string message) {
-    throw Error(ErrorKind::parse, std::move(message),
-                Span{source, static_cast<std::uint32_t>(at),
-                     static_cast<std::uint32_t>(at + length)});
+    throw Error(
+        ErrorKind::parse, std::move(message),
+        Span{source, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + length)});
   };
   for (std::size_t at = 0; at < text.size();) {
     // Printable ASCII is by far the most common case.
@@ -248,6 +249,8 @@ std::string Scanner::describe(std::size_t at) const {
 }
 
 Span Scanner::span(std::size_t begin, std::size_t end) const {
+  end = std::min(end, text_.size());
+  begin = std::min(begin, end);
   return Span{source_, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
 }
 

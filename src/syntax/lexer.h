@@ -43,7 +43,7 @@ constexpr bool is_quoted_label_char(char c) {
 
 // Joins the pieces of an error message.
 template <typename... Pieces>
-std::string concat(const Pieces &...pieces) {
+std::string concat(const Pieces&... pieces) {
   std::string out;
   (out.append(std::string_view(pieces)), ...);
   return out;
@@ -78,7 +78,7 @@ std::string_view keyword_name(Keyword keyword);
 // (surrogates, non-characters) and control characters other than tab, LF and
 // the CR of a CRLF. No rule of the grammar accepts any of these anywhere, so
 // checking once up front lets the parser treat bytes >= 0x80 as valid text.
-void validate_characters(const SourcePtr &source);
+void validate_characters(const SourcePtr& source);
 
 class Scanner {
 public:

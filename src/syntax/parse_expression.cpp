@@ -83,7 +83,7 @@ Parsed Parser::parse_annotated_expression() {
   std::size_t next = whitespace_end(pos_);
   if (std::size_t arrow = arrow_length(next); arrow != 0) {
     pos_ = whitespace_end(next + arrow);
-    return parse_arrow(std::move(operand), begin);
+    return parse_arrow(operand, begin);
   }
   if (next > pos_ && shape == Shape::import_expression && keyword_at(next) == Keyword::with) {
     pos_ = next;
@@ -91,30 +91,29 @@ Parsed Parser::parse_annotated_expression() {
   }
   if (char_at(next) == ':' && char_at(next + 1) != ':') {
     pos_ = next + 1;
-    return parse_annotation(std::move(operand), shape, begin);
+    return parse_annotation(operand, shape, begin);
   }
   return operand;
 }
 
-Parsed Parser::parse_arrow(Parsed domain, std::size_t begin) {
+Parsed Parser::parse_arrow(const Parsed& domain, std::size_t begin) {
   Parsed codomain = parse_expression();
   return make(Pi{Label("_"), domain.expr, codomain.expr}, begin,
               std::max(domain.depth, codomain.depth));
 }
 
-Parsed Parser::parse_annotation(Parsed expression, Shape shape, std::size_t begin) {
+Parsed Parser::parse_annotation(const Parsed& expression, Shape shape, std::size_t begin) {
   skip_required_whitespace("`:`");
   Parsed type = parse_expression();
   // `merge x y : T` and `toMap x : T` are their own forms, not annotations.
   if (shape == Shape::merge) {
-    const auto &merge = *expression.expr->as<Merge>();
+    const auto& merge = *expression.expr->as<Merge>();
     return make(Merge{merge.handlers, merge.union_value, type.expr}, begin,
                 std::max(expression.depth - 1, type.depth));
   }
   if (shape == Shape::to_map) {
-    const auto &to_map = *expression.expr->as<ToMap>();
-    return make(ToMap{to_map.record, type.expr}, begin,
-                std::max(expression.depth - 1, type.depth));
+    const auto& to_map = *expression.expr->as<ToMap>();
+    return make(ToMap{to_map.record, type.expr}, begin, std::max(expression.depth - 1, type.depth));
   }
   return make(Annot{expression.expr, type.expr}, begin, std::max(expression.depth, type.depth));
 }
@@ -225,7 +224,7 @@ Parsed Parser::parse_let_binding_value() {
   return value;
 }
 
-Parsed Parser::build_let(std::vector<LetBinding> &bindings, Parsed body) {
+Parsed Parser::build_let(std::vector<LetBinding>& bindings, Parsed body) {
   for (auto binding = bindings.rbegin(); binding != bindings.rend(); ++binding) {
     std::uint32_t depth = std::max(binding->value.depth, body.depth);
     ExprPtr annotation;
@@ -233,8 +232,8 @@ Parsed Parser::build_let(std::vector<LetBinding> &bindings, Parsed body) {
       depth = std::max(depth, binding->annotation->depth);
       annotation = binding->annotation->expr;
     }
-    body = make(Let{binding->name, annotation, binding->value.expr, body.expr}, binding->begin,
-                depth);
+    body =
+        make(Let{binding->name, annotation, binding->value.expr, body.expr}, binding->begin, depth);
   }
   return body;
 }
@@ -274,7 +273,7 @@ Parsed Parser::parse_empty_list() {
   return make(ListLit{type.expr, {}}, begin, type.depth);
 }
 
-Parsed Parser::parse_with(Parsed record, std::size_t begin) {
+Parsed Parser::parse_with(Parsed&& record, std::size_t begin) {
   for (;;) {
     consume_keyword(Keyword::with);
     skip_required_whitespace("`with`");
@@ -322,7 +321,7 @@ std::optional<OperatorToken> Parser::operator_at(std::size_t at) const {
   default:
     return std::nullopt;
   }
-  for (const auto &candidate : operator_spellings) {
+  for (const auto& candidate : operator_spellings) {
     if (starts_with_at(at, candidate.spelling)) {
       return OperatorToken{candidate.op, candidate.precedence, candidate.spelling.size()};
     }
@@ -330,7 +329,7 @@ std::optional<OperatorToken> Parser::operator_at(std::size_t at) const {
   return std::nullopt;
 }
 
-Parsed Parser::parse_operator_expression(Shape *shape) {
+Parsed Parser::parse_operator_expression(Shape* shape) {
   Shape first_shape = Shape::other;
   Parsed first = parse_application_expression(first_shape);
   if (shape != nullptr) {
@@ -345,7 +344,7 @@ Parsed Parser::parse_operator_expression(Shape *shape) {
   return parse_operator_chain(std::move(first));
 }
 
-Parsed Parser::parse_operator_chain(Parsed first) {
+Parsed Parser::parse_operator_chain(Parsed&& first) {
   // Operator precedence parsing with explicit stacks: all operators are
   // left-associative, and long chains (`a + b + ...`) need no recursion.
   std::vector<Parsed> operands;
@@ -359,8 +358,7 @@ Parsed Parser::parse_operator_chain(Parsed first) {
     Op op = operators.back().op;
     operators.pop_back();
     std::size_t begin = lhs.expr->span().begin;
-    operands.push_back(
-        make(BinOp{op, lhs.expr, rhs.expr}, begin, std::max(lhs.depth, rhs.depth)));
+    operands.push_back(make(BinOp{op, lhs.expr, rhs.expr}, begin, std::max(lhs.depth, rhs.depth)));
   };
   std::size_t next = whitespace_end(pos_);
   for (auto token = operator_at(next); token; token = operator_at(next)) {
@@ -402,7 +400,7 @@ Parsed Parser::parse_keyword_argument(std::string_view keyword) {
   return parse_import_expression();
 }
 
-Parsed Parser::parse_application_expression(Shape &shape) {
+Parsed Parser::parse_application_expression(Shape& shape) {
   std::size_t begin = pos_;
   Parsed function;
   switch (keyword_at(pos_)) {
@@ -430,7 +428,7 @@ Parsed Parser::parse_application_expression(Shape &shape) {
   }
 }
 
-Parsed Parser::parse_keyword_application(Shape &shape) {
+Parsed Parser::parse_keyword_application(Shape& shape) {
   std::size_t begin = pos_;
   Keyword keyword = keyword_at(pos_);
   consume_keyword(keyword);
@@ -528,11 +526,11 @@ Parsed Parser::parse_selector_expression() {
       return result;
     }
     pos_ = at;
-    result = parse_selector(std::move(result), begin);
+    result = parse_selector(result, begin);
   }
 }
 
-Parsed Parser::parse_selector(Parsed record, std::size_t begin) {
+Parsed Parser::parse_selector(const Parsed& record, std::size_t begin) {
   if (peek() == '{') {
     std::vector<Label> labels = parse_projection_labels();
     return make(Project{record.expr, std::move(labels)}, begin, record.depth);

@@ -258,7 +258,7 @@ EnvImport Parser::parse_env_import() {
   }
 }
 
-RemoteImport Parser::parse_remote_import(std::uint32_t &headers_depth) {
+RemoteImport Parser::parse_remote_import(std::uint32_t& headers_depth) {
   RemoteImport remote;
   if (looking_at("https://")) {
     remote.scheme = Scheme::https;
@@ -374,9 +374,7 @@ std::size_t Parser::ip_literal_end(std::size_t at) const {
     fail_expected(close, "`]` to close the IP address");
   }
   std::string_view address = text_.substr(begin, close - begin);
-  auto invalid = [&]() -> std::size_t {
-    fail(at, close + 1, "invalid IP address in the URL");
-  };
+  auto invalid = [&]() -> std::size_t { fail(at, close + 1, "invalid IP address in the URL"); };
   if (!address.empty() && (address[0] == 'v' || address[0] == 'V')) {
     // IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )
     std::size_t i = 1;

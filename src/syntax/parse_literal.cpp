@@ -176,9 +176,9 @@ Natural Parser::parse_natural_literal() {
     digits = begin + 2;
   }
   std::size_t end = digits;
-  while (base == 16 ? is_hex_digit(char_at(end))
-                    : (base == 2 ? char_at(end) == '0' || char_at(end) == '1'
-                                 : is_digit(char_at(end)))) {
+  while (base == 16
+             ? is_hex_digit(char_at(end))
+             : (base == 2 ? char_at(end) == '0' || char_at(end) == '1' : is_digit(char_at(end)))) {
     ++end;
   }
   if (base == 10 && text_[begin] == '0' && end > begin + 1) {
@@ -227,7 +227,8 @@ Parsed Parser::parse_time_and_offset(std::size_t begin, std::optional<Parsed> da
   unsigned minute = number_at(text_, time_begin + 3, 2);
   unsigned second = number_at(text_, time_begin + 6, 2);
   if (hour > 23) {
-    fail(time_begin, time_begin + 2, "invalid hour " + std::to_string(hour) + " (expected 00 to 23)");
+    fail(time_begin, time_begin + 2,
+         "invalid hour " + std::to_string(hour) + " (expected 00 to 23)");
   }
   if (minute > 59) {
     fail(time_begin + 3, time_begin + 5,
@@ -287,8 +288,8 @@ Parsed Parser::parse_time_zone(std::size_t begin) {
   }
   pos_ = begin + 6;
   int offset = static_cast<int>(hours * 60 + minutes);
-  return make(TimeZoneLit{static_cast<std::int16_t>(text_[begin] == '-' ? -offset : offset)},
-              begin, 0);
+  return make(TimeZoneLit{static_cast<std::int16_t>(text_[begin] == '-' ? -offset : offset)}, begin,
+              0);
 }
 
 Parsed Parser::parse_bytes_literal() {

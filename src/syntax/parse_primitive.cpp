@@ -14,11 +14,11 @@ namespace {
 
 // The nodes the builtin names stand for. Builtin names may not be bound
 // (`let Bool = ...`) and take no `@` index.
-const std::unordered_map<std::string_view, Node> &builtin_nodes() {
+const std::unordered_map<std::string_view, Node>& builtin_nodes() {
   static const auto nodes = [] {
     std::unordered_map<std::string_view, Node> map{
-        {"True", BoolLit{true}},          {"False", BoolLit{false}},
-        {"Type", ConstRef{Const::type}},  {"Kind", ConstRef{Const::kind}},
+        {"True", BoolLit{true}},         {"False", BoolLit{false}},
+        {"Type", ConstRef{Const::type}}, {"Kind", ConstRef{Const::kind}},
         {"Sort", ConstRef{Const::sort}},
     };
     for (int i = 0; i <= static_cast<int>(Builtin::time_zone); ++i) {
@@ -30,11 +30,11 @@ const std::unordered_map<std::string_view, Node> &builtin_nodes() {
   return nodes;
 }
 
-const Node *builtin_node(std::string_view name) {
+const Node* builtin_node(std::string_view name) {
   if (name.empty() || name[0] < 'A' || name[0] > 'Z') {
     return nullptr; // every builtin starts with an uppercase letter
   }
-  const auto &nodes = builtin_nodes();
+  const auto& nodes = builtin_nodes();
   auto found = nodes.find(name);
   return found == nodes.end() ? nullptr : &found->second;
 }
@@ -104,6 +104,9 @@ Parsed Parser::parse_primitive_expression() {
     }
     break;
   }
+  if (starts_compound_expression(pos_)) {
+    fail_at(pos_, "a function or function type must be parenthesized here");
+  }
   fail_expected(pos_, "an expression");
 }
 
@@ -126,10 +129,16 @@ Parsed Parser::parse_identifier() {
     case Keyword::to_map:
     case Keyword::show_constructor:
       fail(begin, end, concat("`", name, "` with its arguments must be parenthesized here"));
+    case Keyword::if_:
+    case Keyword::let_:
+    case Keyword::forall:
+    case Keyword::assert_:
+      fail(begin, end,
+           concat("an expression starting with `", name, "` must be parenthesized here"));
     default:
       fail(begin, end, concat("expected an expression, found the keyword `", name, "`"));
     }
-    if (const Node *builtin = builtin_node(name)) {
+    if (const Node* builtin = builtin_node(name)) {
       pos_ = end;
       std::size_t at = whitespace_end(pos_);
       if (char_at(at) == '@') {
@@ -267,14 +276,14 @@ Parsed Parser::parse_record_literal(Label first, std::size_t first_begin, std::s
   ++pos_; // '}'
   FieldMap literal;
   std::uint32_t depth = 0;
-  for (auto &[name, value] : fields) {
+  for (auto& [name, value] : fields) {
     depth = std::max(depth, value.depth);
     literal.emplace_hint(literal.end(), name, std::move(value.expr));
   }
   return make(RecordLit{std::move(literal)}, begin, depth);
 }
 
-void Parser::parse_record_entry(RecordFields &fields, Label label, std::size_t begin) {
+void Parser::parse_record_entry(RecordFields& fields, Label label, std::size_t begin) {
   // Desugaring (record.md): `{ x }` is `{ x = x }`, `{ x.y = v }` is
   // `{ x = { y = v } }`, and repeated fields combine left to right with `∧`.
   std::vector<Label> path(1, label);
@@ -301,7 +310,7 @@ void Parser::parse_record_entry(RecordFields &fields, Label label, std::size_t b
   }
 }
 
-void Parser::add_record_field(RecordFields &fields, const std::vector<Label> &path, Parsed value,
+void Parser::add_record_field(RecordFields& fields, const std::vector<Label>& path, Parsed value,
                               std::size_t begin) {
   for (std::size_t i = path.size() - 1; i > 0; --i) {
     value = make(RecordLit{FieldMap{{path[i], value.expr}}}, begin, value.depth);

@@ -7,7 +7,7 @@
 namespace polar::dhall::parsing {
 namespace {
 
-void append_utf8(std::string &out, std::uint32_t code_point) {
+void append_utf8(std::string& out, std::uint32_t code_point) {
   if (code_point < 0x80) {
     out += static_cast<char>(code_point);
   } else if (code_point < 0x800) {
@@ -47,7 +47,7 @@ std::size_t indentation_length(std::string_view text, std::size_t at) {
 
 } // namespace
 
-void Parser::parse_interpolation(TextLit &literal, std::string &current, std::uint32_t &depth) {
+void Parser::parse_interpolation(TextLit& literal, std::string& current, std::uint32_t& depth) {
   pos_ = whitespace_end(pos_ + 2); // "${"
   Parsed expression = parse_expression();
   expect_after_expression("}", "to close the interpolation `${`");
@@ -90,14 +90,16 @@ Parsed Parser::parse_double_quoted_text() {
       break;
     default: // a tab or line ending
       fail_at(pos_, "unterminated text literal: a double-quoted literal cannot contain " +
-                        describe(pos_) +
-                        " (write \\n or \\t, or use a multi-line '' literal)");
+                        describe(pos_) + " (write \\n or \\t, or use a multi-line '' literal)");
     }
   }
 }
 
-void Parser::parse_escape(std::string &out) {
+void Parser::parse_escape(std::string& out) {
   std::size_t begin = pos_;
+  if (at_end(pos_ + 1)) {
+    fail(begin, begin + 1, "unterminated text literal");
+  }
   char c = peek(1);
   pos_ += 2;
   switch (c) {
@@ -216,17 +218,17 @@ Parsed Parser::parse_single_quoted_text() {
   return make(std::move(literal), begin, depth);
 }
 
-void strip_indentation(TextLit &literal) {
+void strip_indentation(TextLit& literal) {
   // Only the first piece starts at a line start (interpolations never end a
   // line); later lines start after each '\n'. A line's indentation lies
   // within one piece, since an interpolation ends it.
-  std::vector<std::string *> pieces;
-  for (auto &chunk : literal.chunks) {
+  std::vector<std::string*> pieces;
+  for (auto& chunk : literal.chunks) {
     pieces.push_back(&chunk.prefix);
   }
   pieces.push_back(&literal.tail);
-  auto for_each_line = [&](std::size_t piece, auto &&visit) {
-    const std::string &text = *pieces[piece];
+  auto for_each_line = [&](std::size_t piece, auto&& visit) {
+    const std::string& text = *pieces[piece];
     std::size_t line = 0;
     if (piece != 0) {
       line = text.find('\n');
@@ -267,7 +269,7 @@ void strip_indentation(TextLit &literal) {
   // Every counted line starts with the common indentation and blank lines
   // have none, so strip up to `width` spaces and tabs from each line.
   for (std::size_t piece = 0; piece < pieces.size(); ++piece) {
-    std::string &text = *pieces[piece];
+    std::string& text = *pieces[piece];
     std::string stripped;
     stripped.reserve(text.size());
     std::size_t copied = 0;

@@ -8,7 +8,7 @@
 namespace polar::dhall {
 namespace parsing {
 
-Parsed Parser::make_node(Node &&node, std::size_t begin, std::uint32_t child_depth) {
+Parsed Parser::make_node(Node&& node, std::size_t begin, std::uint32_t child_depth) {
   if (child_depth >= max_depth) {
     fail_too_deep(begin);
   }
@@ -16,25 +16,45 @@ Parsed Parser::make_node(Node &&node, std::size_t begin, std::uint32_t child_dep
 }
 
 void Parser::fail_too_deep(std::size_t at) const {
-  fail_at(at, "expression nested too deeply (more than " + std::to_string(max_depth) +
-                  " levels)");
+  fail_at(at, concat("expression nested too deeply (the limit is ", std::to_string(max_depth),
+                     " levels)"));
 }
 
 void Parser::fail_after_expression(std::size_t at, std::string_view what) const {
-  std::string message = "expected " + std::string(what) + ", found " + describe(at);
+  std::string message = concat("expected ", what, ", found ", describe(at));
+  char c = char_at(at);
   if (keyword_at(at) == Keyword::with) {
     message += " (the left side of `with` must be a variable, a field, a record or "
                "parenthesized)";
-  } else if (at == pos_ && !at_end(at) && starts_import_expression(at)) {
+  } else if (at == pos_ && !at_end(at) && starts_import_expression(at) && !is_digit(c) &&
+             c != '+' && c != '-') {
     message += " (a function and its argument must be separated by whitespace)";
+  } else if (at > pos_ && starts_compound_expression(at)) {
+    message += " (to pass it as an argument, put it in parentheses)";
   }
   fail_at(at, std::move(message));
+}
+
+bool Parser::starts_compound_expression(std::size_t at) const {
+  switch (keyword_at(at)) {
+  case Keyword::if_:
+  case Keyword::let_:
+  case Keyword::forall:
+  case Keyword::assert_:
+  case Keyword::merge:
+  case Keyword::some:
+  case Keyword::to_map:
+  case Keyword::show_constructor:
+    return true;
+  default:
+    return char_at(at) == '\\' || starts_with_at(at, "\u03bb") || starts_with_at(at, "\u2200");
+  }
 }
 
 void Parser::expect_after_expression(std::string_view token, std::string_view context) {
   std::size_t next = whitespace_end(pos_);
   if (!starts_with_at(next, token)) {
-    fail_after_expression(next, "`" + std::string(token) + "` " + std::string(context));
+    fail_after_expression(next, concat("`", token, "` ", context));
   }
   pos_ = next + token.size();
 }
@@ -49,7 +69,15 @@ std::size_t Parser::arrow_length(std::size_t at) const {
   return 0;
 }
 
+std::size_t Parser::stack_in_use() const {
+  // The frame address is the real stack even where sanitizers move locals
+  // to a heap "fake stack". The stack grows down on every supported target.
+  auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  return stack_base_ > here ? stack_base_ - here : 0;
+}
+
 ExprPtr Parser::parse_file() {
+  stack_base_ = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
   // `#!` lines are allowed at the very beginning only.
   while (looking_at("#!")) {
     std::size_t newline = text_.find('\n', pos_);

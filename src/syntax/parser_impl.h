@@ -15,12 +15,15 @@
 
 namespace polar::dhall::parsing {
 
-// Trees deeper than this are refused, as is source nesting deeper than
+// Trees deeper than max_depth are refused, as is source nesting deeper than
 // max_nesting: the parser, the CBOR encoder, the type checker and even the
-// destructor of a tree all recurse once per level, and the limits keep that
-// safely inside a default 8 MiB stack (Debug and sanitizer builds included).
+// destructor of a tree all recurse once per level. Independently, parsing
+// stops before its own recursion uses max_stack bytes of stack: Debug and
+// sanitizer builds need several times the stack per level of an optimized
+// build, and this keeps them inside a default 8 MiB stack too.
 constexpr std::uint32_t max_depth = 1000;
 constexpr std::uint32_t max_nesting = 1000;
+constexpr std::size_t max_stack = std::size_t{4} << 20;
 
 // A binary operator as found in the source.
 struct OperatorToken {
@@ -65,14 +68,17 @@ private:
   // give every temporary its own stack slot, so the functions on that path
   // avoid temporaries: `make` converts to the large Node in its own frame.
   template <typename Alternative>
-  Parsed make(Alternative &&node, std::size_t begin, std::uint32_t child_depth) {
+  Parsed make(Alternative&& node, std::size_t begin, std::uint32_t child_depth) {
     return make_node(Node(std::forward<Alternative>(node)), begin, child_depth);
   }
-  Parsed make_node(Node &&node, std::size_t begin, std::uint32_t child_depth);
+  Parsed make_node(Node&& node, std::size_t begin, std::uint32_t child_depth);
   [[noreturn]] void fail_too_deep(std::size_t at) const;
   // Fails after an expression ended at the current position and `at` (after
   // whitespace) holds neither `what` nor anything else that may follow.
   [[noreturn]] void fail_after_expression(std::size_t at, std::string_view what) const;
+  // Whether `at` starts an expression that needs parentheses to be an
+  // argument or operand (`if`, `let`, `λ`, `merge`, ...).
+  bool starts_compound_expression(std::size_t at) const;
   // Skips whitespace and consumes `token`, failing as fail_after_expression.
   void expect_after_expression(std::string_view token, std::string_view context);
   // An arrow (`→` or `->`) at `at`: its length, or 0.
@@ -81,7 +87,7 @@ private:
   // parse_expression.cpp
   Parsed parse_expression();
   Parsed parse_annotated_expression();
-  Parsed parse_arrow(Parsed domain, std::size_t begin);
+  Parsed parse_arrow(const Parsed& domain, std::size_t begin);
   Parsed parse_function(bool is_lambda);
   Parsed parse_if();
   struct LetBinding {
@@ -92,21 +98,21 @@ private:
   };
   Parsed parse_let();
   Parsed parse_let_binding_value();
-  Parsed build_let(std::vector<LetBinding> &bindings, Parsed body);
+  Parsed build_let(std::vector<LetBinding>& bindings, Parsed body);
   Parsed parse_assert();
   Parsed parse_empty_list();
-  Parsed parse_with(Parsed record, std::size_t begin);
-  Parsed parse_annotation(Parsed expression, Shape shape, std::size_t begin);
-  Parsed parse_operator_expression(Shape *shape);
+  Parsed parse_with(Parsed&& record, std::size_t begin);
+  Parsed parse_annotation(const Parsed& expression, Shape shape, std::size_t begin);
+  Parsed parse_operator_expression(Shape* shape);
   std::optional<OperatorToken> operator_at(std::size_t at) const;
-  Parsed parse_operator_chain(Parsed first);
-  Parsed parse_application_expression(Shape &shape);
-  Parsed parse_keyword_application(Shape &shape);
+  Parsed parse_operator_chain(Parsed&& first);
+  Parsed parse_application_expression(Shape& shape);
+  Parsed parse_keyword_application(Shape& shape);
   Parsed parse_keyword_argument(std::string_view keyword);
   Parsed parse_import_expression();
   Parsed parse_completion_expression();
   Parsed parse_selector_expression();
-  Parsed parse_selector(Parsed record, std::size_t begin);
+  Parsed parse_selector(const Parsed& record, std::size_t begin);
   bool starts_import_expression(std::size_t at) const;
   bool is_empty_list_at(std::size_t at) const;
 
@@ -117,8 +123,8 @@ private:
   Parsed parse_record_type(Label first, std::size_t first_begin, std::size_t begin);
   using RecordFields = std::map<Label, Parsed>;
   Parsed parse_record_literal(Label first, std::size_t first_begin, std::size_t begin);
-  void parse_record_entry(RecordFields &fields, Label label, std::size_t begin);
-  void add_record_field(RecordFields &fields, const std::vector<Label> &path, Parsed value,
+  void parse_record_entry(RecordFields& fields, Label label, std::size_t begin);
+  void add_record_field(RecordFields& fields, const std::vector<Label>& path, Parsed value,
                         std::size_t begin);
   Parsed parse_union();
   Parsed parse_list();
@@ -139,42 +145,46 @@ private:
   // parse_text.cpp
   Parsed parse_double_quoted_text();
   Parsed parse_single_quoted_text();
-  void parse_escape(std::string &out);
-  void parse_interpolation(TextLit &literal, std::string &current, std::uint32_t &depth);
+  void parse_escape(std::string& out);
+  void parse_interpolation(TextLit& literal, std::string& current, std::uint32_t& depth);
 
   // parse_import.cpp
   bool starts_import(std::size_t at) const;
   Parsed parse_import();
   LocalImport parse_local_import();
   EnvImport parse_env_import();
-  RemoteImport parse_remote_import(std::uint32_t &headers_depth);
+  RemoteImport parse_remote_import(std::uint32_t& headers_depth);
   std::string parse_authority();
   std::size_t ip_literal_end(std::size_t at) const;
   std::size_t domain_end(std::size_t at) const;
   Sha256 parse_hash();
 
+  // Bytes of stack used since parse_file started.
+  std::size_t stack_in_use() const;
+
   std::uint32_t nesting_ = 0;
+  std::uintptr_t stack_base_ = 0;
 };
 
 // Counts one level of source nesting for as long as it lives.
 class Parser::NestingGuard {
 public:
-  explicit NestingGuard(Parser &parser) : parser_(parser) {
-    if (parser_.nesting_ >= max_nesting) {
+  explicit NestingGuard(Parser& parser) : parser_(parser) {
+    if (parser_.nesting_ >= max_nesting || parser_.stack_in_use() > max_stack) {
       parser_.fail_too_deep(parser_.pos_);
     }
     ++parser_.nesting_;
   }
   ~NestingGuard() { --parser_.nesting_; }
-  NestingGuard(const NestingGuard &) = delete;
-  NestingGuard &operator=(const NestingGuard &) = delete;
+  NestingGuard(const NestingGuard&) = delete;
+  NestingGuard& operator=(const NestingGuard&) = delete;
 
 private:
-  Parser &parser_;
+  Parser& parser_;
 };
 
 // Multi-line literal indentation stripping (multiline.md), on a literal whose
 // escapes are already resolved and whose line endings are all "\n".
-void strip_indentation(TextLit &literal);
+void strip_indentation(TextLit& literal);
 
 } // namespace polar::dhall::parsing

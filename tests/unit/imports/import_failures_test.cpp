@@ -46,7 +46,8 @@ TEST_F(ResolverTest, AlternativeDoesNotRecoverFromPresentButBrokenImports) {
   write("a.dhall", "./parse.dhall ? 0");
   write("b.dhall", "./type.dhall ? 0");
   write("c.dhall", "λ(x : Natural) → ./free.dhall ? 0");
-  write("d.dhall", "./one.dhall sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ? 0");
+  write("d.dhall",
+        "./one.dhall sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ? 0");
   write("one.dhall", "1");
   EXPECT_EQ(load_error("a.dhall").kind(), ErrorKind::parse);
   EXPECT_EQ(load_error("b.dhall").kind(), ErrorKind::type);

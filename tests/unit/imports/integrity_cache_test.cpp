@@ -34,7 +34,7 @@ TEST(FileIo, AtomicWriteReplacesAndLeavesNoTemporaryFile) {
   testing::TempTree tree;
   auto path = tree.root() / "deep" / "dir" / "file";
   write_file_atomically(path, bytes);
-  write_file_atomically(path, std::vector<std::uint8_t>{'o', 'k'});
+  write_file_atomically(path, std::string_view("ok"));
   EXPECT_EQ(read_regular_file(path), "ok");
   auto entries = std::distance(std::filesystem::directory_iterator(path.parent_path()),
                                std::filesystem::directory_iterator());
@@ -92,10 +92,11 @@ TEST(IntegrityCache, StandardLocationsComeFromTheEnvironment) {
     return found == variables.end() ? std::nullopt : std::optional(found->second);
   });
   tree.write("home/.cache/dhall/" + cache_file_name(some_hash()), "from home");
-  EXPECT_EQ(cache->load(some_hash()), (std::vector<std::uint8_t>{'f', 'r', 'o', 'm', ' ', 'h',
-                                                                  'o', 'm', 'e'}));
+  EXPECT_EQ(cache->load(some_hash()),
+            (std::vector<std::uint8_t>{'f', 'r', 'o', 'm', ' ', 'h', 'o', 'm', 'e'}));
   cache->store(some_hash(), bytes);
-  EXPECT_TRUE(std::filesystem::exists(tree.root() / "xdg" / "dhall" / cache_file_name(some_hash())));
+  EXPECT_TRUE(
+      std::filesystem::exists(tree.root() / "xdg" / "dhall" / cache_file_name(some_hash())));
 }
 
 TEST(IntegrityCache, NoLocationMeansStoreFails) {

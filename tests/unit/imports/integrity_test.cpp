@@ -74,8 +74,8 @@ TEST_F(IntegrityTest, CachedEntryWinsOverTheFileAndOverAbsence) {
   write_file_atomically(cache_entry(sha256(bytes)), bytes);
   write("value.dhall", "\"from file\"");
   write("main.dhall", "{ a = missing sha256:" + to_hex(sha256(bytes)) +
-                          ", b = ./value.dhall, c = ./value.dhall sha256:" +
-                          to_hex(sha256(bytes)) + " }");
+                          ", b = ./value.dhall, c = ./value.dhall sha256:" + to_hex(sha256(bytes)) +
+                          " }");
   EXPECT_EQ(load("main.dhall"), "{ a = \"from cache\", b = \"from file\", c = \"from cache\" }");
   EXPECT_EQ(load_file("main.dhall", options).dependencies.size(), 2U);
 }

@@ -14,8 +14,8 @@ LocalImport parent(std::vector<std::string> directory, std::string file) {
 }
 
 RemoteImport remote(std::vector<std::string> directory, std::string file) {
-  return RemoteImport{Scheme::https, "example.com", std::move(directory), std::move(file),
-                      std::string("q=1"), nullptr};
+  return RemoteImport{Scheme::https,   "example.com",      std::move(directory),
+                      std::move(file), std::string("q=1"), nullptr};
 }
 
 std::string chained(const ImportTarget& parent_target, const ImportTarget& child) {
@@ -64,7 +64,8 @@ TEST(Location, RelativeChildOfEnvironmentStaysRelative) {
 }
 
 TEST(Location, QuotesComponentsThatNeedIt) {
-  EXPECT_EQ(location_text(here({"data"}, "file with spaces.txt")), "./data/\"file with spaces.txt\"");
+  EXPECT_EQ(location_text(here({"data"}, "file with spaces.txt")),
+            "./data/\"file with spaces.txt\"");
   EXPECT_EQ(location_text(here({"ünïcode"}, "a#b")), "./\"ünïcode\"/\"a#b\"");
 }
 

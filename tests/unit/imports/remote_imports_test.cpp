@@ -1,37 +1,16 @@
 // Remote imports through a Fetcher: chaining, referential sanity, CORS and
 // headers. A fake fetcher serves fixed responses; no network is used.
-#include <map>
-
+#include "fake_fetcher.h"
 #include "resolver_fixture.h"
 
 namespace polar::dhall {
 namespace {
 
-class FakeFetcher final : public Fetcher {
-public:
-  struct Page {
-    std::string body;
-    std::vector<HttpHeader> headers;
-  };
-
-  FetchResult fetch(const FetchRequest& request) override {
-    requests.push_back(request);
-    auto found = pages.find(request.url);
-    if (found == pages.end()) {
-      return FetchResult{std::nullopt, "404 Not Found"};
-    }
-    return FetchResult{FetchResponse{found->second.body, found->second.headers}, ""};
-  }
-
-  std::map<std::string, Page> pages;
-  std::vector<FetchRequest> requests;
-};
-
 class RemoteTest : public testing::ResolverTest {
 protected:
   RemoteTest() { options.fetcher = fetcher; }
 
-  std::shared_ptr<FakeFetcher> fetcher = std::make_shared<FakeFetcher>();
+  std::shared_ptr<testing::FakeFetcher> fetcher = std::make_shared<testing::FakeFetcher>();
 };
 
 TEST_F(RemoteTest, RemoteFilesChainRelativeImportsRemotely) {
@@ -88,7 +67,8 @@ TEST_F(RemoteTest, CrossOriginImportsNeedCors) {
   fetcher->pages["https://a.org/x.dhall"] = {"https://b.org/y.dhall", {}};
   fetcher->pages["https://a.org/ok.dhall"] = {"https://c.org/y.dhall", {}};
   fetcher->pages["https://b.org/y.dhall"] = {"1", {}};
-  fetcher->pages["https://c.org/y.dhall"] = {"2", {{"Access-Control-Allow-Origin", "https://a.org"}}};
+  fetcher->pages["https://c.org/y.dhall"] = {"2",
+                                             {{"Access-Control-Allow-Origin", "https://a.org"}}};
   write("bad.dhall", "https://a.org/x.dhall ? 0");
   write("good.dhall", "https://a.org/ok.dhall");
   write("direct.dhall", "https://b.org/y.dhall");
@@ -116,7 +96,8 @@ TEST_F(RemoteTest, HeadersAreSentAndForwardedToRelativeImportsOnly) {
 }
 
 TEST_F(RemoteTest, HeadersAreCheckedInAnEmptyContext) {
-  write("main.dhall", "let x = \"v\" in https://a.org/x.dhall using [ { mapKey = \"K\", mapValue = x } ]");
+  write("main.dhall",
+        "let x = \"v\" in https://a.org/x.dhall using [ { mapKey = \"K\", mapValue = x } ]");
   EXPECT_EQ(load_error("main.dhall").kind(), ErrorKind::type);
   write("wrong.dhall", "https://a.org/x.dhall using [ 1 ]");
   EXPECT_EQ(load_error("wrong.dhall").kind(), ErrorKind::type);

@@ -50,8 +50,8 @@ protected:
     if (encode(*actual) == encode(*wanted)) {
       return ::testing::AssertionSuccess();
     }
-    return ::testing::AssertionFailure() << relative << " loads as " << print(*actual)
-                                         << "\ninstead of " << print(*wanted);
+    return ::testing::AssertionFailure()
+           << relative << " loads as " << print(*actual) << "\ninstead of " << print(*wanted);
   }
 
   // The error loading `relative` throws; fails the test when it loads.

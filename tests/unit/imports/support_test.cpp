@@ -41,9 +41,9 @@ TEST(Cors, OtherOriginMustBeAllowedExactlyOnce) {
                              {{"Access-Control-Allow-Origin", "https://a.org"}}));
   EXPECT_FALSE(cors_compliant(url("a.org"), url("b.org"),
                               {{"Access-Control-Allow-Origin", "https://c.org"}}));
-  EXPECT_FALSE(cors_compliant(url("a.org"), url("b.org"),
-                              {{"Access-Control-Allow-Origin", "*"},
-                               {"Access-Control-Allow-Origin", "*"}}));
+  EXPECT_FALSE(
+      cors_compliant(url("a.org"), url("b.org"),
+                     {{"Access-Control-Allow-Origin", "*"}, {"Access-Control-Allow-Origin", "*"}}));
 }
 
 ExprPtr text(std::string value) {
@@ -52,18 +52,21 @@ ExprPtr text(std::string value) {
 
 ExprPtr header_list_type(const char* name, const char* value) {
   auto text_type = make_expr(BuiltinRef{Builtin::text});
-  return make_expr(App{make_expr(BuiltinRef{Builtin::list}),
-                       make_expr(RecordType{{{Label(name), text_type}, {Label(value), text_type}}})});
+  return make_expr(
+      App{make_expr(BuiltinRef{Builtin::list}),
+          make_expr(RecordType{{{Label(name), text_type}, {Label(value), text_type}}})});
 }
 
 TEST(RequestHeaders, AcceptsBothListShapes) {
   auto list = make_expr(ListLit{
-      nullptr, {make_expr(RecordLit{{{Label("mapKey"), text("A")}, {Label("mapValue"), text("1")}}})}});
+      nullptr,
+      {make_expr(RecordLit{{{Label("mapKey"), text("A")}, {Label("mapValue"), text("1")}}})}});
   auto headers = request_headers(*list, *header_list_type("mapKey", "mapValue"), {});
   ASSERT_EQ(headers.size(), 1U);
   EXPECT_EQ(headers[0], (HttpHeader{"A", "1"}));
-  auto other = make_expr(ListLit{
-      nullptr, {make_expr(RecordLit{{{Label("header"), text("B")}, {Label("value"), text("2")}}})}});
+  auto other = make_expr(
+      ListLit{nullptr,
+              {make_expr(RecordLit{{{Label("header"), text("B")}, {Label("value"), text("2")}}})}});
   EXPECT_EQ(request_headers(*other, *header_list_type("header", "value"), {})[0],
             (HttpHeader{"B", "2"}));
 }
@@ -89,7 +92,8 @@ TEST(Subexpressions, RewritesChildrenInOrderAndSharesUnchangedTrees) {
 }
 
 TEST(Subexpressions, SkipsAbsentParts) {
-  auto let = make_expr(Let{Label("x"), nullptr, make_expr(NaturalLit{1}), make_expr(NaturalLit{2})});
+  auto let =
+      make_expr(Let{Label("x"), nullptr, make_expr(NaturalLit{1}), make_expr(NaturalLit{2})});
   int calls = 0;
   map_subexpressions(let, [&](const ExprPtr& e) {
     ++calls;

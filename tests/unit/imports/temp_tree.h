@@ -26,7 +26,8 @@ public:
   const std::filesystem::path& root() const { return root_; }
 
   // Writes `contents` to `relative` below the root, creating directories.
-  std::filesystem::path write(const std::filesystem::path& relative, std::string_view contents) const {
+  std::filesystem::path write(const std::filesystem::path& relative,
+                              std::string_view contents) const {
     auto path = root_ / relative;
     std::filesystem::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << contents;

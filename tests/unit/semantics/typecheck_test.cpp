@@ -137,6 +137,10 @@ TEST(TypeCheck, WithAndCompletion) {
   auto missing = type_error("let T = { Type = { a : Natural, b : Bool }, default = { a = 1 } } "
                             "in T::{=}");
   EXPECT_TRUE(contains(missing.message(), "field `b` is missing"));
+  auto misspelled =
+      type_error("let T = { Type = { name : Text }, default = {=} } in T::{ nme = \"x\" }");
+  EXPECT_TRUE(
+      contains(misspelled.message(), "field `name` is missing; field `nme` is not expected"));
 }
 
 TEST(TypeCheck, AssertUsesJudgmentalEquality) {
@@ -168,6 +172,17 @@ TEST(TypeCheck, KnownTypesAreTrustedWithoutDescending) {
   auto sum = make_expr(BinOp{Op::natural_plus, trusted, parse_text("1")});
   EXPECT_TRUE(is_builtin_type(*infer_type(sum, &known), Builtin::natural));
   EXPECT_EQ(type_error("True + True").kind(), ErrorKind::type);
+}
+
+TEST(TypeCheck, KnownValuesAreUsedInsteadOfEvaluatingAgain) {
+  // Recorded with a value it does not evaluate to, to see which one is used.
+  auto imported = parse_text("1");
+  KnownTypes known;
+  known.add(imported, make_builtin(Builtin::natural), make_natural(2));
+  auto check = parse_text("assert : x === 2");
+  auto program = make_expr(Let{Label("x"), nullptr, imported, check});
+  EXPECT_NO_THROW(infer_type(program, &known));
+  EXPECT_THROW(infer_type(program), Error);
 }
 
 TEST(TypeCheck, LongLetChainsDoNotDeepenTheRecursion) {
