@@ -37,8 +37,10 @@ is skipped with a note and its files are rendered only as part of the files
 that import them, as are other ``*.dhall`` files at the top.  Files not
 ending in ``.dhall`` (``*.dhall.local``, ``neo4j.conf`` read ``as Text``) are
 never rendered.  New or removed files are picked up on the next build through
-``CONFIGURE_DEPENDS`` globbing; every render writes a depfile listing the
-files it read, so an edit re-renders exactly the outputs that depend on it.
+``CONFIGURE_DEPENDS`` globbing (``POLAR_HELM_GLOB_CONFIGURE_DEPENDS=OFF``
+saves that check on every build, at the price of reconfiguring by hand);
+every render writes a depfile listing the files it read, so an edit
+re-renders exactly the outputs that depend on it.
 
 Commands
 ^^^^^^^^
