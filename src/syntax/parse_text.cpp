@@ -88,9 +88,11 @@ Parsed Parser::parse_double_quoted_text() {
         ++pos_;
       }
       break;
-    default: // a tab or line ending
-      fail_at(pos_, "unterminated text literal: a double-quoted literal cannot contain " +
-                        describe(pos_) + " (write \\n or \\t, or use a multi-line '' literal)");
+    case '\t':
+      fail_at(pos_, "a double-quoted text literal cannot contain a tab (write \\t)");
+    default: // a line ending
+      fail_at(pos_, "unterminated text literal (to span lines, write \\n or use a multi-line "
+                    "'' literal)");
     }
   }
 }
@@ -139,7 +141,7 @@ void Parser::parse_escape(std::string& out) {
     std::size_t significant = pos_;
     while (is_hex_digit(peek())) {
       if (pos_ - significant >= 6) {
-        fail(begin, pos_ + 1, "Unicode escape out of range (the largest is \\u{10FFFD})");
+        fail(begin, pos_ + 1, "invalid Unicode escape: out of range (the largest is \\u{10FFFD})");
       }
       code_point = code_point * 16 + hex_value(peek());
       ++pos_;
@@ -158,13 +160,15 @@ void Parser::parse_escape(std::string& out) {
     }
   }
   if (code_point > 0x10FFFF) {
-    fail(begin, pos_, "Unicode escape out of range (the largest is \\u{10FFFD})");
+    fail(begin, pos_, "invalid Unicode escape: out of range (the largest is \\u{10FFFD})");
   }
   if (code_point >= 0xD800 && code_point <= 0xDFFF) {
-    fail(begin, pos_, "Unicode escape of a surrogate code point (write the character itself)");
+    fail(begin, pos_, "invalid Unicode escape: surrogate code points are not characters");
   }
   if ((code_point & 0xFFFE) == 0xFFFE) {
-    fail(begin, pos_, "Unicode escape of a non-character");
+    fail(begin, pos_,
+         "invalid Unicode escape: U+FFFE, U+FFFF and their counterparts in other "
+         "planes are non-characters");
   }
   append_utf8(out, code_point);
 }

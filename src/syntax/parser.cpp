@@ -31,6 +31,8 @@ void Parser::fail_after_expression(std::size_t at, std::string_view what) const 
     message += " (a function and its argument must be separated by whitespace)";
   } else if (at > pos_ && starts_compound_expression(at)) {
     message += " (to pass it as an argument, put it in parentheses)";
+  } else if (c == '.' && keyword_at(whitespace_end(at + 1)) != Keyword::none) {
+    message += " (a field named like a keyword must be quoted with backticks)";
   }
   fail_at(at, std::move(message));
 }

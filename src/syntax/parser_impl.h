@@ -64,11 +64,11 @@ private:
   // Builds a node spanning [begin, current position) whose deepest child has
   // height `child_depth`; refuses it when the tree gets too deep.
   //
-  // Parsing recurses once per nesting level, and Debug and sanitizer builds
-  // give every temporary its own stack slot, so the functions on that path
-  // avoid temporaries: `make` converts to the large Node in its own frame.
+  // Parsing recurses once per nesting level, so the functions on that path
+  // keep their frames small: `make` converts to the large Node in its own
+  // frame, which it must not share with its caller by being inlined.
   template <typename Alternative>
-  Parsed make(Alternative&& node, std::size_t begin, std::uint32_t child_depth) {
+  [[gnu::noinline]] Parsed make(Alternative&& node, std::size_t begin, std::uint32_t child_depth) {
     return make_node(Node(std::forward<Alternative>(node)), begin, child_depth);
   }
   Parsed make_node(Node&& node, std::size_t begin, std::uint32_t child_depth);

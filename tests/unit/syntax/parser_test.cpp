@@ -280,9 +280,9 @@ TEST(Parser, DoubleQuotedTextEscapesAndInterpolation) {
   EXPECT_EQ(text.tail, "b");
   EXPECT_EQ(parsed(R"("$ and ${"${x}"}")"), R"("$ and ${"${x}"}")");
   EXPECT_EQ(parse_failure(R"("\uD800")").message(),
-            "Unicode escape of a surrogate code point (write the character itself)");
+            "invalid Unicode escape: surrogate code points are not characters");
   EXPECT_EQ(parse_failure(R"("\u{110000}")").message(),
-            "Unicode escape out of range (the largest is \\u{10FFFD})");
+            "invalid Unicode escape: out of range (the largest is \\u{10FFFD})");
   EXPECT_EQ(parse_failure(R"("\q")").message(), "invalid escape sequence");
 }
 
@@ -413,6 +413,11 @@ TEST(Parser, ErrorsPointAtTheOffendingToken) {
   EXPECT_EQ(error_position(missing_in).line, 3U);
   EXPECT_EQ(error_position(missing_in).column, 1U);
 
+  EXPECT_EQ(parse_failure("\"abc\ndef\"").message(),
+            "unterminated text literal (to span lines, write \\n or use a multi-line '' literal)");
+  EXPECT_EQ(parse_failure("x.Some").message(),
+            "expected the end of the input, found `.` (a field named like a keyword must be "
+            "quoted with backticks)");
   Error unterminated = parse_failure("{ a = \"abc }");
   EXPECT_EQ(unterminated.message(), "unterminated text literal");
   EXPECT_EQ(error_position(unterminated).column, 7U);
