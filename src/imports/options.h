@@ -33,6 +33,9 @@ struct LoadOptions {
   // Retrieves remote imports; null means remote imports are absent (as if
   // offline), so `https://... ? ./fallback.dhall` falls back.
   std::shared_ptr<Fetcher> fetcher;
+  // Where the build cache keeps the resolved results of imports without an
+  // integrity hash (docs/imports.md); empty means no build cache.
+  std::filesystem::path build_cache_directory;
   // Empty means warnings are dropped.
   WarningSink on_warning;
   // How many imports deep a chain may go before resolution stops with an
