@@ -50,7 +50,8 @@ void encode(const Options& options) {
 }
 
 void decode(const Options& options) {
-  const std::string& text = read_input(options.input)->text;
+  auto source = read_input(options.input); // owns the bytes the span views
+  const std::string& text = source->text;
   std::span bytes(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
   fmt::print("{}\n", dhall::print(*dhall::decode(bytes)));
 }
