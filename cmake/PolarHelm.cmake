@@ -36,11 +36,14 @@ A folder without ``chart.dhall`` holds helpers (shared types, functions): it
 is skipped with a note and its files are rendered only as part of the files
 that import them, as are other ``*.dhall`` files at the top.  Files not
 ending in ``.dhall`` (``*.dhall.local``, ``neo4j.conf`` read ``as Text``) are
-never rendered.  New or removed files are picked up on the next build through
-``CONFIGURE_DEPENDS`` globbing (``POLAR_HELM_GLOB_CONFIGURE_DEPENDS=OFF``
-saves that check on every build, at the price of reconfiguring by hand);
-every render writes a depfile listing the files it read, so an edit
-re-renders exactly the outputs that depend on it.
+never rendered.  New, removed or renamed files are picked up on the next
+build: the folders of the layout are configure dependencies, and adding or
+removing a file changes its folder's modification time, so the build
+reconfigures by itself while a build with nothing to do stays a no-op
+(``ninja -n`` reports no work).  ``POLAR_HELM_GLOB_CONFIGURE_DEPENDS=ON``
+uses CMake's ``CONFIGURE_DEPENDS`` globbing instead, which re-checks the
+globs on every build.  Every render writes a depfile listing the files it
+read, so an edit re-renders exactly the outputs that depend on it.
 
 Commands
 ^^^^^^^^
@@ -137,8 +140,8 @@ set(POLAR_HELM_HELM_EXECUTABLES
     ""
     CACHE STRING "helm programs the chart tests run with (a list; helm on the PATH when empty)")
 option(POLAR_HELM_GLOB_CONFIGURE_DEPENDS
-       "Re-glob chart sources on every build, so new and removed Dhall files need no reconfigure"
-       ON)
+       "Re-glob chart sources on every build instead of watching their folders' modification times"
+       OFF)
 
 # The command and dependency that run polar-helm: the executable target when
 # there is one, else the program in POLAR_HELM_EXECUTABLE (searched on PATH).
@@ -315,6 +318,10 @@ function(_polar_helm_discover_layout name source_dir prefix)
   if(NOT EXISTS "${source_dir}/chart.dhall")
     message(FATAL_ERROR "polar_helm_chart(${name}): ${source_dir} has no chart.dhall")
   endif()
+  # Adding, removing or renaming a file changes its folder's modification
+  # time: with the folders as configure dependencies, the build reconfigures
+  # exactly when the layout may have changed.
+  set(watched_folders "${source_dir}")
 
   file(
     GLOB top_files ${configure_depends}
@@ -331,6 +338,9 @@ function(_polar_helm_discover_layout name source_dir prefix)
       message(STATUS "polar_helm_chart(${name}): ${file} is a helper, rendered where imported")
     endif()
   endforeach()
+  if(IS_DIRECTORY "${source_dir}/templates")
+    list(APPEND watched_folders "${source_dir}/templates")
+  endif()
   file(
     GLOB template_files ${configure_depends}
     LIST_DIRECTORIES false
@@ -353,6 +363,10 @@ function(_polar_helm_discover_layout name source_dir prefix)
   foreach(folder IN LISTS entries)
     if(NOT IS_DIRECTORY "${source_dir}/${folder}" OR folder STREQUAL "templates")
       continue()
+    endif()
+    list(APPEND watched_folders "${source_dir}/${folder}")
+    if(IS_DIRECTORY "${source_dir}/${folder}/templates")
+      list(APPEND watched_folders "${source_dir}/${folder}/templates")
     endif()
     if(NOT EXISTS "${source_dir}/${folder}/chart.dhall")
       message(STATUS "polar_helm_chart(${name}): skipping ${folder}/: no chart.dhall, "
@@ -377,6 +391,13 @@ function(_polar_helm_discover_layout name source_dir prefix)
       endif()
     endforeach()
   endforeach()
+
+  if(NOT POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
+    set_property(
+      DIRECTORY
+      APPEND
+      PROPERTY CMAKE_CONFIGURE_DEPENDS ${watched_folders})
+  endif()
 
   set(${prefix}_SOURCES
       "${sources}"
