@@ -46,7 +46,7 @@ ExprPtr parse_file(const fs::path& file, const SuiteLayout& layout) {
 }
 
 ExprPtr resolve(const ExprPtr& expr, const fs::path& file, const SuiteLayout& layout) {
-  return dhall::resolve_imports(expr, suite_relative(file, layout));
+  return dhall::resolve_imports(expr, suite_relative(file, layout), layout.import_options);
 }
 
 // Applies the variables of a fooENV.dhall file, a `List { mapKey, mapValue }`

@@ -1,6 +1,8 @@
 // dhall-conformance: runs the official Dhall test suite against our engine
 // and prints a per-category table and one closing line
 // "N passed, N failed, N skipped". Exit status 1 when any test fails.
+// Remote tests fetch from a loopback server emulating their hosts, reached
+// through URL mirrors (test_hosts.h): no test touches the network.
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
@@ -8,9 +10,11 @@
 #include <map>
 
 #include "checks.h"
+#include "host_server.h"
 #include "isolation.h"
 #include "skip_list.h"
 #include "test_case.h"
+#include "test_hosts.h"
 
 namespace fs = std::filesystem;
 using namespace polar::conformance;
@@ -74,7 +78,10 @@ int main(int argc, char** argv) {
   }
   shared_dir = fs::absolute(shared_dir);
   auto skips = SkipList::load(skip_file);
-  SuiteLayout layout{shared_dir, copy_cache(shared_dir, scratch), scratch / "empty-cache"};
+  // Before any thread and before the first test is forked (host_server.h).
+  HostServer hosts(shared_dir);
+  SuiteLayout layout{shared_dir, copy_cache(shared_dir, scratch), scratch / "empty-cache", {}};
+  layout.import_options.fetcher = test_host_fetcher(hosts.url());
   fs::create_directories(layout.empty_dir);
 
   std::map<std::string, Tally> tallies;

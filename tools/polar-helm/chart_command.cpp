@@ -18,6 +18,7 @@
 #include "chart/helmignore.h"
 #include "chart/layout.h"
 #include "chart/tree_sync.h"
+#include "import_options.h"
 #include "syntax/source.h"
 
 extern char** environ;
@@ -71,6 +72,7 @@ struct ChartArguments {
   std::string release_name = "release";
   std::string kube_version;
   std::vector<std::string> values;
+  ImportArguments imports;
 };
 
 // Runs helm with `arguments`; the exit code to stop with, or nullopt to go on.
@@ -96,14 +98,14 @@ std::optional<ExitCode> run_helm(const ChartArguments& options,
   return std::nullopt;
 }
 
-ExitCode run_chart(const ChartArguments& options) {
+ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load_options) {
   chart::ChartLayout layout = chart::discover_layout(options.source_dir);
   for (const std::string& note : layout.notes) {
     fmt::print("polar-helm: {}\n", note);
   }
   fs::path chart_dir = options.output_dir;
-  chart::DependencyReport report = chart::generate_chart(
-      layout, chart_dir, dhall::LoadOptions{}, [&](const chart::ChartFile& file) {
+  chart::DependencyReport report =
+      chart::generate_chart(layout, chart_dir, load_options, [&](const chart::ChartFile& file) {
         fmt::print("polar-helm: rendering {} -> {}\n",
                    file.source.lexically_relative(layout.source_dir).generic_string(), file.output);
         std::fflush(stdout);
@@ -207,8 +209,10 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   chart->add_option("--kube-version", chart_options->kube_version,
                     "The Kubernetes version helm template assumes");
   chart->add_option("--values", chart_options->values, "Values files for helm (repeatable)");
+  add_import_options(*chart, chart_options->imports);
   chart->callback([chart_options, &exit_code] {
-    exit_code = reporting_errors([&] { return run_chart(*chart_options); });
+    dhall::LoadOptions load_options = make_load_options(chart_options->imports);
+    exit_code = reporting_errors([&] { return run_chart(*chart_options, load_options); });
   });
 
   auto finish_arguments = std::make_shared<FinishArguments>();

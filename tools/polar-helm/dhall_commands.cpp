@@ -9,6 +9,7 @@
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "exit_codes.h"
+#include "import_options.h"
 #include "input.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
@@ -25,21 +26,26 @@ void add_file_option(CLI::App& command, Input& input) {
 // them, so they live as long as the app.
 struct Options {
   Input input;
+  ImportArguments imports;
   bool alpha = false;
 };
 
+dhall::Loaded load(const Options& options) {
+  return load_input(options.input, make_load_options(options.imports));
+}
+
 void normalize(const Options& options) {
-  auto loaded = load_input(options.input);
+  auto loaded = load(options);
   auto result = options.alpha ? dhall::alpha_normalize(loaded.expr) : loaded.expr;
   fmt::print("{}\n", dhall::print(*result));
 }
 
 void print_type(const Options& options) {
-  fmt::print("{}\n", dhall::print(*load_input(options.input).type));
+  fmt::print("{}\n", dhall::print(*load(options).type));
 }
 
 void print_hash(const Options& options) {
-  auto normal_form = dhall::alpha_normalize(load_input(options.input).expr);
+  auto normal_form = dhall::alpha_normalize(load(options).expr);
   fmt::print("{}\n", dhall::semantic_hash(*normal_form));
 }
 
@@ -78,15 +84,18 @@ void register_dhall_commands(CLI::App& app, ExitCode& exit_code) {
 
   auto* dhall = app.add_subcommand("dhall", "Type-check and normalize an expression, print it");
   add_file_option(*dhall, options->input);
+  add_import_options(*dhall, options->imports);
   dhall->add_flag("--alpha", options->alpha, "Also α-normalize (rename bound variables to _)");
   dhall->callback(reporting(normalize, options, exit_code));
 
   auto* type = app.add_subcommand("type", "Print the type of an expression");
   add_file_option(*type, options->input);
+  add_import_options(*type, options->imports);
   type->callback(reporting(print_type, options, exit_code));
 
   auto* hash = app.add_subcommand("hash", "Print the semantic hash (sha256:...) of an expression");
   add_file_option(*hash, options->input);
+  add_import_options(*hash, options->imports);
   hash->callback(reporting(print_hash, options, exit_code));
 
   auto* encode_command = app.add_subcommand("encode", "Write the CBOR encoding of an expression");

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 
+#include "import_options.h"
 #include "imports/file_io.h"
 #include "input.h"
 #include "render/depfile.h"
@@ -26,6 +27,7 @@ enum class Tool { render, dhall_to_yaml, dhall_to_json };
 
 struct RenderArguments {
   Input input;
+  ImportArguments imports; // flags only for `render`; the drop-ins read the environment
   std::optional<fs::path> output;
   std::optional<fs::path> depfile;
   bool json = false;
@@ -73,6 +75,7 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
         "--depfile", arguments.depfile,
         "Write a Make/Ninja depfile listing every local file read (needs --output)");
     depfile->needs(command.get_option("--output"));
+    add_import_options(command, arguments.imports);
   }
   if (tool != Tool::dhall_to_json) {
     CLI::Option* yaml_only[] = {
@@ -130,7 +133,8 @@ void write_file(const fs::path& path, const std::string& text) {
 
 // Loads and renders everything before writing anything: on an error in the
 // input no file is touched.
-ExitCode run_render(const RenderArguments& arguments, Tool tool) {
+ExitCode run_render(const RenderArguments& arguments, Tool tool,
+                    const dhall::LoadOptions& load_options) {
   if (arguments.input.file && !fs::is_regular_file(*arguments.input.file)) {
     fmt::print(stderr, "error: no such file: {}\n", arguments.input.file->string());
     return exit_environment;
@@ -138,7 +142,7 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool) {
   dhall::Loaded loaded;
   std::string text;
   try {
-    loaded = load_input(arguments.input);
+    loaded = load_input(arguments.input, load_options);
     text = render::render(loaded.expr, render_options(arguments, tool));
   } catch (const dhall::Error& error) {
     std::cerr << error.format();
@@ -172,7 +176,9 @@ void register_render_command(CLI::App& app, ExitCode& exit_code) {
   auto* render = app.add_subcommand(
       "render", "Render a Dhall expression as YAML (or JSON), as dhall-to-yaml/dhall-to-json do");
   add_options(*render, *arguments, Tool::render);
-  render->callback([arguments, &exit_code] { exit_code = run_render(*arguments, Tool::render); });
+  render->callback([arguments, &exit_code] {
+    exit_code = run_render(*arguments, Tool::render, make_load_options(arguments->imports));
+  });
 }
 
 int run_drop_in(std::string_view program_name, int argc, char** argv) {
@@ -188,12 +194,14 @@ int run_drop_in(std::string_view program_name, int argc, char** argv) {
                        fmt::format("polar-helm {} (as {})", POLAR_HELM_VERSION, program_name));
   RenderArguments arguments;
   add_options(app, arguments, tool);
+  dhall::LoadOptions load_options;
   try {
     app.parse(argc, argv);
+    load_options = make_load_options(arguments.imports);
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? exit_ok : exit_usage_error;
   }
-  return run_render(arguments, tool);
+  return run_render(arguments, tool, load_options);
 }
 
 } // namespace polar::cli

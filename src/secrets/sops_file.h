@@ -1,0 +1,64 @@
+#pragma once
+// The sops file format for YAML with age recipients, as `sops --encrypt`
+// (3.x) writes it: every leaf value encrypted (sops_value.h), keys and
+// structure in plaintext, and a `sops:` block with each recipient's armored
+// age file of the data key, `lastmodified`, the encrypted MAC over all
+// plaintext values, the rule of which values are encrypted, and `version`.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "secrets/age_keys.h"
+#include "secrets/tree.h"
+
+namespace polar::secrets {
+
+// The sops version written into files: the format of sops 3.9.
+inline constexpr std::string_view sops_format_version = "3.9.4";
+
+// Which leaves are encrypted, as in sops's metadata: all but those under a
+// key ending in `unencrypted_suffix` (the default), or, when
+// `encrypted_regex` is set, only those under a key it matches.
+struct EncryptionScope {
+  std::string unencrypted_suffix = "_unencrypted";
+  std::optional<std::string> encrypted_regex;
+
+  friend bool operator==(const EncryptionScope&, const EncryptionScope&) = default;
+};
+
+struct EncryptOptions {
+  std::vector<AgeRecipient> recipients; // at least one
+  EncryptionScope scope;
+  std::string lastmodified; // RFC 3339 UTC; empty: now
+};
+
+// The encrypted file for `plaintext` (a mapping). Error(input) when the
+// document already has a top-level `sops` key or no recipient is given.
+std::string encrypt_sops_file(const Node& plaintext, const EncryptOptions& options);
+
+struct SopsMetadata {
+  std::vector<std::pair<AgeRecipient, std::string>> age; // recipient, armored enc
+  std::string lastmodified;
+  std::string mac;
+  EncryptionScope scope;
+};
+
+struct SopsFile {
+  Node document; // without the `sops` key
+  SopsMetadata metadata;
+};
+
+// Parses an encrypted file (no key needed). Error(input) when it is not a
+// sops YAML file with age recipients this implementation supports.
+SopsFile read_sops_file(std::string_view text, std::string_view source);
+
+// The plaintext of an encrypted file, its MAC checked. Error(no_identity)
+// when no identity opens a data key stanza, Error(integrity) when a value or
+// the MAC does not authenticate.
+Node decrypt_sops_file(const SopsFile& file, const std::vector<AgeIdentity>& identities);
+
+// The current time as sops writes `lastmodified` (RFC 3339, UTC, seconds).
+std::string rfc3339_now();
+
+} // namespace polar::secrets

@@ -1,0 +1,14 @@
+#include "secrets/tree.h"
+
+namespace polar::secrets {
+
+const Node* find(const Mapping& mapping, const std::string& key) {
+  for (const Entry& entry : mapping) {
+    if (entry.key == key) {
+      return &entry.value;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace polar::secrets

@@ -1,0 +1,61 @@
+#include <gtest/gtest.h>
+
+#include "secrets/stable_output.h"
+#include "secrets/yaml_reader.h"
+
+namespace polar::secrets {
+namespace {
+
+class StableOutputTest : public ::testing::Test {
+protected:
+  AgeIdentity identity = AgeIdentity::generate();
+  EncryptOptions options{{identity.recipient()}, {}, {}};
+  Node document = read_yaml_document("stringData:\n  token: one\n  port: 1\n", "a.yaml");
+  std::string previous = encrypt_sops_file(document, options);
+};
+
+TEST_F(StableOutputTest, KeepsThePreviousFileWhenTheContentIsUnchanged) {
+  StableResult result = encrypt_stable(document, options, previous, {identity});
+  EXPECT_TRUE(result.kept_previous);
+  EXPECT_EQ(result.text, previous);
+}
+
+TEST_F(StableOutputTest, ReencryptsChangedContent) {
+  for (const char* text :
+       {"stringData:\n  token: two\n  port: 1\n", "stringData:\n  token: one\n  port: '1'\n",
+        "stringData:\n  port: 1\n  token: one\n"}) {
+    Node changed = read_yaml_document(text, "b.yaml");
+    StableResult result = encrypt_stable(changed, options, previous, {identity});
+    EXPECT_FALSE(result.kept_previous) << text;
+    EXPECT_EQ(result.reason, "the content changed");
+    EXPECT_EQ(decrypt_sops_file(read_sops_file(result.text, "r"), {identity}), changed);
+  }
+}
+
+TEST_F(StableOutputTest, ReencryptsForNewRecipientsOrWithoutAnIdentity) {
+  EncryptOptions more = options;
+  more.recipients.push_back(AgeIdentity::generate().recipient());
+  EXPECT_EQ(encrypt_stable(document, more, previous, {identity}).reason, "the recipients changed");
+  StableResult blind = encrypt_stable(document, options, previous, {});
+  EXPECT_FALSE(blind.kept_previous);
+  EXPECT_NE(blind.reason.find("no age identity"), std::string::npos);
+  std::string tampered = previous;
+  tampered.replace(tampered.find("port: ENC[AES256_GCM,data:") + 26, 1, "A");
+  EXPECT_FALSE(encrypt_stable(document, options, tampered, {identity}).kept_previous);
+}
+
+TEST_F(StableOutputTest, MaskedStructureIgnoresCiphertextsButNotStructure) {
+  std::string again = encrypt_sops_file(document, options);
+  ASSERT_NE(again, previous);
+  EXPECT_EQ(masked_structure(again, "a"), masked_structure(previous, "b"));
+  EXPECT_EQ(
+      masked_structure(previous, "b"),
+      "stringData:\n  token: \"ENC[type:str]\"\n  port: \"ENC[type:int]\"\nsops:\n  age:\n    - " +
+          identity.recipient().to_string() + "\n  unencrypted_suffix: \"_unencrypted\"\n");
+  Node other = read_yaml_document("stringData:\n  token: one\n  host: 1\n", "c.yaml");
+  EXPECT_NE(masked_structure(encrypt_sops_file(other, options), "c"),
+            masked_structure(previous, "b"));
+}
+
+} // namespace
+} // namespace polar::secrets

@@ -1,0 +1,143 @@
+#include "import_options.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <variant>
+
+#include "network/curl_fetcher.h"
+#include "network/mirror_config.h"
+#include "network/mirror_fetcher.h"
+#include "network/offline_fetcher.h"
+
+namespace polar::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> environment_variable(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::nullopt : std::optional<std::string>(value);
+}
+
+bool offline_requested(const ImportArguments& arguments) {
+  if (arguments.offline) {
+    return true;
+  }
+  auto value = environment_variable("POLAR_HELM_OFFLINE");
+  if (!value || value->empty() || *value == "0" || *value == "false" || *value == "no") {
+    return false;
+  }
+  if (*value == "1" || *value == "true" || *value == "yes") {
+    return true;
+  }
+  throw CLI::ValidationError("POLAR_HELM_OFFLINE",
+                             "expected 1, true or yes (or 0, false, no, empty), got \"" + *value +
+                                 "\"");
+}
+
+std::vector<network::MirrorRule> mirror_rules(const ImportArguments& arguments) {
+  std::vector<network::MirrorRule> rules;
+  std::optional<fs::path> config = arguments.mirror_config;
+  const char* origin = "--mirror-config";
+  if (!config) {
+    if (auto variable = environment_variable("POLAR_HELM_MIRROR_CONFIG");
+        variable && !variable->empty()) {
+      config = *variable;
+      origin = "POLAR_HELM_MIRROR_CONFIG";
+    }
+  }
+  try {
+    if (config) {
+      rules = network::read_mirror_config(*config);
+    }
+  } catch (const network::MirrorError& error) {
+    throw CLI::ValidationError(origin, error.what());
+  }
+  for (const std::string& spec : arguments.mirrors) {
+    try {
+      rules.push_back(network::parse_mirror_rule(spec, fs::current_path()));
+    } catch (const network::MirrorError& error) {
+      throw CLI::ValidationError("--mirror", error.what());
+    }
+  }
+  return rules;
+}
+
+network::HttpTimeouts timeouts(const ImportArguments& arguments) {
+  network::HttpTimeouts timeouts;
+  if (arguments.http_timeout_seconds) {
+    timeouts.total = std::chrono::milliseconds(
+        static_cast<std::int64_t>(*arguments.http_timeout_seconds * 1000.0 + 0.5));
+    timeouts.connect = std::min(timeouts.connect, timeouts.total);
+  }
+  return timeouts;
+}
+
+} // namespace
+
+void add_import_options(CLI::App& command, ImportArguments& arguments) {
+  const char* group = "Imports";
+  command
+      .add_option("--mirror", arguments.mirrors,
+                  "Read remote imports under PREFIX from a directory or another URL: "
+                  "PREFIX=TARGET (repeatable; the longest matching prefix wins)")
+      ->group(group)
+      ->type_name("PREFIX=TARGET");
+  command
+      .add_option("--mirror-config", arguments.mirror_config,
+                  "A file of mirrors, one \"PREFIX = TARGET\" per line, # comments "
+                  "(env: POLAR_HELM_MIRROR_CONFIG)")
+      ->group(group);
+  command
+      .add_flag("--offline", arguments.offline,
+                "Never use the network: remote imports come from mirrors or the integrity "
+                "cache (env: POLAR_HELM_OFFLINE=1)")
+      ->group(group);
+  command
+      .add_option("--build-cache", arguments.build_cache,
+                  "Keep resolved imports without a hash in this directory "
+                  "(env: POLAR_HELM_BUILD_CACHE)")
+      ->group(group);
+  command
+      .add_option("--http-timeout", arguments.http_timeout_seconds,
+                  "Seconds a remote import may take (default: 60)")
+      ->group(group)
+      ->check(CLI::Range(0.001, 86400.0));
+}
+
+dhall::LoadOptions make_load_options(const ImportArguments& arguments) {
+  dhall::LoadOptions options;
+  if (arguments.build_cache) {
+    options.build_cache_directory = *arguments.build_cache;
+  } else if (auto variable = environment_variable("POLAR_HELM_BUILD_CACHE");
+             variable && !variable->empty()) {
+    options.build_cache_directory = *variable;
+  }
+  bool offline = offline_requested(arguments);
+  auto rules = mirror_rules(arguments);
+  if (offline) {
+    for (const auto& rule : rules) {
+      if (std::holds_alternative<network::UrlTarget>(rule.target)) {
+        throw CLI::ValidationError(
+            "--offline", "the mirror of " + rule.prefix + " is a URL (" +
+                             std::get<network::UrlTarget>(rule.target).prefix +
+                             "), which offline mode cannot reach: mirror it to a directory");
+      }
+    }
+  }
+  std::shared_ptr<dhall::Fetcher> transport;
+  if (offline) {
+    transport = std::make_shared<network::OfflineFetcher>();
+  } else {
+    transport = std::make_shared<network::CurlFetcher>(timeouts(arguments));
+  }
+  options.fetcher = rules.empty()
+                        ? transport
+                        : std::make_shared<network::MirrorFetcher>(std::move(rules), transport);
+  return options;
+}
+
+} // namespace polar::cli
