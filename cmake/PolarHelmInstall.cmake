@@ -50,8 +50,7 @@ export(
   FILE ${PROJECT_BINARY_DIR}/PolarHelmTargets.cmake)
 set(POLAR_HELM_MODULE_DIR ${CMAKE_CURRENT_LIST_DIR})
 configure_package_config_file(
-  ${CMAKE_CURRENT_LIST_DIR}/PolarHelmConfig.cmake.in
-  ${PROJECT_BINARY_DIR}/PolarHelmConfig.cmake
+  ${CMAKE_CURRENT_LIST_DIR}/PolarHelmConfig.cmake.in ${PROJECT_BINARY_DIR}/PolarHelmConfig.cmake
   INSTALL_DESTINATION ${PROJECT_BINARY_DIR}
   INSTALL_PREFIX ${PROJECT_BINARY_DIR}
   PATH_VARS POLAR_HELM_MODULE_DIR)

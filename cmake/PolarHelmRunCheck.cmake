@@ -21,9 +21,7 @@ endforeach()
 list(POP_FRONT arguments manifest)
 
 if(NOT EXISTS "${manifest}")
-  message(
-    "POLAR_HELM_SKIP: ${manifest} does not exist: its template test did not run"
-  )
+  message("POLAR_HELM_SKIP: ${manifest} does not exist: its template test did not run")
   return()
 endif()
 execute_process(COMMAND ${arguments} RESULT_VARIABLE result)

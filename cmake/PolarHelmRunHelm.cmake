@@ -21,8 +21,7 @@ foreach(index RANGE ${last_argument})
 endforeach()
 list(POP_FRONT arguments mode helm chart_dir)
 if(mode STREQUAL "template")
-  cmake_parse_arguments(template "" "--output-file;--release-name" ""
-                        ${arguments})
+  cmake_parse_arguments(template "" "--output-file;--release-name" "" ${arguments})
   # A manifest from an earlier run must not outlive a skip or a failure.
   file(REMOVE "${template_--output-file}")
 endif()
@@ -31,15 +30,13 @@ if(helm STREQUAL "none" OR NOT EXISTS "${helm}")
   if(helm STREQUAL "none")
     set(helm "helm")
   endif()
-  message(
-    "POLAR_HELM_SKIP: ${helm} not found; set POLAR_HELM_HELM_EXECUTABLES to the helm "
-    "programs to test with and reconfigure")
+  message("POLAR_HELM_SKIP: ${helm} not found; set POLAR_HELM_HELM_EXECUTABLES to the helm "
+          "programs to test with and reconfigure")
   return()
 endif()
 if(NOT EXISTS "${chart_dir}/Chart.yaml")
-  message(
-    FATAL_ERROR "${chart_dir}/Chart.yaml does not exist: build the chart first "
-                "(cmake --build <build-dir>)")
+  message(FATAL_ERROR "${chart_dir}/Chart.yaml does not exist: build the chart first "
+                      "(cmake --build <build-dir>)")
 endif()
 
 if(mode STREQUAL "lint")

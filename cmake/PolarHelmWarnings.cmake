@@ -17,8 +17,7 @@ function(polar_helm_target_warnings target)
   # 105329, 105562, 107138). They stay visible as warnings but do not fail
   # the build; every other warning still does.
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
-    target_compile_options(${target} PRIVATE -Wno-error=maybe-uninitialized
-                                             -Wno-error=restrict)
+    target_compile_options(${target} PRIVATE -Wno-error=maybe-uninitialized -Wno-error=restrict)
   endif()
 endfunction()
 

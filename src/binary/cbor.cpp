@@ -315,12 +315,16 @@ std::span<const std::uint8_t> Reader::payload(std::uint64_t length, std::string_
   return result;
 }
 
-std::string Reader::text(std::string_view what) {
+std::string_view Reader::text_view(std::string_view what) {
   auto content = payload(expect(Major::text_string, what), what);
   if (!valid_utf8(content)) {
     fail("invalid UTF-8 in " + std::string(what));
   }
-  return {content.begin(), content.end()};
+  return {reinterpret_cast<const char*>(content.data()), content.size()};
+}
+
+std::string Reader::text(std::string_view what) {
+  return std::string(text_view(what));
 }
 
 std::vector<std::uint8_t> Reader::bytes(std::string_view what) {
@@ -360,6 +364,45 @@ Integer Reader::integer(std::string_view what) {
     return Integer(true, bignum_magnitude(what) + Natural(1));
   }
   fail("expected an integer for " + std::string(what));
+}
+
+std::span<const std::uint8_t> Reader::next_item() {
+  peek(); // drops self-describe tags before the item
+  std::size_t position = position_;
+  // Items still to read: each head read is one; arrays, maps and tags add
+  // their contents. Bounded by the input like the lengths read elsewhere.
+  std::uint64_t pending = 1;
+  while (pending > 0) {
+    Head head = read_head(position);
+    --pending;
+    std::uint64_t left = input_.size() - position;
+    switch (head.major) {
+    case Major::byte_string:
+    case Major::text_string:
+      if (head.argument > left) {
+        fail("length " + std::to_string(head.argument) + " of a string exceeds the input");
+      }
+      position += static_cast<std::size_t>(head.argument);
+      break;
+    case Major::array:
+    case Major::map: {
+      std::uint64_t items = head.major == Major::map ? 2 : 1;
+      if (head.argument > left / items || pending > left) {
+        fail("length " + std::to_string(head.argument) + " exceeds the input");
+      }
+      pending += head.argument * items;
+      break;
+    }
+    case Major::tag:
+      ++pending;
+      break;
+    case Major::unsigned_integer:
+    case Major::negative_integer:
+    case Major::simple:
+      break;
+    }
+  }
+  return input_.subspan(position_, position - position_);
 }
 
 void Reader::skip_simple() {

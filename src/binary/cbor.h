@@ -100,6 +100,8 @@ public:
   std::uint64_t array(std::string_view what);
   std::uint64_t map(std::string_view what);
   std::string text(std::string_view what);
+  // The same without a copy: a view into the input, valid while it lives.
+  std::string_view text_view(std::string_view what);
   std::vector<std::uint8_t> bytes(std::string_view what);
   // A plain unsigned integer or an unsigned bignum.
   Natural natural(std::string_view what);
@@ -107,6 +109,12 @@ public:
   Integer integer(std::string_view what);
   // Consumes a false/true/null/float head.
   void skip_simple();
+  // The bytes of the next whole item (nested items included), without
+  // consuming them; malformed heads fail as when reading. Iterative, so a
+  // deeply nested item costs no stack.
+  std::span<const std::uint8_t> next_item();
+  // Consumes `item`, which next_item() just returned.
+  void skip(std::span<const std::uint8_t> item) { position_ += item.size(); }
 
   bool at_end() const { return position_ == input_.size(); }
   std::size_t position() const { return position_; }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "binary/cbor.h"
 #include "binary/labels.h"
@@ -61,6 +63,7 @@ private:
       if (decoder_.depth_ > max_decode_depth) {
         decoder_.too_deep();
       }
+      decoder_.deepest_ = std::max(decoder_.deepest_, decoder_.depth_);
     }
     ~Nesting() { decoder_.depth_ -= levels_; }
     Nesting(const Nesting&) = delete;
@@ -80,7 +83,67 @@ private:
   // non-recursive work in separate functions.
   ExprPtr expr() {
     Nesting nesting(*this);
-    return in_.peek().major == Major::array ? array() : atom();
+    auto item = shareable_item();
+    if (item.empty()) {
+      return in_.peek().major == Major::array ? array() : atom();
+    }
+    if (const Shared* shared = find_shared(item)) {
+      in_.skip(item);
+      return shared->expr;
+    }
+    std::size_t outer_deepest = deepest_;
+    deepest_ = depth_;
+    ExprPtr result = in_.peek().major == Major::array ? array() : atom();
+    remember(item, result, deepest_ - depth_);
+    deepest_ = std::max(outer_deepest, deepest_);
+    return result;
+  }
+
+  // The bytes of the next item, or none when the input is malformed there.
+  // Then sharing stops for the rest of the input and decoding goes on
+  // unshared, so that the error reported is the one decoding meets first
+  // (a bad hash, say, rather than the truncation after it).
+  std::span<const std::uint8_t> shareable_item() {
+    if (!sharing_) {
+      return {};
+    }
+    try {
+      return in_.next_item();
+    } catch (const Error&) {
+      sharing_ = false;
+      return {};
+    }
+  }
+
+  // Identical bytes decode to identical trees, so each distinct item is
+  // decoded once and shared (hash-consing): normal forms repeat their types
+  // everywhere (dhall-kubernetes' 2.5 MB decode to a few percent of the
+  // nodes a tree would need), and the evaluator and type checker visit
+  // shared nodes once. Entries remember the height of their tree, so a
+  // shared subtree still counts fully against max_decode_depth.
+  struct Shared {
+    ExprPtr expr;
+    std::size_t height;
+  };
+
+  static std::string_view key_of(std::span<const std::uint8_t> item) {
+    return {reinterpret_cast<const char*>(item.data()), item.size()};
+  }
+
+  const Shared* find_shared(std::span<const std::uint8_t> item) {
+    auto found = shared_.find(key_of(item));
+    if (found == shared_.end()) {
+      return nullptr;
+    }
+    if (depth_ + found->second.height > max_decode_depth) {
+      too_deep();
+    }
+    deepest_ = std::max(deepest_, depth_ + found->second.height);
+    return &found->second;
+  }
+
+  void remember(std::span<const std::uint8_t> item, const ExprPtr& expr, std::size_t height) {
+    shared_.emplace(key_of(item), Shared{expr, height});
   }
 
   // Expressions that are not arrays: `_` variables, built-ins, literals.
@@ -128,7 +191,7 @@ private:
     return head.info == cbor::simple_true;
   }
 
-  Label label(std::string_view what) { return Label(in_.text(what)); }
+  Label label(std::string_view what) { return Label(in_.text_view(what)); }
 
   std::uint64_t small(std::string_view what, std::uint64_t max) {
     std::uint64_t value = in_.expect(Major::unsigned_integer, what);
@@ -145,7 +208,7 @@ private:
   }
 
   ExprPtr builtin() {
-    std::string name = in_.text("a built-in");
+    std::string_view name = in_.text_view("a built-in");
     if (auto builtin = builtin_from_name(name)) {
       return build(BuiltinRef{*builtin});
     }
@@ -158,7 +221,7 @@ private:
     if (name == "Sort") {
       return build(ConstRef{Const::sort});
     }
-    in_.fail("unknown built-in \"" + name + "\"");
+    in_.fail("unknown built-in \"" + std::string(name) + "\"");
   }
 
   ExprPtr simple(const cbor::Head& head) {
@@ -395,7 +458,10 @@ private:
     for (std::uint64_t i = 0; i < size; ++i) {
       Label name = label("a field name");
       ExprPtr value = allow_null ? optional_expr() : expr();
-      if (!result.emplace(name, std::move(value)).second) {
+      // Canonical CBOR lists fields in order: append at the end then.
+      if (result.empty() || result.rbegin()->first < name) {
+        result.emplace_hint(result.end(), name, std::move(value));
+      } else if (!result.emplace(name, std::move(value)).second) {
         duplicate_field(name, what);
       }
     }
@@ -647,6 +713,10 @@ private:
 
   cbor::Reader in_;
   std::size_t depth_ = 0;
+  std::size_t deepest_ = 0; // the deepest depth_ reached below the current item
+  bool sharing_ = true;
+  // Keys are views into the input, which outlives the decoder.
+  std::unordered_map<std::string_view, Shared> shared_;
 };
 
 } // namespace

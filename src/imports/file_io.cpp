@@ -6,6 +6,8 @@
 #include <random>
 #include <system_error>
 
+#include <unistd.h>
+
 #include "syntax/source.h"
 
 namespace polar::dhall {
@@ -17,10 +19,13 @@ namespace {
   throw Error(ErrorKind::io, what + " " + path.string() + ": " + error.message());
 }
 
-// A name no other writer (thread or process) picks at the same time.
+// A name no other writer (thread or process) picks at the same time. The
+// process id matters: a forked child inherits its parent's generator state,
+// and two children would otherwise write to one temporary file.
 fs::path temporary_sibling(const fs::path& path) {
   thread_local std::mt19937_64 random{std::random_device{}()};
-  return path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(random()));
+  return path.parent_path() / ("." + path.filename().string() + ".tmp-" +
+                               std::to_string(::getpid()) + "-" + std::to_string(random()));
 }
 
 } // namespace

@@ -15,15 +15,18 @@ fs::path on_disk(const fs::path& path, const LoadOptions& options) {
                                                                   : path;
 }
 
-Loaded check_and_normalize(const ExprPtr& resolved, const ImportResolver& resolver,
+Loaded check_and_normalize(const ExprPtr& resolved, ImportResolver& resolver,
                            std::vector<fs::path> dependencies) {
   ValuePtr type = infer_type(resolved, &resolver.known_types());
+  auto& statistics = resolver.statistics();
+  ++statistics.files_parsed; // the root, parsed before resolution
+  ++statistics.expressions_type_checked;
   for (const auto& file : resolver.dependencies()) {
     if (dependencies.empty() || file != dependencies.front()) {
       dependencies.push_back(file);
     }
   }
-  return Loaded{normalize(resolved), quote(type), std::move(dependencies)};
+  return Loaded{normalize(resolved), quote(type), std::move(dependencies), statistics};
 }
 
 } // namespace

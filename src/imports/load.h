@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "imports/load_statistics.h"
 #include "imports/options.h"
 #include "syntax/expr.h"
 #include "syntax/source.h"
@@ -17,6 +18,8 @@ struct Loaded {
   // `as Bytes` files), absolute, first read first, each once: the inputs a
   // Ninja depfile lists. Files served from the integrity cache are not read.
   std::vector<std::filesystem::path> dependencies;
+  // The work done, and how the build cache was used.
+  LoadStatistics statistics;
 };
 
 // Loads the file at `file`; relative paths are below

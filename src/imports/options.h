@@ -19,6 +19,13 @@ namespace polar::dhall {
 // (an integrity cache entry that could not be written or was corrupt).
 using WarningSink = std::function<void(std::string_view warning)>;
 
+// Tells whether a local file holds secrets. Nothing that depends on such a
+// file is written to the build cache (which lives in the build tree).
+using SecretFilePredicate = std::function<bool(const std::filesystem::path& file)>;
+
+// The default predicate: the file name ends with "-secret.dhall".
+bool has_secret_file_name(const std::filesystem::path& file);
+
 struct LoadOptions {
   // Where `./x` and `../x` at the root of a resolution are read from; empty
   // means the process's current directory. Locations stay relative to it:
@@ -36,6 +43,9 @@ struct LoadOptions {
   // Where the build cache keeps the resolved results of imports without an
   // integrity hash (docs/imports.md); empty means no build cache.
   std::filesystem::path build_cache_directory;
+  // Which local files are secret (never cached in the build cache, nor is
+  // anything importing them); empty means has_secret_file_name.
+  SecretFilePredicate is_secret_file;
   // Empty means warnings are dropped.
   WarningSink on_warning;
   // How many imports deep a chain may go before resolution stops with an

@@ -3,9 +3,6 @@
 #include <optional>
 #include <utility>
 
-#include "binary/decode.h"
-#include "binary/encode.h"
-#include "binary/hash.h"
 #include "imports/absent_import.h"
 #include "imports/location_value.h"
 #include "imports/raw_import.h"
@@ -26,25 +23,10 @@ LoadOptions with_defaults(LoadOptions options) {
   if (!options.integrity_cache) {
     options.integrity_cache = standard_integrity_cache(options.environment);
   }
-  return options;
-}
-
-std::string mode_key(ImportMode mode) {
-  switch (mode) {
-  case ImportMode::code:
-    return "code ";
-  case ImportMode::raw_text:
-    return "text ";
-  case ImportMode::raw_bytes:
-    return "bytes ";
-  case ImportMode::location:
-    return "location ";
+  if (!options.is_secret_file) {
+    options.is_secret_file = has_secret_file_name;
   }
-  return "";
-}
-
-std::string hash_key(const Sha256& hash) {
-  return "sha256:" + to_hex(hash);
+  return options;
 }
 
 // "file:line:column" of an import site, for the notes of the import chain.
@@ -134,8 +116,25 @@ private:
   std::vector<const Frame*>& chain_;
 };
 
+std::string ImportResolver::memo_key(ImportMode mode, const std::string& location) {
+  switch (mode) {
+  case ImportMode::code:
+    return "code " + location;
+  case ImportMode::raw_text:
+    return "text " + location;
+  case ImportMode::raw_bytes:
+    return "bytes " + location;
+  case ImportMode::location:
+    return "location " + location;
+  }
+  return location;
+}
+
 ImportResolver::ImportResolver(LoadOptions options)
     : options_(with_defaults(std::move(options))), reader_(options_) {
+  if (!options_.build_cache_directory.empty()) {
+    build_cache_.emplace(options_.build_cache_directory, options_.on_warning);
+  }
 }
 
 ExprPtr ImportResolver::resolve(const ExprPtr& expr, const ImportTarget& here,
@@ -143,6 +142,8 @@ ExprPtr ImportResolver::resolve(const ExprPtr& expr, const ImportTarget& here,
   ImportTarget canonical = canonicalize(here);
   Frame root{canonical, location_text(canonical), identity};
   ChainGuard guard(chain_, root);
+  Provenance root_record; // the root itself is never cached
+  RecordingScope recording(*this, root_record);
   return resolve_expr(expr, root);
 }
 
@@ -184,26 +185,36 @@ ExprPtr ImportResolver::resolve_import(const Import& import, const Span& site,
   if (!import.hash) {
     return resolve_target(std::move(target), import.mode, site, parent);
   }
-  if (auto cached = from_integrity_cache(*import.hash)) {
-    return cached;
-  }
-  ExprPtr value = resolve_target(target, import.mode, site, parent);
-  return check_integrity(value, *import.hash, target, site);
+  return resolve_protected(std::move(target), import.mode, *import.hash, site, parent);
 }
 
 ExprPtr ImportResolver::resolve_target(ImportTarget target, ImportMode mode, const Span& site,
                                        const Frame& parent) {
-  std::string key = mode_key(mode) + location_text(target);
+  std::string key = memo_key(mode, location_text(target));
   if (auto found = outcomes_.find(key); found != outcomes_.end()) {
     if (found->second.value) {
+      recording_->add(found->second.contribution);
       return found->second.value;
     }
+    // Whether `?` may fall back from a failure inside an import depends on
+    // more than the importer's files.
+    recording_->is_volatile = true;
     throw_copy(*found->second.failure, "imported from " + position_of(site, parent.key));
   }
-  auto headers = headers_of(target, parent, site);
-  Resource resource = reader_.read(target, parent.target, site, headers);
+  Resource resource;
+  try {
+    auto headers = headers_of(target, parent, site);
+    resource = reader_.read(target, parent.target, site, headers);
+  } catch (const AbsentImport&) {
+    note_absent(target, mode);
+    throw;
+  }
   if (resource.file) {
     record_dependency(*resource.file);
+  }
+  Provenance contribution;
+  if (mode != ImportMode::code) {
+    contribution = raw_contribution(target, mode, resource);
   }
   ExprPtr value;
   if (mode == ImportMode::raw_text) {
@@ -217,41 +228,48 @@ ExprPtr ImportResolver::resolve_target(ImportTarget target, ImportMode mode, con
   } else if (mode == ImportMode::raw_bytes) {
     value = bytes_literal(resource.contents, site);
   } else {
-    value = resolve_code(std::move(resource), std::move(target), site, parent, key);
+    value = resolve_code(std::move(resource), std::move(target), site, parent, key, contribution);
   }
-  outcomes_[key] = Outcome{value, nullptr};
+  outcomes_[key] = Outcome{value, nullptr, contribution};
+  recording_->add(contribution);
   return value;
 }
 
 ExprPtr ImportResolver::resolve_code(Resource resource, ImportTarget target, const Span& site,
-                                     const Frame& parent, const std::string& key) {
+                                     const Frame& parent, const std::string& key,
+                                     Provenance& contribution) {
   std::string location = location_text(target);
   Frame frame{std::move(target), location, resource.identity};
   check_chain_allows(frame, site);
   bool secret = resource.secret;
   try {
-    return parse_resolve_check(std::move(resource), frame);
+    return load_code(std::move(resource), frame, contribution);
   } catch (const Error& error) {
+    recording_->is_volatile = true; // as for a memoized failure
     if (secret) {
       auto failure = without_secrets(error, std::get<EnvImport>(frame.target).name, site);
-      outcomes_[key] = Outcome{nullptr, failure};
+      outcomes_[key] = Outcome{nullptr, failure, {}};
       throw_copy(*failure); // points at the import site already
     }
-    outcomes_[key] = Outcome{nullptr, copy_of(error)};
+    outcomes_[key] = Outcome{nullptr, copy_of(error), {}};
     throw_copy(error, "imported from " + position_of(site, parent.key));
   }
 }
 
-ExprPtr ImportResolver::parse_resolve_check(Resource resource, const Frame& frame) {
+ImportResolver::Checked ImportResolver::parse_resolve_check(Resource resource, const Frame& frame,
+                                                            Provenance& record) {
   auto source = std::make_shared<const SourceFile>(
       SourceFile{std::move(resource.source_name), std::move(resource.contents)});
   ExprPtr parsed = parse(source);
+  ++statistics_.files_parsed;
   ChainGuard guard(chain_, frame);
+  RecordingScope recording(*this, record);
   ExprPtr resolved = resolve_expr(parsed, frame);
   ValuePtr type = infer_type(resolved, &known_types_);
+  ++statistics_.expressions_type_checked;
   ExprPtr value = normalize(resolved);
   known_types_.add(value, type);
-  return value;
+  return {value, type};
 }
 
 std::vector<HttpHeader> ImportResolver::headers_of(ImportTarget& target, const Frame& parent,
@@ -262,8 +280,13 @@ std::vector<HttpHeader> ImportResolver::headers_of(ImportTarget& target, const F
   }
   std::vector<HttpHeader> inline_headers;
   if (remote->headers != nullptr) {
+    // Headers never reach the result: a remote import without a hash is
+    // volatile anyway and one with a hash is pinned by it.
+    Provenance headers_record;
+    RecordingScope recording(*this, headers_record);
     ExprPtr resolved = resolve_expr(remote->headers, parent);
     ExprPtr type = quote(infer_type(resolved, &known_types_));
+    ++statistics_.expressions_type_checked;
     // Relative imports of the fetched file inherit the headers: keep them
     // resolved, so they are not resolved again against another parent.
     remote->headers = normalize(resolved);
@@ -282,67 +305,18 @@ std::vector<HttpHeader> ImportResolver::user_headers_for(const std::string& orig
                   site);
     }
     ScopedFlag loading(loading_user_headers_);
+    Provenance headers_record; // never reaches a result, as in headers_of
+    RecordingScope recording(*this, headers_record);
     // A local, nameless parent: the configuration may read variables and
     // files whatever import needed it.
     Frame frame{LocalImport{FilePrefix::here, {}, ""}, "the header configuration", ""};
     ChainGuard guard(chain_, frame);
     ExprPtr resolved = resolve_expr(user_headers_expression(options_.environment), frame);
     ExprPtr type = quote(infer_type(resolved, &known_types_));
+    ++statistics_.expressions_type_checked;
     user_headers_ = UserHeaders{normalize(resolved), type};
   }
   return headers_for_origin(*user_headers_->configuration, *user_headers_->type, origin, site);
-}
-
-ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash) {
-  std::string key = hash_key(hash);
-  if (auto found = outcomes_.find(key); found != outcomes_.end()) {
-    return found->second.value;
-  }
-  auto bytes = options_.integrity_cache->load(hash);
-  if (!bytes) {
-    return nullptr;
-  }
-  std::string entry = "the integrity cache entry " + cache_file_name(hash);
-  if (sha256(*bytes) != hash) {
-    warn("ignoring " + entry + ": its contents do not match its name");
-    return nullptr;
-  }
-  ExprPtr value;
-  try {
-    value = decode(*bytes);
-    known_types_.add(value, infer_type(value, &known_types_));
-  } catch (const Error& error) {
-    warn("ignoring " + entry + ": " + error.message());
-    return nullptr;
-  }
-  outcomes_[key] = Outcome{value, nullptr};
-  return value;
-}
-
-ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash,
-                                        const ImportTarget& target, const Span& site) {
-  ExprPtr normal_form = alpha_normalize(value);
-  auto bytes = encode(*normal_form);
-  Sha256 actual = sha256(bytes);
-  if (actual != hash) {
-    // The hash of a secret's normal form would help guess the secret.
-    bool secret = std::holds_alternative<EnvImport>(target);
-    throw Error(ErrorKind::import,
-                "the integrity check of " + location_text(target) + " failed: expected " +
-                    hash_key(hash) +
-                    (secret ? "" : ", but its normal form hashes to " + hash_key(actual)),
-                site);
-  }
-  try {
-    options_.integrity_cache->store(hash, bytes);
-  } catch (const Error& error) {
-    warn(error.message());
-  }
-  if (ValuePtr type = known_types_.find(*value)) {
-    known_types_.add(normal_form, type);
-  }
-  outcomes_[hash_key(hash)] = Outcome{normal_form, nullptr};
-  return normal_form;
 }
 
 void ImportResolver::check_chain_allows(const Frame& child, const Span& site) const {

@@ -2,17 +2,23 @@
 // The import resolution judgment of standard/imports.md, for one load:
 // every import is resolved at most once (memoized by canonical location and
 // mode), cycles are reported with their chain, failures carry the import
-// chain as notes, and `?` falls back only from absent imports.
+// chain as notes, and `?` falls back only from absent imports. With a build
+// cache, code imports whose files are unchanged are read from it instead
+// (docs/imports.md, "Build cache").
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
+#include "imports/build_cache.h"
+#include "imports/load_statistics.h"
 #include "imports/location.h"
 #include "imports/options.h"
+#include "imports/provenance.h"
 #include "imports/resource.h"
 #include "semantics/typecheck.h"
 #include "syntax/expr.h"
@@ -21,7 +27,8 @@ namespace polar::dhall {
 
 class ImportResolver {
 public:
-  // Fills in the defaults of `options` (environment, integrity cache).
+  // Fills in the defaults of `options` (environment, integrity cache,
+  // secret files).
   explicit ImportResolver(LoadOptions options);
   ImportResolver(const ImportResolver&) = delete;
   ImportResolver& operator=(const ImportResolver&) = delete;
@@ -39,6 +46,8 @@ public:
   // duplicates. Files that did not exist are not listed.
   const std::vector<std::filesystem::path>& dependencies() const { return dependencies_; }
   const LoadOptions& options() const { return options_; }
+  // What the load did so far; load_file adds the parse and check of the root.
+  LoadStatistics& statistics() { return statistics_; }
 
 private:
   // One element of the chain of imports being resolved, (Δ, here).
@@ -52,9 +61,19 @@ private:
   struct Outcome {
     ExprPtr value;
     std::shared_ptr<const Error> failure;
+    // What a success adds to the provenance of each importer.
+    Provenance contribution;
+  };
+  struct Checked {
+    ExprPtr value; // β-normal
+    ValuePtr type;
   };
 
   class ChainGuard;
+  class RecordingScope;
+
+  // The key outcomes are memoized by: the mode and the canonical location.
+  static std::string memo_key(ImportMode mode, const std::string& location);
 
   ExprPtr resolve_expr(const ExprPtr& expr, const Frame& here);
   ExprPtr resolve_alternative(const BinOp& alternative, const Frame& here);
@@ -62,11 +81,23 @@ private:
   // Resolves canonical `target` in `mode` (not Location), memoized.
   ExprPtr resolve_target(ImportTarget target, ImportMode mode, const Span& site,
                          const Frame& parent);
+  // Resolves `target` with `hash` (not Location): from the integrity cache,
+  // else resolved and checked against the hash.
+  ExprPtr resolve_protected(ImportTarget target, ImportMode mode, const Sha256& hash,
+                            const Span& site, const Frame& parent);
   // Parses, resolves, type-checks and normalizes an imported expression.
-  // Failures are memoized under `key`.
+  // Failures are memoized under `key`. Sets what the result depends on in
+  // `contribution`.
   ExprPtr resolve_code(Resource resource, ImportTarget target, const Span& site,
-                       const Frame& parent, const std::string& key);
-  ExprPtr parse_resolve_check(Resource resource, const Frame& frame);
+                       const Frame& parent, const std::string& key, Provenance& contribution);
+  // resolve_code's work, through the build cache when there is one.
+  ExprPtr load_code(Resource resource, const Frame& frame, Provenance& contribution);
+  Checked parse_resolve_check(Resource resource, const Frame& frame, Provenance& record);
+  // Records in the current provenance that `target` was absent.
+  void note_absent(const ImportTarget& target, ImportMode mode);
+  // What an `as Text` or `as Bytes` import of `resource` contributes.
+  Provenance raw_contribution(const ImportTarget& target, ImportMode mode,
+                              const Resource& resource) const;
   // The resolved `using` headers of a remote `target`, which keeps them
   // resolved for the relative imports it makes.
   std::vector<HttpHeader> headers_of(ImportTarget& target, const Frame& parent, const Span& site);
@@ -74,13 +105,24 @@ private:
   // The headers the user's configuration sets for `origin`, loaded once.
   std::vector<HttpHeader> user_headers_for(const std::string& origin, const Span& site);
 
-  // The expression cached under `hash`, or null.
-  ExprPtr from_integrity_cache(const Sha256& hash);
+  // The expression cached under `hash`, or null. With
+  // `typed_by_build_cache`, its type is looked up in (and stored into) the
+  // build cache instead of always being inferred.
+  ExprPtr from_integrity_cache(const Sha256& hash, bool typed_by_build_cache);
   // The αβ-normal form of `value`, which the cache holds, so that a
   // protected import reads the same whether it was cached or not. Throws
   // unless it has `hash`; caches it.
   ExprPtr check_integrity(const ExprPtr& value, const Sha256& hash, const ImportTarget& target,
                           const Span& site);
+  void store_protected_type(const Sha256& hash, const ValuePtr& type);
+
+  // The result key of the code import memoized as `memo` whose source key is
+  // `source`, when the build cache knows what it imported and all of that
+  // is unchanged; nullopt otherwise. Memoized.
+  std::optional<Sha256> validated_key(const std::string& memo, const Sha256& source);
+  // The key `dependency` has now (reading its file), nullopt when unknown.
+  std::optional<Sha256> current_key(const BuildDependency& dependency);
+  bool is_secret(const ImportTarget& target) const;
 
   // Throws when entering `child` would close a cycle or make the chain
   // deeper than max_import_depth.
@@ -90,6 +132,15 @@ private:
 
   LoadOptions options_;
   ResourceReader reader_;
+  std::optional<BuildCache> build_cache_;
+  // Where the import being resolved records what its result depends on.
+  Provenance* recording_ = nullptr;
+  // Resolving what a protected import points at: its hash pins everything
+  // below, and the integrity cache holds it, so the build cache is not used.
+  bool inside_pinned_ = false;
+  // Validated result keys by memo key; nullopt: not in the cache or changed.
+  std::unordered_map<std::string, std::optional<Sha256>> build_keys_;
+  LoadStatistics statistics_;
   std::vector<const Frame*> chain_; // (Δ, here): frames live on the call stack
   std::unordered_map<std::string, Outcome> outcomes_;
   KnownTypes known_types_;
@@ -101,6 +152,21 @@ private:
   bool loading_user_headers_ = false;
   std::vector<std::filesystem::path> dependencies_;
   std::unordered_set<std::string> dependency_set_;
+};
+
+// Makes `record` the provenance imports are recorded in, for the lifetime of
+// the scope.
+class ImportResolver::RecordingScope {
+public:
+  RecordingScope(ImportResolver& resolver, Provenance& record)
+      : resolver_(resolver), previous_(std::exchange(resolver.recording_, &record)) {}
+  RecordingScope(const RecordingScope&) = delete;
+  RecordingScope& operator=(const RecordingScope&) = delete;
+  ~RecordingScope() { resolver_.recording_ = previous_; }
+
+private:
+  ImportResolver& resolver_;
+  Provenance* previous_;
 };
 
 } // namespace polar::dhall

@@ -52,6 +52,14 @@ bool equal_fields(const ValueFieldMap& a, const ValueFieldMap& b) {
          });
 }
 
+// Forces the fields pairwise, up to the first that differs.
+bool equal_fields(const LazyFieldMap& a, const LazyFieldMap& b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](const auto& left, const auto& right) {
+           return left.first == right.first && equal(left.second.force(), right.second.force());
+         });
+}
+
 bool equal_lists(const std::vector<ValuePtr>& a, const std::vector<ValuePtr>& b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), equal);
 }

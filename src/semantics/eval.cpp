@@ -74,6 +74,22 @@ ValueFieldMap eval_fields(const Env& env, const FieldMap& fields) {
   return result;
 }
 
+// Fields that cost less to evaluate than to suspend.
+bool is_cheap(const Expr& expr) {
+  return expr.is<Var>() || expr.is<BuiltinRef>() || expr.is<ConstRef>() || expr.is<BoolLit>() ||
+         expr.is<NaturalLit>() || (expr.is<TextLit>() && expr.as<TextLit>()->chunks.empty());
+}
+
+// A record literal's fields are suspended (see LazyValue).
+LazyFieldMap suspend_fields(const Env& env, const FieldMap& fields) {
+  LazyFieldMap result;
+  for (const auto& [label, expr] : fields) {
+    result.emplace_hint(result.end(), label,
+                        is_cheap(*expr) ? LazyValue(eval(env, expr)) : LazyValue(env, expr));
+  }
+  return result;
+}
+
 ValuePtr eval_optional(const Env& env, const ExprPtr& expr) {
   return expr ? eval(env, expr) : nullptr;
 }
@@ -134,7 +150,7 @@ struct Evaluator {
     return make_value(VRecordType{eval_fields(env, record.fields)});
   }
   ValuePtr operator()(const RecordLit& record) const {
-    return make_value(VRecordLit{eval_fields(env, record.fields)});
+    return make_value(VRecordLit{suspend_fields(env, record.fields)});
   }
   ValuePtr operator()(const UnionType& union_type) const {
     return make_value(VUnionType{eval_fields(env, union_type.alternatives)});

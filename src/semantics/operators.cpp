@@ -99,9 +99,9 @@ bool is_empty_record_type(const ValuePtr& value) {
 }
 
 // Union of two sorted field maps, colliding fields merged by `collide`.
-template <typename Collide>
-ValueFieldMap merge_fields(const ValueFieldMap& left, const ValueFieldMap& right, Collide collide) {
-  ValueFieldMap result = left;
+template <typename FieldMap, typename Collide>
+FieldMap merge_fields(const FieldMap& left, const FieldMap& right, Collide collide) {
+  FieldMap result = left;
   for (const auto& [label, value] : right) {
     auto [position, inserted] = result.try_emplace(label, value);
     if (!inserted) {
@@ -157,7 +157,11 @@ ValuePtr combine(const ValuePtr& lhs, const ValuePtr& rhs) {
   const auto* left = lhs->as<VRecordLit>();
   const auto* right = rhs->as<VRecordLit>();
   if (left != nullptr && right != nullptr) {
-    return make_value(VRecordLit{merge_fields(left->fields, right->fields, combine)});
+    // Only colliding fields are forced: ∧ recurses into them.
+    return make_value(VRecordLit{merge_fields(
+        left->fields, right->fields, [](const LazyValue& l, const LazyValue& r) -> LazyValue {
+          return combine(l.force(), r.force());
+        })});
   }
   return stuck(Op::combine, lhs, rhs);
 }
@@ -173,7 +177,7 @@ ValuePtr prefer(const ValuePtr& lhs, const ValuePtr& rhs) {
   const auto* right = rhs->as<VRecordLit>();
   if (left != nullptr && right != nullptr) {
     return make_value(VRecordLit{merge_fields(
-        left->fields, right->fields, [](const ValuePtr&, const ValuePtr& r) { return r; })});
+        left->fields, right->fields, [](const LazyValue&, const LazyValue& r) { return r; })});
   }
   if (conv_during_eval(lhs, rhs)) {
     return lhs;

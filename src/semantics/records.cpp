@@ -17,7 +17,7 @@ ValuePtr literal_field(const ValuePtr& record, Label name) {
     return nullptr;
   }
   auto found = literal->fields.find(name);
-  return found != literal->fields.end() ? found->second : nullptr;
+  return found != literal->fields.end() ? found->second.force() : nullptr;
 }
 
 ValuePtr stuck_field(ValuePtr record, Label name) {
@@ -100,7 +100,7 @@ ValuePtr select_field(const ValuePtr& record, Label name) {
     if (found == literal->fields.end()) {
       throw Error(ErrorKind::type, "record has no field `" + name.str() + "`");
     }
-    return found->second;
+    return found->second.force();
   }
   if (const auto* union_type = record->as<VUnionType>()) {
     auto found = union_type->alternatives.find(name);
@@ -125,7 +125,7 @@ ValuePtr project(const ValuePtr& record, std::vector<Label> labels) {
     return make_value(VRecordLit{});
   }
   if (const auto* literal = record->as<VRecordLit>()) {
-    ValueFieldMap fields;
+    LazyFieldMap fields;
     for (auto label : labels) {
       auto found = literal->fields.find(label);
       if (found == literal->fields.end()) {
@@ -183,7 +183,7 @@ ValuePtr update_with(const ValuePtr& record, std::span<const WithStep> path,
       fields.insert_or_assign(step.field, value);
     } else {
       auto found = fields.find(step.field);
-      auto inner = found != fields.end() ? found->second : make_value(VRecordLit{});
+      auto inner = found != fields.end() ? found->second.force() : make_value(VRecordLit{});
       fields.insert_or_assign(step.field, update_with(inner, rest, value));
     }
     return make_value(VRecordLit{std::move(fields)});

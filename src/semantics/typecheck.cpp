@@ -100,7 +100,18 @@ ValuePtr Checker::infer(const ExprPtr& expr) {
     }
   }
   NestingGuard nesting(depth_, expr->span());
-  return std::visit([&](const auto& node) { return rule(*expr, node); }, expr->node());
+  if (context_.depth() != 0) {
+    return std::visit([&](const auto& node) { return rule(*expr, node); }, expr->node());
+  }
+  // With nothing in scope the type depends on the expression alone: shared
+  // subtrees (decoded normal forms share every repeated type) are checked
+  // once.
+  if (auto found = closed_types_.find(expr.get()); found != closed_types_.end()) {
+    return found->second.type;
+  }
+  auto type = std::visit([&](const auto& node) { return rule(*expr, node); }, expr->node());
+  closed_types_.emplace(expr.get(), ClosedType{expr, type});
+  return type;
 }
 
 ValuePtr Checker::evaluate(const ExprPtr& expr) const {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "semantics/typecheck.h"
 #include "semantics/typecheck_context.h"
@@ -131,6 +132,13 @@ private:
   TypeContext context_;
   const KnownTypes* known_;
   std::size_t depth_ = 0;
+  // Types of expressions checked with an empty context, by node. The node
+  // is kept alive so that its address is never reused by another.
+  struct ClosedType {
+    ExprPtr expr;
+    ValuePtr type;
+  };
+  std::unordered_map<const Expr*, ClosedType> closed_types_;
 };
 
 } // namespace polar::dhall

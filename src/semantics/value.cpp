@@ -46,6 +46,26 @@ ValuePtr Closure::apply(const ValuePtr& arg) const {
   return eval(env_.extend(param_, arg), body_);
 }
 
+LazyValue::LazyValue(Env env, ExprPtr expr)
+    : suspension_(std::make_shared<Suspension>(Suspension{std::move(env), std::move(expr), {}})) {
+}
+
+const ValuePtr& LazyValue::force() const {
+  if (value_) {
+    return value_;
+  }
+  Suspension& suspension = *suspension_;
+  if (!suspension.value) {
+    suspension.value = eval(suspension.env, suspension.expr);
+    // What the field captured is no longer needed by anyone.
+    suspension.env = Env{};
+    suspension.expr = nullptr;
+  }
+  value_ = suspension.value;
+  suspension_.reset();
+  return value_;
+}
+
 namespace {
 
 // Sub-values of dying values wait here instead of being destroyed from
@@ -61,6 +81,13 @@ void adopt(ValuePtr& child, std::vector<ValuePtr>& pending) {
 void adopt_fields(ValueFieldMap& fields, std::vector<ValuePtr>& pending) {
   for (auto& entry : fields) {
     adopt(entry.second, pending);
+  }
+}
+
+// Suspended fields are released recursively, like closures' environments.
+void adopt_fields(LazyFieldMap& fields, std::vector<ValuePtr>& pending) {
+  for (auto& entry : fields) {
+    adopt(entry.second.evaluated(), pending);
   }
 }
 

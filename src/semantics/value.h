@@ -74,6 +74,38 @@ private:
   HostFunction host_; // empty for code closures
 };
 
+// A field of a record literal value, evaluated the first time it is used.
+// Evaluating a record literal suspends its fields (docs/evaluation.md,
+// "Lazy record fields"): a program that imports a package of a thousand
+// schemas and uses two of them evaluates two. force() evaluates once and
+// every copy of the LazyValue shares the result. Forcing mutates shared
+// state: a value must not be forced from two threads at once (each load
+// evaluates its own values).
+class LazyValue {
+public:
+  // An evaluated field; implicit, so that a ValuePtr is a LazyValue.
+  LazyValue(ValuePtr value) : value_(std::move(value)) {} // NOLINT(google-explicit-constructor)
+  // `expr` to be evaluated in `env` when first forced.
+  LazyValue(Env env, ExprPtr expr);
+
+  const ValuePtr& force() const;
+  // The value if it has been evaluated (by this copy), else null. For the
+  // iterative destructor, which must not evaluate anything.
+  ValuePtr& evaluated() const { return value_; }
+
+private:
+  struct Suspension {
+    Env env;
+    ExprPtr expr;
+    ValuePtr value; // set once forced; env and expr are then released
+  };
+  mutable ValuePtr value_;
+  mutable std::shared_ptr<Suspension> suspension_;
+};
+
+// The fields of a record literal value, sorted by label.
+using LazyFieldMap = std::map<Label, LazyValue>;
+
 // ---------------------------------------------------------------------------
 // Value nodes
 
@@ -170,7 +202,7 @@ struct VRecordType {
   ValueFieldMap fields;
 };
 struct VRecordLit {
-  ValueFieldMap fields;
+  LazyFieldMap fields;
 };
 struct VUnionType {
   ValueFieldMap alternatives;

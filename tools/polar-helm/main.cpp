@@ -14,8 +14,8 @@
 
 int main(int argc, char** argv) {
   // Invoked as dhall-to-yaml or dhall-to-json (a symlink): be that tool.
-  if (int code = polar::cli::run_drop_in(std::filesystem::path(argv[0]).filename().string(), argc,
-                                         argv);
+  if (int code =
+          polar::cli::run_drop_in(std::filesystem::path(argv[0]).filename().string(), argc, argv);
       code >= 0) {
     return code;
   }

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <map>
+#include <thread>
 
 #include "imports/file_io.h"
 #include "syntax/source.h"
@@ -97,6 +102,78 @@ TEST(IntegrityCache, StandardLocationsComeFromTheEnvironment) {
   cache->store(some_hash(), bytes);
   EXPECT_TRUE(
       std::filesystem::exists(tree.root() / "xdg" / "dhall" / cache_file_name(some_hash())));
+}
+
+// Parallel build jobs resolve the same protected import and store the same
+// entry at the same time. Readers must see no entry or the whole entry.
+bool whole_or_nothing(DirectoryIntegrityCache& cache, const std::vector<std::uint8_t>& expected) {
+  auto loaded = cache.load(some_hash());
+  return !loaded || *loaded == expected;
+}
+
+std::size_t files_in(const std::filesystem::path& directory) {
+  return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(directory),
+                                                std::filesystem::directory_iterator()));
+}
+
+TEST(IntegrityCache, ThreadsStoringOneEntry) {
+  testing::TempTree tree;
+  DirectoryIntegrityCache cache({tree.root() / "dhall"});
+  std::vector<std::uint8_t> large(1 << 20, 0x5A); // big enough to be written in pieces
+  std::atomic<bool> torn = false;
+  {
+    std::vector<std::jthread> writers;
+    for (int writer = 0; writer < 4; ++writer) {
+      writers.emplace_back([&] {
+        for (int round = 0; round < 20; ++round) {
+          cache.store(some_hash(), large);
+          if (!whole_or_nothing(cache, large)) {
+            torn = true;
+          }
+        }
+      });
+    }
+  }
+  EXPECT_FALSE(torn);
+  EXPECT_EQ(cache.load(some_hash()), large);
+  EXPECT_EQ(files_in(tree.root() / "dhall"), 1U); // no temporary file left
+}
+
+TEST(IntegrityCache, ProcessesStoringOneEntry) {
+  testing::TempTree tree;
+  auto directory = tree.root() / "dhall";
+  std::vector<std::uint8_t> large(1 << 20, 0xA5);
+  std::vector<pid_t> children;
+  for (int child = 0; child < 3; ++child) {
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      DirectoryIntegrityCache cache({directory});
+      int failure = 0;
+      for (int round = 0; round < 20; ++round) {
+        try {
+          cache.store(some_hash(), large);
+        } catch (const Error&) {
+          failure = 1;
+        }
+        if (!whole_or_nothing(cache, large)) {
+          failure = 2;
+        }
+      }
+      _exit(failure);
+    }
+    children.push_back(pid);
+  }
+  for (pid_t pid : children) {
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_NE(WEXITSTATUS(status), 1) << "a store failed";
+    EXPECT_NE(WEXITSTATUS(status), 2) << "a reader saw a torn entry";
+  }
+  DirectoryIntegrityCache cache({directory});
+  EXPECT_EQ(cache.load(some_hash()), large);
+  EXPECT_EQ(files_in(directory), 1U);
 }
 
 TEST(IntegrityCache, NoLocationMeansStoreFails) {

@@ -92,6 +92,20 @@ TEST_F(IntegrityTest, CorruptEntryIsIgnoredWithAWarningAndRepaired) {
   EXPECT_EQ(read_regular_file(cache_entry(sha256(good))), std::string(good.begin(), good.end()));
 }
 
+TEST_F(IntegrityTest, TruncatedEntryIsIgnoredWithAWarningAndRepaired) {
+  auto good = encoding_of("{ a = 1, b = \"two\" }");
+  write_file_atomically(cache_entry(sha256(good)), std::span(good).first(good.size() / 2));
+  write("value.dhall", "{ a = 1, b = \"two\" }");
+  write("main.dhall", "./value.dhall sha256:" + to_hex(sha256(good)));
+  EXPECT_EQ(load("main.dhall"), "{ a = 1, b = \"two\" }");
+  EXPECT_EQ(warnings.size(), 1U);
+  EXPECT_EQ(read_regular_file(cache_entry(sha256(good))), std::string(good.begin(), good.end()));
+  warnings.clear();
+  std::filesystem::remove(tree.root() / "value.dhall"); // now only the cache has it
+  EXPECT_EQ(load("main.dhall"), "{ a = 1, b = \"two\" }");
+  EXPECT_TRUE(warnings.empty());
+}
+
 TEST_F(IntegrityTest, UndecodableEntryWithTheRightHashIsIgnored) {
   std::vector<std::uint8_t> garbage{0xFF, 0xFF, 0x00};
   write_file_atomically(cache_entry(sha256(garbage)), garbage);

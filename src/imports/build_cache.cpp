@@ -1,0 +1,254 @@
+#include "imports/build_cache.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "binary/cbor.h"
+#include "binary/decode.h"
+#include "binary/encode.h"
+#include "binary/hash.h"
+#include "imports/file_io.h"
+#include "imports/location.h"
+#include "syntax/source.h"
+
+namespace polar::dhall {
+namespace fs = std::filesystem;
+namespace {
+
+// Bumped whenever the entry layout or the meaning of a key changes (a new
+// normal form, a type-checking fix): entries of another format live in
+// another folder and are never read.
+constexpr std::uint64_t format = 1;
+constexpr std::string_view magic = "polar-helm build cache 1\n";
+constexpr std::size_t checksum_size = 32;
+
+std::span<const std::uint8_t> as_bytes(std::string_view text) {
+  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
+
+Sha256 hash_of(cbor::Writer writer) {
+  return sha256(std::move(writer).take());
+}
+
+// The payload of a complete entry: what follows the magic and the checksum.
+std::span<const std::uint8_t> payload_of(const std::string& entry) {
+  return as_bytes(entry).subspan(magic.size() + checksum_size);
+}
+
+std::vector<std::uint8_t> encode_dependencies(std::span<const BuildDependency> dependencies) {
+  cbor::Writer writer;
+  writer.array(dependencies.size());
+  for (const auto& dependency : dependencies) {
+    writer.array(5);
+    writer.unsigned_integer(static_cast<std::uint64_t>(dependency.mode));
+    writer.unsigned_integer(static_cast<std::uint64_t>(dependency.target.prefix));
+    writer.array(dependency.target.directory.size());
+    for (const auto& component : dependency.target.directory) {
+      writer.text_string(component);
+    }
+    writer.text_string(dependency.target.file);
+    writer.byte_string(dependency.key);
+  }
+  return std::move(writer).take();
+}
+
+// Throws Error(decode) on anything but what encode_dependencies writes.
+std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> bytes) {
+  cbor::Reader reader(bytes);
+  std::vector<BuildDependency> dependencies(reader.array("the dependency list"));
+  for (auto& dependency : dependencies) {
+    if (reader.array("a dependency") != 5) {
+      reader.fail("a dependency has 5 fields");
+    }
+    auto mode = reader.expect(cbor::Major::unsigned_integer, "an import mode");
+    auto prefix = reader.expect(cbor::Major::unsigned_integer, "a path prefix");
+    if (mode > static_cast<std::uint64_t>(ImportMode::raw_bytes) ||
+        prefix > static_cast<std::uint64_t>(FilePrefix::home)) {
+      reader.fail("unknown import mode or path prefix");
+    }
+    dependency.mode = static_cast<ImportMode>(mode);
+    dependency.target.prefix = static_cast<FilePrefix>(prefix);
+    dependency.target.directory.resize(reader.array("a directory"));
+    for (auto& component : dependency.target.directory) {
+      component = reader.text("a path component");
+    }
+    dependency.target.file = reader.text("a file name");
+    auto key = reader.bytes("a key");
+    if (key.size() != dependency.key.size()) {
+      reader.fail("a key has 32 bytes");
+    }
+    std::ranges::copy(key, dependency.key.begin());
+  }
+  if (!reader.at_end()) {
+    reader.fail("trailing bytes after the dependency list");
+  }
+  return dependencies;
+}
+
+// A result is the length of the expression's encoding (8 bytes, little
+// endian), that encoding, then the type's: both decode without copies.
+std::vector<std::uint8_t> encode_result(const Expr& expr, const Expr& type) {
+  auto expr_bytes = encode(expr);
+  auto type_bytes = encode(type);
+  std::vector<std::uint8_t> payload;
+  payload.reserve(8 + expr_bytes.size() + type_bytes.size());
+  for (std::size_t byte = 0; byte < 8; ++byte) {
+    payload.push_back(static_cast<std::uint8_t>(expr_bytes.size() >> (8 * byte)));
+  }
+  payload.insert(payload.end(), expr_bytes.begin(), expr_bytes.end());
+  payload.insert(payload.end(), type_bytes.begin(), type_bytes.end());
+  return payload;
+}
+
+BuildCache::Result decode_result(std::span<const std::uint8_t> payload) {
+  std::uint64_t length = 0;
+  for (std::size_t byte = 0; byte < 8 && byte < payload.size(); ++byte) {
+    length |= std::uint64_t{payload[byte]} << (8 * byte);
+  }
+  if (payload.size() < 8 || length > payload.size() - 8) {
+    throw Error(ErrorKind::decode, "the expression's length exceeds the entry");
+  }
+  return {decode(payload.subspan(8, length)), decode(payload.subspan(8 + length))};
+}
+
+} // namespace
+
+Sha256 source_key(ImportMode mode, std::string_view location, std::string_view contents) {
+  cbor::Writer writer;
+  writer.array(5);
+  writer.text_string("source");
+  writer.unsigned_integer(format);
+  writer.unsigned_integer(static_cast<std::uint64_t>(mode));
+  writer.text_string(location);
+  writer.byte_string(as_bytes(contents));
+  return hash_of(std::move(writer));
+}
+
+Sha256 absent_key(ImportMode mode, std::string_view location) {
+  cbor::Writer writer;
+  writer.array(4);
+  writer.text_string("absent");
+  writer.unsigned_integer(format);
+  writer.unsigned_integer(static_cast<std::uint64_t>(mode));
+  writer.text_string(location);
+  return hash_of(std::move(writer));
+}
+
+Sha256 result_key(const Sha256& source, std::span<const BuildDependency> dependencies) {
+  cbor::Writer writer;
+  writer.array(4);
+  writer.text_string("result");
+  writer.unsigned_integer(format);
+  writer.byte_string(source);
+  writer.array(dependencies.size());
+  for (const auto& dependency : dependencies) {
+    writer.array(3);
+    writer.unsigned_integer(static_cast<std::uint64_t>(dependency.mode));
+    writer.text_string(location_text(dependency.target));
+    writer.byte_string(dependency.key);
+  }
+  return hash_of(std::move(writer));
+}
+
+BuildCache::BuildCache(fs::path directory, WarningSink warn)
+    : directory_(std::move(directory) / ("v" + std::to_string(format))), warn_(std::move(warn)) {
+}
+
+std::optional<std::vector<BuildDependency>> BuildCache::dependencies(const Sha256& source) {
+  auto path = directory_ / "sources" / to_hex(source);
+  auto entry = read_entry(path);
+  if (!entry) {
+    return std::nullopt;
+  }
+  try {
+    return decode_dependencies(payload_of(*entry));
+  } catch (const Error& error) {
+    ignore_corrupt(path, error.message());
+    return std::nullopt;
+  }
+}
+
+std::optional<BuildCache::Result> BuildCache::result(const Sha256& key) {
+  auto path = directory_ / "results" / to_hex(key);
+  auto entry = read_entry(path);
+  if (!entry) {
+    return std::nullopt;
+  }
+  try {
+    return decode_result(payload_of(*entry));
+  } catch (const Error& error) {
+    ignore_corrupt(path, error.message());
+    return std::nullopt;
+  }
+}
+
+ExprPtr BuildCache::protected_type(const Sha256& hash) {
+  auto path = directory_ / "types" / to_hex(hash);
+  auto entry = read_entry(path);
+  if (!entry) {
+    return nullptr;
+  }
+  try {
+    return decode(payload_of(*entry));
+  } catch (const Error& error) {
+    ignore_corrupt(path, error.message());
+    return nullptr;
+  }
+}
+
+void BuildCache::store(const Sha256& source, std::span<const BuildDependency> dependencies,
+                       const Sha256& key, const Expr& expr, const Expr& type) {
+  // The result first: a reader that finds the dependencies finds it too.
+  write_entry(directory_ / "results" / to_hex(key), encode_result(expr, type));
+  write_entry(directory_ / "sources" / to_hex(source), encode_dependencies(dependencies));
+}
+
+void BuildCache::store_protected_type(const Sha256& hash, const Expr& type) {
+  write_entry(directory_ / "types" / to_hex(hash), encode(type));
+}
+
+std::optional<std::string> BuildCache::read_entry(const fs::path& path) const {
+  std::optional<std::string> entry;
+  try {
+    entry = read_regular_file(path);
+  } catch (const Error& error) {
+    ignore_corrupt(path, error.message());
+    return std::nullopt;
+  }
+  if (!entry) {
+    return std::nullopt;
+  }
+  if (entry->size() < magic.size() + checksum_size || !entry->starts_with(magic)) {
+    ignore_corrupt(path, "it is truncated or not a build cache entry");
+    return std::nullopt;
+  }
+  auto checksum = as_bytes(*entry).subspan(magic.size(), checksum_size);
+  if (!std::ranges::equal(checksum, sha256(payload_of(*entry)))) {
+    ignore_corrupt(path, "its checksum does not match its contents");
+    return std::nullopt;
+  }
+  return entry;
+}
+
+void BuildCache::write_entry(const fs::path& path, std::span<const std::uint8_t> payload) {
+  auto checksum = sha256(payload);
+  std::string entry(magic);
+  entry.append(reinterpret_cast<const char*>(checksum.data()), checksum.size());
+  entry.append(reinterpret_cast<const char*>(payload.data()), payload.size());
+  try {
+    write_file_atomically(path, std::string_view(entry));
+  } catch (const Error& error) {
+    if (warn_) {
+      warn_("cannot write to the build cache: " + error.message());
+    }
+  }
+}
+
+void BuildCache::ignore_corrupt(const fs::path& path, std::string_view why) const {
+  if (warn_) {
+    warn_("ignoring the build cache entry " + path.string() + " (" + std::string(why) +
+          "); it will be replaced");
+  }
+}
+
+} // namespace polar::dhall

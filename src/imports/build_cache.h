@@ -1,0 +1,83 @@
+#pragma once
+// The build cache (docs/imports.md, "Build cache"): the type-checked normal
+// forms of imports without an integrity hash, and the types of imports with
+// one, kept in a directory that parallel build jobs share. It stores and
+// validates; the resolver decides what may be cached.
+//
+// Three kinds of entries, each one file written atomically:
+//   sources/<source key>  the local imports a source made when it was
+//                         resolved, each with its key at the time;
+//   results/<result key>  a normal form and its type;
+//   types/<sha256>        the type of the protected import with that hash.
+// A source key hashes an import's mode, location and bytes; a result key
+// hashes the source key with the keys of what it imported (a Merkle key),
+// so a change anywhere below an import gives it another result key.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imports/options.h"
+#include "syntax/expr.h"
+
+namespace polar::dhall {
+
+// A local import a cached result depends on, and the key it had: a result
+// key for code, a source key for `as Text`/`as Bytes`, or absent_key() when
+// the file did not exist (and `?` fell back).
+struct BuildDependency {
+  ImportMode mode;
+  LocalImport target; // canonical
+  Sha256 key;
+
+  bool operator==(const BuildDependency& other) const {
+    return mode == other.mode && key == other.key && target.prefix == other.target.prefix &&
+           target.directory == other.target.directory && target.file == other.target.file;
+  }
+};
+
+// What an import's result is decided by, before looking at its imports.
+Sha256 source_key(ImportMode mode, std::string_view location, std::string_view contents);
+// The key of a local file that does not exist.
+Sha256 absent_key(ImportMode mode, std::string_view location);
+// The key of a resolved code import: its source key and, in the order they
+// were first imported, the keys of the local imports it made.
+Sha256 result_key(const Sha256& source, std::span<const BuildDependency> dependencies);
+
+class BuildCache {
+public:
+  struct Result {
+    ExprPtr expr; // β-normal
+    ExprPtr type; // normal
+  };
+
+  // Entries live below `directory`, which is created when first written.
+  // Corrupt entries and failed writes are reported to `warn`.
+  BuildCache(std::filesystem::path directory, WarningSink warn);
+
+  // The dependencies recorded for `source`, or nullopt.
+  std::optional<std::vector<BuildDependency>> dependencies(const Sha256& source);
+  std::optional<Result> result(const Sha256& key);
+  // The type of the protected import with `hash`, or null.
+  ExprPtr protected_type(const Sha256& hash);
+
+  // Writing never throws: a cache that cannot be written only warns.
+  void store(const Sha256& source, std::span<const BuildDependency> dependencies, const Sha256& key,
+             const Expr& expr, const Expr& type);
+  void store_protected_type(const Sha256& hash, const Expr& type);
+
+private:
+  // The verified payload of the entry at `path`, or nullopt (no entry, or a
+  // corrupt one, which is reported).
+  std::optional<std::string> read_entry(const std::filesystem::path& path) const;
+  void write_entry(const std::filesystem::path& path, std::span<const std::uint8_t> payload);
+  void ignore_corrupt(const std::filesystem::path& path, std::string_view why) const;
+
+  std::filesystem::path directory_;
+  WarningSink warn_;
+};
+
+} // namespace polar::dhall

@@ -1,0 +1,269 @@
+// The resolver's use of its caches: protected imports through the integrity
+// cache, and code imports and protected imports' types through the build
+// cache, with the provenance that decides what the build cache may hold
+// (docs/imports.md, "Build cache").
+#include <algorithm>
+#include <utility>
+
+#include "binary/decode.h"
+#include "binary/encode.h"
+#include "binary/hash.h"
+#include "imports/absent_import.h"
+#include "imports/file_io.h"
+#include "imports/resolver.h"
+#include "semantics/eval.h"
+
+namespace polar::dhall {
+namespace {
+
+std::string hash_key(const Sha256& hash) {
+  return "sha256:" + to_hex(hash);
+}
+
+// Sets a flag for the lifetime of the guard, then restores its old value.
+class FlagScope {
+public:
+  explicit FlagScope(bool& flag) : flag_(flag), previous_(std::exchange(flag, true)) {}
+  FlagScope(const FlagScope&) = delete;
+  FlagScope& operator=(const FlagScope&) = delete;
+  ~FlagScope() { flag_ = previous_; }
+
+private:
+  bool& flag_;
+  bool previous_;
+};
+
+} // namespace
+
+bool ImportResolver::is_secret(const ImportTarget& target) const {
+  if (std::holds_alternative<EnvImport>(target)) {
+    return true;
+  }
+  const auto* local = std::get_if<LocalImport>(&target);
+  if (local == nullptr) {
+    return false;
+  }
+  try {
+    return options_.is_secret_file(reader_.local_path(*local, Span{}));
+  } catch (const Error&) {
+    return false; // no HOME: the import is absent anyway
+  }
+}
+
+void ImportResolver::note_absent(const ImportTarget& target, ImportMode mode) {
+  if (const auto* local = std::get_if<LocalImport>(&target)) {
+    // A missing file pins the fallback of `?` until it appears.
+    recording_->depend_on({mode, *local, absent_key(mode, location_text(target))});
+  } else if (!std::holds_alternative<MissingImport>(target)) {
+    recording_->is_volatile = true;
+  }
+}
+
+Provenance ImportResolver::raw_contribution(const ImportTarget& target, ImportMode mode,
+                                            const Resource& resource) const {
+  Provenance contribution;
+  contribution.secret =
+      resource.secret || (resource.file && options_.is_secret_file(*resource.file));
+  const auto* local = std::get_if<LocalImport>(&target);
+  if (local == nullptr) {
+    contribution.is_volatile = true;
+  } else if (build_cache_) {
+    contribution.depend_on(
+        {mode, *local, source_key(mode, location_text(target), resource.contents)});
+  }
+  return contribution;
+}
+
+ExprPtr ImportResolver::resolve_protected(ImportTarget target, ImportMode mode, const Sha256& hash,
+                                          const Span& site, const Frame& parent) {
+  std::string key = hash_key(hash);
+  if (auto found = outcomes_.find(key); found != outcomes_.end()) {
+    recording_->add(found->second.contribution);
+    return found->second.value;
+  }
+  // What is inside stays inside: the hash pins the result. Only secrecy
+  // leaks out, since the result holds the secret.
+  Provenance inner;
+  inner.secret = is_secret(target);
+  // Only the outermost protected import's type is worth keeping: while it
+  // is in the integrity cache, the ones inside it are never looked at.
+  bool outermost = !inside_pinned_;
+  ExprPtr value;
+  try {
+    RecordingScope recording(*this, inner);
+    FlagScope pinned(inside_pinned_);
+    value = from_integrity_cache(hash, outermost && !inner.secret);
+    if (!value) {
+      value = check_integrity(resolve_target(target, mode, site, parent), hash, target, site);
+      ValuePtr type = known_types_.find(*value);
+      if (type && outermost && !inner.secret) {
+        store_protected_type(hash, type);
+      }
+    }
+  } catch (const AbsentImport&) {
+    // A later run may find it in the integrity cache.
+    recording_->is_volatile = true;
+    throw;
+  }
+  Provenance contribution;
+  contribution.secret = inner.secret;
+  outcomes_[key] = Outcome{value, nullptr, contribution};
+  recording_->add(contribution);
+  return value;
+}
+
+ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_build_cache) {
+  auto bytes = options_.integrity_cache->load(hash);
+  if (!bytes) {
+    return nullptr;
+  }
+  std::string entry = "the integrity cache entry " + cache_file_name(hash);
+  if (sha256(*bytes) != hash) {
+    warn("ignoring " + entry + ": its contents do not match its name; it will be replaced");
+    return nullptr;
+  }
+  ExprPtr value;
+  try {
+    value = decode(*bytes);
+    bool use_build_cache = build_cache_ && typed_by_build_cache;
+    ExprPtr known_type = use_build_cache ? build_cache_->protected_type(hash) : nullptr;
+    if (known_type) {
+      ++statistics_.build_cache_hits;
+      known_types_.add(value, eval(Env{}, known_type));
+    } else {
+      statistics_.build_cache_misses += use_build_cache ? 1 : 0;
+      ValuePtr type = infer_type(value, &known_types_);
+      ++statistics_.expressions_type_checked;
+      known_types_.add(value, type);
+      if (use_build_cache) {
+        store_protected_type(hash, type);
+      }
+    }
+  } catch (const Error& error) {
+    warn("ignoring " + entry + ": " + error.message() + "; it will be replaced");
+    return nullptr;
+  }
+  return value;
+}
+
+ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash,
+                                        const ImportTarget& target, const Span& site) {
+  ExprPtr normal_form = alpha_normalize(value);
+  auto bytes = encode(*normal_form);
+  Sha256 actual = sha256(bytes);
+  if (actual != hash) {
+    // The hash of a secret's normal form would help guess the secret.
+    bool secret = std::holds_alternative<EnvImport>(target);
+    throw Error(ErrorKind::import,
+                "the integrity check of " + location_text(target) + " failed: expected " +
+                    hash_key(hash) +
+                    (secret ? "" : ", but its normal form hashes to " + hash_key(actual)),
+                site);
+  }
+  try {
+    options_.integrity_cache->store(hash, bytes);
+  } catch (const Error& error) {
+    warn(error.message());
+  }
+  if (ValuePtr type = known_types_.find(*value)) {
+    known_types_.add(normal_form, type);
+  }
+  return normal_form;
+}
+
+void ImportResolver::store_protected_type(const Sha256& hash, const ValuePtr& type) {
+  if (build_cache_) {
+    build_cache_->store_protected_type(hash, *quote(type));
+    ++statistics_.build_cache_stores;
+  }
+}
+
+ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provenance& contribution) {
+  const auto* local = std::get_if<LocalImport>(&frame.target);
+  bool secret_file = resource.file && options_.is_secret_file(*resource.file);
+  contribution.secret = resource.secret || secret_file;
+  contribution.is_volatile = local == nullptr; // env: and remote imports
+  Provenance inner;
+  if (!build_cache_ || local == nullptr || secret_file) {
+    ExprPtr value = parse_resolve_check(std::move(resource), frame, inner).value;
+    contribution.add(inner);
+    return value;
+  }
+  std::string memo = memo_key(ImportMode::code, frame.key);
+  Sha256 source = source_key(ImportMode::code, frame.key, resource.contents);
+  if (!inside_pinned_) {
+    if (auto key = validated_key(memo, source)) {
+      if (auto hit = build_cache_->result(*key)) {
+        ++statistics_.build_cache_hits;
+        known_types_.add(hit->expr, eval(Env{}, hit->type));
+        contribution.depend_on({ImportMode::code, *local, *key});
+        return hit->expr;
+      }
+    }
+    ++statistics_.build_cache_misses;
+  }
+  Checked checked = parse_resolve_check(std::move(resource), frame, inner);
+  if (!inner.cacheable()) {
+    contribution.add(inner);
+    return checked.value;
+  }
+  // The key is right even when nothing is stored: an importer of the same
+  // file without a hash then depends on it (and misses until it is stored).
+  Sha256 key = result_key(source, inner.dependencies);
+  if (!inside_pinned_) {
+    build_cache_->store(source, inner.dependencies, key, *checked.value, *quote(checked.type));
+    ++statistics_.build_cache_stores;
+    build_keys_[memo] = key;
+  }
+  contribution.depend_on({ImportMode::code, *local, key});
+  return checked.value;
+}
+
+std::optional<Sha256> ImportResolver::validated_key(const std::string& memo, const Sha256& source) {
+  if (auto found = build_keys_.find(memo); found != build_keys_.end()) {
+    return found->second;
+  }
+  // Unknown until proven: a corrupt cache that lists an import among its own
+  // dependencies ends here instead of recursing forever.
+  build_keys_[memo] = std::nullopt;
+  auto dependencies = build_cache_->dependencies(source);
+  if (!dependencies || !std::ranges::all_of(*dependencies, [&](const BuildDependency& dependency) {
+        return current_key(dependency) == dependency.key;
+      })) {
+    return std::nullopt;
+  }
+  Sha256 key = result_key(source, *dependencies);
+  build_keys_[memo] = key;
+  return key;
+}
+
+std::optional<Sha256> ImportResolver::current_key(const BuildDependency& dependency) {
+  std::string location = location_text(dependency.target);
+  std::string memo = memo_key(dependency.mode, location);
+  if (auto found = build_keys_.find(memo); found != build_keys_.end()) {
+    return found->second;
+  }
+  std::optional<std::string> contents;
+  try {
+    auto path = reader_.local_path(dependency.target, Span{});
+    if (options_.is_secret_file(path)) {
+      return std::nullopt;
+    }
+    contents = read_regular_file(path);
+    if (contents) {
+      record_dependency(path); // as resolving it would
+    }
+  } catch (const Error&) {
+    return std::nullopt; // unreadable, or no HOME: resolving it decides
+  }
+  if (!contents) {
+    return absent_key(dependency.mode, location);
+  }
+  Sha256 source = source_key(dependency.mode, location, *contents);
+  if (dependency.mode != ImportMode::code) {
+    return source;
+  }
+  return validated_key(memo, source);
+}
+
+} // namespace polar::dhall

@@ -1,0 +1,300 @@
+// The resolver with a build cache: warm loads skip parsing and checking of
+// unchanged imports, any change below an import invalidates it, and nothing
+// volatile or secret is ever stored.
+#include <mutex>
+#include <thread>
+
+#include "binary/encode.h"
+#include "binary/hash.h"
+#include "fake_fetcher.h"
+#include "imports/file_io.h"
+#include "resolver_fixture.h"
+#include "semantics/eval.h"
+
+namespace polar::dhall {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A small stand-in for dhall-kubernetes: schemas with types and defaults.
+constexpr std::string_view package = R"(
+let Meta = { name : Optional Text, labels : List { mapKey : Text, mapValue : Text } }
+in  { ObjectMeta =
+      { Type = Meta
+      , default = { name = None Text, labels = [] : List { mapKey : Text, mapValue : Text } }
+      }
+    , Deployment =
+      { Type = { metadata : Meta, replicas : Natural }, default.replicas = 1 }
+    }
+)";
+
+std::string hash_of(std::string_view source) {
+  return to_hex(sha256(encode(*alpha_normalize(normalize(parse_text(std::string(source)))))));
+}
+
+class BuildCacheResolverTest : public testing::ResolverTest {
+protected:
+  BuildCacheResolverTest() {
+    options.build_cache_directory = tree.root() / "build-cache";
+    write("k8s.dhall", package);
+    write("values.dhall", "let k = ./k8s.dhall sha256:" + hash_of(package) +
+                              "\nin  { k8s = k, name = \"app\", "
+                              "meta = k.ObjectMeta::{ name = Some \"app\" } }");
+    write("main.dhall", "let v = ./values.dhall in v.k8s.Deployment::{ metadata = v.meta }");
+  }
+
+  Loaded load_with_stats(const fs::path& relative) { return load_file(relative, options); }
+
+  // Every byte stored in the build cache, concatenated.
+  std::string build_cache_contents() const {
+    std::string contents;
+    if (!fs::exists(options.build_cache_directory)) {
+      return contents;
+    }
+    for (const auto& entry : fs::recursive_directory_iterator(options.build_cache_directory)) {
+      if (entry.is_regular_file()) {
+        contents += *read_regular_file(entry.path());
+      }
+    }
+    return contents;
+  }
+
+  std::size_t build_cache_files(const std::string& kind) const {
+    auto directory = options.build_cache_directory / "v1" / kind;
+    if (!fs::exists(directory)) {
+      return 0;
+    }
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(directory), fs::directory_iterator()));
+  }
+};
+
+::testing::AssertionResult same_result(const Loaded& a, const Loaded& b) {
+  if (encode(*a.expr) == encode(*b.expr) && encode(*a.type) == encode(*b.type)) {
+    return ::testing::AssertionSuccess();
+  }
+  return ::testing::AssertionFailure() << print(*a.expr) << "\nis not\n" << print(*b.expr);
+}
+
+TEST_F(BuildCacheResolverTest, WarmLoadParsesAndChecksOnlyTheRoot) {
+  auto cold = load_with_stats("main.dhall");
+  EXPECT_EQ(cold.statistics.files_parsed, 3U); // main, values, k8s
+  EXPECT_EQ(cold.statistics.expressions_type_checked, 3U);
+  EXPECT_EQ(cold.statistics.build_cache_hits, 0U);
+  EXPECT_EQ(cold.statistics.build_cache_misses, 1U);
+  EXPECT_EQ(cold.statistics.build_cache_stores, 2U); // values, the type of k8s
+
+  auto warm = load_with_stats("main.dhall");
+  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_EQ(warm.statistics.expressions_type_checked, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_misses, 0U);
+  EXPECT_EQ(warm.statistics.build_cache_stores, 0U);
+  EXPECT_TRUE(same_result(cold, warm));
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(BuildCacheResolverTest, ProtectedImportsTypeComesFromTheBuildCache) {
+  write("direct.dhall", "let k = ./k8s.dhall sha256:" + hash_of(package) +
+                            " in k.Deployment::{ metadata = (./values.dhall).meta }");
+  auto cold = load_with_stats("direct.dhall");
+  EXPECT_EQ(build_cache_files("types"), 1U);
+  auto warm = load_with_stats("direct.dhall");
+  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_EQ(warm.statistics.expressions_type_checked, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_hits, 2U); // the type of k8s, values
+  EXPECT_TRUE(same_result(cold, warm));
+
+  // Without the build cache the package is checked again.
+  options.build_cache_directory.clear();
+  auto without = load_with_stats("direct.dhall");
+  EXPECT_EQ(without.statistics.expressions_type_checked, 3U);
+  EXPECT_TRUE(same_result(cold, without));
+}
+
+TEST_F(BuildCacheResolverTest, WarmLoadListsTheSameDependencies) {
+  load_with_stats("main.dhall"); // fills both caches
+  auto warm = load_with_stats("main.dhall");
+  options.build_cache_directory.clear();
+  auto uncached = load_with_stats("main.dhall"); // the integrity cache is warm
+  EXPECT_EQ(warm.dependencies, uncached.dependencies);
+  EXPECT_EQ(warm.dependencies.size(), 2U); // main, values (k8s is pinned)
+}
+
+TEST_F(BuildCacheResolverTest, AChangeAnywhereBelowInvalidates) {
+  write("a.dhall", "./b.dhall + ./d.dhall");
+  write("b.dhall", "./c.dhall * 2");
+  write("c.dhall", "1");
+  write("d.dhall", "10");
+  write("top.dhall", "./a.dhall + ./d.dhall");
+  EXPECT_EQ(load("top.dhall"), "22");
+  auto warm = load_with_stats("top.dhall");
+  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_EQ(print(*warm.expr), "22");
+
+  write("c.dhall", "5");
+  auto changed = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*changed.expr), "30");
+  EXPECT_EQ(changed.statistics.files_parsed, 4U);       // top, a, b, c
+  EXPECT_EQ(changed.statistics.build_cache_hits, 1U);   // d
+  EXPECT_EQ(changed.statistics.build_cache_misses, 3U); // a, b, c
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
+
+  // Back to the old contents: the old entries are still valid.
+  write("c.dhall", "1");
+  auto reverted = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*reverted.expr), "22");
+}
+
+TEST_F(BuildCacheResolverTest, TextImportsAreDependenciesToo) {
+  write("greeting.txt", "hello");
+  write("a.dhall", "./greeting.txt as Text ++ \"!\"");
+  write("top.dhall", "./a.dhall");
+  EXPECT_EQ(load("top.dhall"), "\"hello!\"");
+  write("greeting.txt", "bye");
+  EXPECT_EQ(load("top.dhall"), "\"bye!\"");
+}
+
+TEST_F(BuildCacheResolverTest, SameBytesAtAnotherLocationAreAnotherEntry) {
+  for (const char* directory : {"x", "y"}) {
+    write(fs::path(directory) / "here.dhall", "./n.dhall");
+    write(fs::path(directory) / "where.dhall", "./n.dhall as Location");
+  }
+  write("x/n.dhall", "1");
+  write("y/n.dhall", "2");
+  write("top.dhall", "{ n = ./x/here.dhall + ./y/here.dhall, "
+                     "locations = [ ./x/where.dhall, ./y/where.dhall ] }");
+  auto cold = load_with_stats("top.dhall");
+  auto warm = load_with_stats("top.dhall");
+  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_TRUE(same_result(cold, warm));
+  auto shown = print(*warm.expr);
+  EXPECT_NE(shown.find("n = 3"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("\"./x/n.dhall\""), std::string::npos) << shown;
+  EXPECT_NE(shown.find("\"./y/n.dhall\""), std::string::npos) << shown;
+}
+
+TEST_F(BuildCacheResolverTest, FallbackIsInvalidatedWhenTheMissingFileAppears) {
+  write("a.dhall", "./optional.dhall ? 1");
+  write("top.dhall", "./a.dhall");
+  EXPECT_EQ(load("top.dhall"), "1");
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.build_cache_hits, 1U);
+  write("optional.dhall", "2");
+  EXPECT_EQ(load("top.dhall"), "2");
+}
+
+TEST_F(BuildCacheResolverTest, EnvironmentVariablesAreNeverCached) {
+  variables["TOKEN"] = "hunter2-from-env";
+  write("a.dhall", "{ token = env:TOKEN as Text, fallback = env:UNSET_VARIABLE ? 0 }");
+  write("top.dhall", "(./a.dhall).token");
+  for (int round = 0; round < 2; ++round) {
+    auto loaded = load_with_stats("top.dhall");
+    EXPECT_EQ(print(*loaded.expr), "\"hunter2-from-env\"");
+    EXPECT_EQ(loaded.statistics.build_cache_stores, 0U);
+    EXPECT_EQ(loaded.statistics.files_parsed, 2U);
+  }
+  EXPECT_EQ(build_cache_contents().find("hunter2"), std::string::npos);
+
+  // An unset variable decides the fallback: not cacheable either.
+  write("b.dhall", "env:UNSET_VARIABLE ? 0");
+  write("top.dhall", "./b.dhall");
+  load("top.dhall");
+  variables["UNSET_VARIABLE"] = "7";
+  EXPECT_EQ(load("top.dhall"), "7");
+}
+
+TEST_F(BuildCacheResolverTest, ProtectedSecretsAreNeverCached) {
+  variables["TOKEN"] = "hunter2-pinned";
+  write("a.dhall", "env:TOKEN sha256:" + hash_of("\"hunter2-pinned\"") + " as Text");
+  write("top.dhall", "./a.dhall");
+  EXPECT_EQ(load("top.dhall"), "\"hunter2-pinned\"");
+  EXPECT_EQ(load("top.dhall"), "\"hunter2-pinned\""); // from the integrity cache
+  EXPECT_EQ(build_cache_contents().find("hunter2"), std::string::npos);
+  EXPECT_EQ(build_cache_files("results"), 0U);
+  EXPECT_EQ(build_cache_files("types"), 0U);
+}
+
+TEST_F(BuildCacheResolverTest, SecretFilesAreNeverCached) {
+  write("db-secret.dhall", "\"hunter2-from-file\"");
+  write("a.dhall", "{ password = ./db-secret.dhall, user = \"app\" }");
+  write("b.dhall", "./db-secret.dhall as Text");
+  write("top.dhall", "{ a = ./a.dhall, b = ./b.dhall, c = ./c.dhall }");
+  write("c.dhall", "1");
+  for (int round = 0; round < 2; ++round) {
+    auto loaded = load_with_stats("top.dhall");
+    EXPECT_EQ(loaded.statistics.build_cache_stores, round == 0 ? 1U : 0U); // c only
+  }
+  EXPECT_EQ(build_cache_contents().find("hunter2"), std::string::npos);
+  EXPECT_EQ(build_cache_files("results"), 1U);
+
+  // The predicate is an option: now c.dhall is the secret one.
+  options.is_secret_file = [](const fs::path& file) { return file.filename() == "c.dhall"; };
+  fs::remove_all(options.build_cache_directory);
+  write("c-user.dhall", "./c.dhall");
+  EXPECT_EQ(load_with_stats("c-user.dhall").statistics.build_cache_stores, 0U);
+  write("d-user.dhall", "./d.dhall");
+  write("d.dhall", "2");
+  EXPECT_EQ(load_with_stats("d-user.dhall").statistics.build_cache_stores, 1U);
+}
+
+TEST_F(BuildCacheResolverTest, RemoteImportsWithoutHashAreNeverCached) {
+  auto fetcher = std::make_shared<testing::FakeFetcher>();
+  options.fetcher = fetcher;
+  fetcher->pages["https://example.com/x.dhall"] = {"1", {}};
+  write("a.dhall", "https://example.com/x.dhall + 1");
+  write("top.dhall", "./a.dhall");
+  EXPECT_EQ(load("top.dhall"), "2");
+  fetcher->pages["https://example.com/x.dhall"] = {"5", {}};
+  EXPECT_EQ(load("top.dhall"), "6");
+  EXPECT_EQ(build_cache_files("results"), 0U);
+  EXPECT_EQ(fetcher->requests.size(), 2U);
+}
+
+TEST_F(BuildCacheResolverTest, CorruptEntriesAreReplacedWithAWarning) {
+  auto cold = load_with_stats("main.dhall");
+  for (const auto& entry : fs::recursive_directory_iterator(options.build_cache_directory)) {
+    if (entry.is_regular_file()) {
+      auto contents = *read_regular_file(entry.path());
+      write_file_atomically(entry.path(),
+                            std::string_view(contents).substr(0, contents.size() / 2));
+    }
+  }
+  auto repaired = load_with_stats("main.dhall");
+  EXPECT_TRUE(same_result(cold, repaired));
+  ASSERT_FALSE(warnings.empty());
+  EXPECT_NE(warnings.front().find("build cache"), std::string::npos) << warnings.front();
+  warnings.clear();
+  auto warm = load_with_stats("main.dhall");
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_TRUE(same_result(cold, warm));
+}
+
+TEST_F(BuildCacheResolverTest, ParallelLoadsShareOneDirectory) {
+  auto expected = load_with_stats("main.dhall");
+  fs::remove_all(options.build_cache_directory);
+  std::mutex mutex;
+  options.on_warning = [&](std::string_view warning) {
+    std::scoped_lock lock(mutex);
+    warnings.emplace_back(warning);
+  };
+  std::vector<Loaded> results(4);
+  {
+    std::vector<std::jthread> jobs;
+    for (auto& result : results) {
+      jobs.emplace_back([&] {
+        for (int round = 0; round < 3; ++round) {
+          result = load_file("main.dhall", options);
+        }
+      });
+    }
+  }
+  for (const auto& result : results) {
+    EXPECT_TRUE(same_result(expected, result));
+  }
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  EXPECT_EQ(load_with_stats("main.dhall").statistics.files_parsed, 1U);
+}
+
+} // namespace
+} // namespace polar::dhall

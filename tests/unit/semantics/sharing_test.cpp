@@ -1,0 +1,68 @@
+// Lazy record fields and the type checker's reuse of shared closed subtrees
+// (docs/evaluation.md, "Lazy record fields"; docs/type-checking.md).
+#include <gtest/gtest.h>
+
+#include "semantics/eval.h"
+#include "semantics/typecheck.h"
+#include "syntax/parser.h"
+#include "syntax/printer.h"
+
+namespace polar::dhall {
+namespace {
+
+std::string normal(std::string_view source) {
+  return print(*normalize(parse_text(source)));
+}
+
+// `expected` is written in normal form already.
+void expect_normal(std::string_view source, std::string_view expected) {
+  EXPECT_EQ(normal(source), print(*parse_text(expected))) << source;
+}
+
+// Evaluating an unresolved import throws, so a field holding one shows
+// whether the evaluator touched it.
+TEST(LazyFields, SelectingAFieldLeavesTheOthersUnevaluated) {
+  expect_normal("{ a = 1, b = ./never-read.dhall }.a", "1");
+  expect_normal("let r = { a = 1, b = ./never-read.dhall } in r.a + 1", "2");
+  expect_normal("({ a = { x = 1, y = ./never-read.dhall } } ∧ { a = { z = 2 } }).a.x", "1");
+  expect_normal("({ a = 1, b = ./never-read.dhall } ⫽ { c = 3 }).c", "3");
+}
+
+TEST(LazyFields, ReadingTheWholeRecordEvaluatesEveryField) {
+  EXPECT_THROW(normalize(parse_text("{ a = 1, b = ./never-read.dhall }")), Error);
+  expect_normal("{ a = 1 + 1, b = { c = [ 2 * 3 ] } }", "{ a = 2, b = { c = [ 6 ] } }");
+}
+
+TEST(LazyFields, OperatorsAndEquivalenceSeeThroughSuspendedFields) {
+  expect_normal("{ a = { x = 1 + 1 } } ∧ { a = { y = 2 } }", "{ a = { x = 2, y = 2 } }");
+  expect_normal("({ a = 1 + 1 } ⫽ { b = 2 + 1 }).a", "2");
+  expect_normal("{ a = 1 + 1 } with b.c = 3", "{ a = 2, b = { c = 3 } }");
+  expect_normal("toMap { a = 1 + 1, b = 2 }",
+                "[ { mapKey = \"a\", mapValue = 2 }, { mapKey = \"b\", mapValue = 2 } ]");
+  EXPECT_TRUE(
+      equivalent(parse_text("{ a = 1 + 1, b = [ 2 ] }"), parse_text("{ b = [ 2 ], a = 2 }")));
+  EXPECT_FALSE(equivalent(parse_text("{ a = 1 + 1 }"), parse_text("{ a = 3 }")));
+}
+
+// A record literal whose two fields are the same node, 64 levels deep: as a
+// tree it has 2^64 leaves, as a DAG 64 nodes. The checker must visit each
+// shared node once (and its result shares the same way).
+TEST(ClosedTypes, SharedSubtreesAreCheckedOnce) {
+  ExprPtr value = make_expr(NaturalLit{Natural(1)});
+  for (int level = 0; level < 64; ++level) {
+    value = make_expr(RecordLit{FieldMap{{Label("a"), value}, {Label("b"), value}}});
+  }
+  auto type = infer_type(value);
+  const auto* record = type->as<VRecordType>();
+  ASSERT_NE(record, nullptr);
+  EXPECT_EQ(record->fields.at(Label("a")), record->fields.at(Label("b")));
+}
+
+TEST(ClosedTypes, ErrorsInSharedSubtreesAreStillReported) {
+  ExprPtr bad = parse_text("{ x = 1 + True }");
+  auto record = make_expr(RecordLit{FieldMap{{Label("a"), bad}, {Label("b"), bad}}});
+  EXPECT_THROW(infer_type(record), Error);
+}
+
+} // namespace
+} // namespace polar::dhall
