@@ -75,7 +75,7 @@ public:
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const auto& run : runs) {
-      if (run.run_type != Run::RT_Iteration || run.skipped) {
+      if (run.run_type != Run::RT_Iteration || run.error_occurred) {
         continue;
       }
       auto& record = records_[run.run_name.function_name];
@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
   // A warm polar-helm has its build cache too, as every build does.
   std::vector<Tool> tools = {{"polar-helm",
                               {POLAR_HELM_BINARY, "render", "--json", "--file"},
-                              5,
+                              3,
                               {"POLAR_HELM_BUILD_CACHE"}}};
   const std::string reference = POLAR_HELM_REFERENCE;
   if (!reference.empty() && fs::exists(reference)) {

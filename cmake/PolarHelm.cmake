@@ -57,7 +57,9 @@ Commands
                      [LINT] [STRICT] [TEMPLATE] [KUBE_VERSION <version>]
                      [RELEASE_NAME <release>] [VALUES <file>...]
                      [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
-                     [OFFLINE])
+                     [OFFLINE] [SECRETS_PATTERN <glob>]
+                     [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
+                      EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS])
 
   Declares the target ``<name>``, built by ``ALL``, whose outputs are the
   files of the chart generated from ``SOURCE_DIR`` into ``OUTPUT_DIR``
@@ -69,6 +71,20 @@ Commands
   ``RENDER_OPTIONS`` are passed to every ``polar-helm render``;
   ``MIRRORS`` become ``--mirror <prefix>=<dir>`` and ``OFFLINE`` becomes
   ``--offline``, so pinned remote imports resolve from local copies.
+
+  Sources matching ``SECRETS_PATTERN`` (default ``*-secret.dhall``, on the
+  path relative to ``SOURCE_DIR``) are secrets, never written in plaintext:
+  their render encrypts in memory with ``ENCRYPT_COMMAND`` (plaintext YAML
+  on its standard input, the sops file on its standard output; ``<OUTPUT>``
+  and ``<SOURCE>`` are substituted), natively for ``AGE_RECIPIENTS``, or
+  natively for the age ``creation_rules`` of the nearest ``.sops.yaml`` at or
+  above ``SYNC_DIR`` (``SOURCE_DIR`` without one), matched for the committed
+  file.  Without any of these the configure step fails, naming the files.
+  ``EXCLUDE_SECRETS`` leaves them out; ``ALLOW_PLAINTEXT_SECRETS`` writes
+  them as they are, with a warning.  An unchanged secret keeps the bytes of
+  its committed copy when an age identity (``SOPS_AGE_KEY_FILE``) opens it;
+  encrypted files are listed in ``.helmignore`` and compared by content by
+  ``<name>_sync`` and ``<name>.drift`` (docs/secrets.md).
 
   ``SYNC_DIR`` names the committed copy of the chart (GitOps).  The target
   ``<name>_sync`` copies the generated chart there, writing only files that
@@ -135,6 +151,7 @@ Commands
 include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
+include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake")
 
 set(POLAR_HELM_HELM_EXECUTABLES
     ""
@@ -213,7 +230,8 @@ endfunction()
 # One custom command rendering <source> to <output> with a depfile in
 # <depfile>; DOCUMENTS writes a Dhall list as a multi-document YAML file.
 function(_polar_helm_add_render_command)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS" "SOURCE;OUTPUT;DEPFILE;COMMENT" "FLAGS")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS" "SOURCE;OUTPUT;DEPFILE;COMMENT"
+                        "FLAGS;DEPENDS")
   _polar_helm_executable(polar_helm polar_helm_depends)
   set(documents "")
   if(arg_DOCUMENTS)
@@ -223,7 +241,7 @@ function(_polar_helm_add_render_command)
     OUTPUT "${arg_OUTPUT}"
     COMMAND ${polar_helm} render --file "${arg_SOURCE}" --output "${arg_OUTPUT}" --depfile
             "${arg_DEPFILE}" ${documents} ${arg_FLAGS}
-    DEPENDS "${arg_SOURCE}" ${polar_helm_depends}
+    DEPENDS "${arg_SOURCE}" ${polar_helm_depends} ${arg_DEPENDS}
     DEPFILE "${arg_DEPFILE}"
     COMMENT "${arg_COMMENT}"
     VERBATIM)
@@ -424,9 +442,9 @@ endfunction()
 
 function(polar_helm_chart name)
   cmake_parse_arguments(
-    PARSE_ARGV 1 arg "LINT;STRICT;TEMPLATE;OFFLINE"
-    "SOURCE_DIR;OUTPUT_DIR;SYNC_DIR;KUBE_VERSION;RELEASE_NAME"
-    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS")
+    PARSE_ARGV 1 arg "LINT;STRICT;TEMPLATE;OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS"
+    "SOURCE_DIR;OUTPUT_DIR;SYNC_DIR;KUBE_VERSION;RELEASE_NAME;SECRETS_PATTERN"
+    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "polar_helm_chart(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
@@ -459,6 +477,29 @@ function(polar_helm_chart name)
   _polar_helm_discover_layout(${name} "${source_dir}" layout)
 
   add_custom_target(${name} ALL)
+  set(sync_dir "")
+  if(arg_SYNC_DIR)
+    cmake_path(ABSOLUTE_PATH arg_SYNC_DIR NORMALIZE OUTPUT_VARIABLE sync_dir)
+  endif()
+  set(secret_arguments "")
+  foreach(keyword IN ITEMS EXCLUDE_SECRETS ALLOW_PLAINTEXT_SECRETS)
+    if(arg_${keyword})
+      list(APPEND secret_arguments ${keyword})
+    endif()
+  endforeach()
+  if(DEFINED arg_SECRETS_PATTERN)
+    list(APPEND secret_arguments SECRETS_PATTERN "${arg_SECRETS_PATTERN}")
+  endif()
+  _polar_helm_chart_secrets(
+    ${name}
+    layout
+    "${source_dir}"
+    "${sync_dir}"
+    ${secret_arguments}
+    ENCRYPT_COMMAND
+    ${arg_ENCRYPT_COMMAND}
+    AGE_RECIPIENTS
+    ${arg_AGE_RECIPIENTS})
   set_target_properties(
     ${name}
     PROPERTIES POLAR_HELM_SOURCE_DIR "${source_dir}"
@@ -479,8 +520,7 @@ function(polar_helm_chart name)
   foreach(glob IN LISTS arg_SYNC_EXCLUDE)
     list(APPEND exclude_flags --exclude "${glob}")
   endforeach()
-  if(arg_SYNC_DIR)
-    cmake_path(ABSOLUTE_PATH arg_SYNC_DIR NORMALIZE OUTPUT_VARIABLE sync_dir)
+  if(sync_dir)
     add_custom_target(
       ${name}_sync
       COMMAND ${polar_helm} chart-sync "${chart_dir}" "${sync_dir}" ${exclude_flags}
@@ -601,6 +641,17 @@ function(_polar_helm_chart_add_commands name)
       endforeach()
     endif()
 
+    _polar_helm_secret_flags(${name} "${relative_source}" "${output}" secret_flags secret_depends
+                             is_secret)
+    if(is_secret
+       AND secret_flags
+       AND NOT hook STREQUAL "")
+      message(
+        FATAL_ERROR
+          "polar_helm_chart_post_process(${name}): a hook matches the secret "
+          "${relative_source}, which is encrypted in memory: hooks would see "
+          "its plaintext. Use ENCRYPT_COMMAND instead.")
+    endif()
     set(chart_file "${chart_dir}/${output}")
     set(rendered "${chart_file}")
     if(NOT hook STREQUAL "")
@@ -617,7 +668,10 @@ function(_polar_helm_chart_add_commands name)
       "polar-helm: rendering ${relative_source}"
       ${documents_flag}
       FLAGS
-      ${render_flags})
+      ${render_flags}
+      ${secret_flags}
+      DEPENDS
+      ${secret_depends})
     if(NOT hook STREQUAL "")
       get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
       get_target_property(hook_depends ${name} POLAR_HELM_POST_PROCESS_${hook}_DEPENDS)

@@ -1,12 +1,16 @@
 #include "chart/generate.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <system_error>
 
 #include <fmt/core.h>
+#include <fmt/format.h>
 
 #include "chart/files.h"
 #include "chart/helmignore.h"
+#include "chart/redact.h"
 #include "imports/load.h"
 #include "render/render.h"
 
@@ -14,13 +18,36 @@ namespace polar::chart {
 
 namespace fs = std::filesystem;
 
-void render_chart_file(const ChartFile& file, const fs::path& chart_dir,
-                       const dhall::LoadOptions& options) {
-  dhall::Loaded loaded = dhall::load_file(file.source, options);
+std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
+                              const dhall::LoadOptions& options,
+                              const SecretEncryption* encryption) {
   render::RenderOptions render_options;
   render_options.format = render::OutputFormat::yaml;
   render_options.yaml.documents = file.documents;
-  write_file_atomically(chart_dir / file.output, render::render(loaded.expr, render_options));
+  std::string text;
+  try {
+    dhall::Loaded loaded = dhall::load_file(file.source, options);
+    text = render::render(loaded.expr, render_options);
+  } catch (const dhall::Error& error) {
+    if (encryption) {
+      throw without_values(error); // a secret's message could quote a value
+    }
+    throw;
+  }
+  fs::path output = chart_dir / file.output;
+  std::string note;
+  if (encryption) {
+    std::optional<std::string> previous;
+    std::error_code error;
+    if (fs::is_regular_file(output, error)) {
+      previous = read_file(output);
+    }
+    EncryptedSecret encrypted = encrypt_secret(text, file.output, *encryption, previous);
+    text = std::move(encrypted.text);
+    note = std::move(encrypted.replaced_because);
+  }
+  write_file_atomically(output, text);
+  return note;
 }
 
 std::vector<std::string> outputs_of(const ChartLayout& layout) {
@@ -42,7 +69,16 @@ void remove_stale_outputs(const std::vector<std::string>& outputs, const fs::pat
                                  chart_dir.string()));
   }
   for (const std::string& file : present) {
-    if (file == ".helmignore" || std::find(outputs.begin(), outputs.end(), file) != outputs.end()) {
+    auto is_output = [&](const std::string& name) {
+      return std::find(outputs.begin(), outputs.end(), name) != outputs.end();
+    };
+    // finish_chart writes .helmignore at the top and in each subchart still there.
+    std::string_view ignore_file = ".helmignore";
+    bool kept_helmignore =
+        file == ignore_file ||
+        (file.ends_with("/.helmignore") &&
+         is_output(file.substr(0, file.size() - ignore_file.size()) + "Chart.yaml"));
+    if (kept_helmignore || is_output(file)) {
       continue;
     }
     std::error_code error;
@@ -61,13 +97,69 @@ DependencyReport finish_chart(const fs::path& chart_dir) {
   return report;
 }
 
-DependencyReport generate_chart(const ChartLayout& layout, const fs::path& chart_dir,
-                                const dhall::LoadOptions& options,
-                                const std::function<void(const ChartFile&)>& on_file) {
+namespace {
+
+// The encryption of each secret file of `layout` (by index), after leaving
+// out or keeping as they are the secrets `secrets` says to.
+std::map<std::size_t, SecretEncryption> plan_secrets(ChartLayout& layout, const fs::path& chart_dir,
+                                                     const SecretPolicy& secrets,
+                                                     const ChartProgress& progress) {
+  auto is_secret = [&](const ChartFile& file) {
+    return secrets.is_secret(file.source.lexically_relative(layout.source_dir).generic_string());
+  };
+  std::map<std::size_t, SecretEncryption> plan;
+  if (secrets.mode == SecretMode::exclude) {
+    std::erase_if(layout.files, is_secret);
+    return plan;
+  }
+  std::vector<std::string> unconfigured;
+  for (std::size_t index = 0; index < layout.files.size(); ++index) {
+    const ChartFile& file = layout.files[index];
+    if (!is_secret(file)) {
+      continue;
+    }
+    if (secrets.mode == SecretMode::plaintext) {
+      progress.on_note(fmt::format("warning: the secret {} is written in plaintext "
+                                   "(--allow-plaintext-secrets)",
+                                   file.output));
+      continue;
+    }
+    SecretEncryption encryption{secrets.command, secrets.age_recipients, std::nullopt};
+    if (!encryption.configured()) {
+      encryption.sops_config_for = sops_rule_path(chart_dir / file.output, file.source);
+    }
+    if (!encryption.configured()) {
+      unconfigured.push_back(file.source.lexically_relative(layout.source_dir).generic_string());
+    }
+    plan.emplace(index, std::move(encryption));
+  }
+  if (!unconfigured.empty()) {
+    throw ChartError(fmt::format(
+        "the secret files {} (matching '{}') would be written in plaintext: configure their "
+        "encryption with --encrypt-command \"sops --encrypt ...\", --age <recipient> or a "
+        ".sops.yaml with creation_rules at or above the chart or the sources; or pass "
+        "--exclude-secrets (leave them out) or --allow-plaintext-secrets",
+        fmt::join(unconfigured, ", "), secrets.pattern));
+  }
+  return plan;
+}
+
+} // namespace
+
+DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
+                                const dhall::LoadOptions& options, const SecretPolicy& secrets,
+                                const ChartProgress& progress) {
+  std::map<std::size_t, SecretEncryption> plan = plan_secrets(layout, chart_dir, secrets, progress);
   remove_stale_outputs(outputs_of(layout), chart_dir);
-  for (const ChartFile& file : layout.files) {
-    on_file(file);
-    render_chart_file(file, chart_dir, options);
+  for (std::size_t index = 0; index < layout.files.size(); ++index) {
+    const ChartFile& file = layout.files[index];
+    progress.on_file(file);
+    auto secret = plan.find(index);
+    std::string note = render_chart_file(file, chart_dir, options,
+                                         secret == plan.end() ? nullptr : &secret->second);
+    if (!note.empty()) {
+      progress.on_note(fmt::format("note: {} re-encrypted: {}", file.output, note));
+    }
   }
   return finish_chart(chart_dir);
 }

@@ -7,7 +7,10 @@
 
 #include "chart/files.h"
 #include "chart/glob.h"
+#include "chart/secret_compare.h"
 #include "chart/text_diff.h"
+#include "secrets/identities.h"
+#include "secrets/sops_detect.h"
 
 namespace polar::chart {
 
@@ -25,6 +28,23 @@ std::vector<std::string> included_files(const fs::path& root,
   return files;
 }
 
+// The environment's age identities, read when the first encrypted files
+// differ in bytes.
+class LazyIdentities {
+public:
+  const std::vector<secrets::AgeIdentity>& get() {
+    if (!loaded_) {
+      identities_ = secrets::identities_from_environment();
+      loaded_ = true;
+    }
+    return identities_;
+  }
+
+private:
+  bool loaded_ = false;
+  std::vector<secrets::AgeIdentity> identities_;
+};
+
 } // namespace
 
 TreeDifference compare_trees(const fs::path& generated, const fs::path& committed,
@@ -39,10 +59,24 @@ TreeDifference compare_trees(const fs::path& generated, const fs::path& committe
   std::vector<std::string> common;
   std::set_intersection(generated_files.begin(), generated_files.end(), committed_files.begin(),
                         committed_files.end(), std::back_inserter(common));
+  LazyIdentities identities;
   for (const std::string& file : common) {
-    if (read_file(generated / file) != read_file(committed / file)) {
-      difference.changed.push_back(file);
+    std::string generated_text = read_file(generated / file);
+    std::string committed_text = read_file(committed / file);
+    if (generated_text == committed_text) {
+      continue;
     }
+    if (secrets::is_sops_file(generated_text) && secrets::is_sops_file(committed_text)) {
+      SecretMatch match = compare_encrypted(generated_text, committed_text, identities.get());
+      if (match == SecretMatch::same) {
+        continue;
+      }
+      if (match == SecretMatch::same_structure) {
+        difference.unverified.push_back(file);
+        continue;
+      }
+    }
+    difference.changed.push_back(file);
   }
   return difference;
 }
@@ -83,7 +117,20 @@ std::string describe_drift(const fs::path& generated, const fs::path& committed,
     report += unified_diff(before, after, "committed/" + file, "generated/" + file);
   };
   for (const std::string& file : difference.changed) {
-    diff_file(file, read_file(committed / file), read_file(generated / file));
+    std::string before = read_file(committed / file);
+    std::string after = read_file(generated / file);
+    if (secrets::is_sops_file(before) && secrets::is_sops_file(after)) {
+      std::string masked_before = masked_text(before, "committed/" + file);
+      std::string masked_after = masked_text(after, "generated/" + file);
+      if (masked_before == masked_after) {
+        report += fmt::format("\n{}: encrypted; the decrypted values differ (not shown)\n", file);
+      } else {
+        report += fmt::format("\n{}: encrypted; its structure, values masked:\n", file);
+        diff_file(file, masked_before, masked_after);
+      }
+      continue;
+    }
+    diff_file(file, before, after);
   }
   for (const std::string& file : difference.missing) {
     diff_file(file, "", read_file(generated / file));

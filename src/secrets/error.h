@@ -11,6 +11,7 @@ enum class ErrorKind {
   integrity,   // an authentication tag or MAC does not match: tampered or wrong key
   no_identity, // no identity that can open the file
   crypto,      // the crypto library itself failed
+  command,     // an external encryption command could not run or failed
 };
 
 class Error : public std::runtime_error {

@@ -18,7 +18,9 @@ export MINI_TOKEN=from-the-environment
 
 step "a whole chart, linted and templated"
 run_logged "$scratch/chart.log" "$polar_helm" chart "$src" "$out" --render-templates \
-  --helm "$helm" --kube-version 1.25.0 || fail "polar-helm chart failed"
+  --helm "$helm" --kube-version 1.25.0 --allow-plaintext-secrets || fail "polar-helm chart failed"
+assert_contains "$scratch/chart.log" 'warning: the secret charts/web/templates/web-secret.yaml is written in plaintext'
+
 assert_contains "$scratch/chart.log" 'skipping common/: no chart.dhall'
 assert_contains "$scratch/chart.log" 'rendering templates/pair.dhall -> templates/pair.yaml'
 assert_contains "$scratch/chart.log" 'lint --with-subcharts'
@@ -36,13 +38,16 @@ cmp "$scratch/render/pair.yaml" "$out/templates/pair.yaml" ||
 
 step "a source removed since the last run loses its output"
 rm "$src/templates/pair.dhall"
-"$polar_helm" chart "$src" "$out" --helm "$helm" >/dev/null || fail "the second run failed"
+"$polar_helm" chart "$src" "$out" --helm "$helm" --exclude-secrets >/dev/null ||
+  fail "the second run failed"
+assert_no_file "$out/charts/web/templates/web-secret.yaml"
 assert_no_file "$out/templates/pair.yaml"
 assert_file "$out/templates/greeting.yaml"
 
 step "it refuses to write into a folder it did not generate"
 mkdir -p "$scratch/foreign" && echo keep >"$scratch/foreign/notes.txt"
-if run_logged "$scratch/foreign.log" "$polar_helm" chart "$src" "$scratch/foreign" --helm "$helm"; then
+if run_logged "$scratch/foreign.log" "$polar_helm" chart "$src" "$scratch/foreign" --helm "$helm" \
+  --exclude-secrets; then
   fail "polar-helm chart wrote into a foreign folder"
 fi
 assert_contains "$scratch/foreign.log" 'refusing to write into it'
@@ -51,7 +56,8 @@ assert_file "$scratch/foreign/notes.txt"
 step "a dependency without its subchart stops it before helm"
 sed -i 's/name = "web", version/name = "api", version/' "$src/chart.dhall"
 status=0
-run_logged "$scratch/dependency.log" "$polar_helm" chart "$src" "$out" --helm "$helm" || status=$?
+run_logged "$scratch/dependency.log" "$polar_helm" chart "$src" "$out" --helm "$helm" \
+  --exclude-secrets || status=$?
 [ "$status" = 1 ] || fail "expected exit status 1, got $status"
 assert_contains "$scratch/dependency.log" 'dependency `api` has no subchart in charts/ \(present: web\)'
 assert_not_contains "$scratch/dependency.log" 'lint --with-subcharts'
@@ -60,15 +66,16 @@ sed -i 's/name = "api", version/name = "web", version/' "$src/chart.dhall"
 step "a type error is reported with file:line:column"
 sed -i 's/replicas = 2/replicas = 2 + "two"/' "$src/values.dhall"
 status=0
-run_logged "$scratch/type.log" "$polar_helm" chart "$src" "$out" --helm "$helm" || status=$?
+run_logged "$scratch/type.log" "$polar_helm" chart "$src" "$out" --helm "$helm" \
+  --exclude-secrets || status=$?
 [ "$status" = 1 ] || fail "expected exit status 1, got $status"
 assert_contains "$scratch/type.log" 'values\.dhall:1:[0-9]+'
 sed -i 's/replicas = 2 + "two"/replicas = 2/' "$src/values.dhall"
 
 step "without helm it says so (exit status 3)"
 status=0
-run_logged "$scratch/no-helm.log" "$polar_helm" chart "$src" "$out" --helm "$scratch/no-such-helm" ||
-  status=$?
+run_logged "$scratch/no-helm.log" "$polar_helm" chart "$src" "$out" --helm "$scratch/no-such-helm" \
+  --exclude-secrets || status=$?
 [ "$status" = 3 ] || fail "expected exit status 3, got $status"
 assert_contains "$scratch/no-helm.log" 'cannot run .*no-such-helm'
 

@@ -24,7 +24,7 @@ src=$scratch/example
 build=$scratch/build
 chart=$build/charts/polar
 mkdir -p "$src"
-cp -r "$example/CMakeLists.txt" "$example/deploy" "$src/"
+cp -r "$example/CMakeLists.txt" "$example/.sops.yaml" "$example/deploy" "$src/"
 # A cold integrity cache: dhall-kubernetes comes from the mirrored copy.
 export XDG_CACHE_HOME=$scratch/cache
 
@@ -38,15 +38,18 @@ expected_files=$(
   cat <<'LIST'
 ./.helmignore
 ./Chart.yaml
+./charts/cassini/.helmignore
 ./charts/cassini/Chart.yaml
 ./charts/cassini/templates/certificate.yaml
 ./charts/cassini/templates/deployment.yaml
 ./charts/cassini/templates/service.yaml
+./charts/gitlab-agent/.helmignore
 ./charts/gitlab-agent/Chart.yaml
 ./charts/gitlab-agent/templates/consumer.yaml
 ./charts/gitlab-agent/templates/credentials-secret.yaml
 ./charts/gitlab-agent/templates/observer.yaml
 ./charts/gitlab-agent/templates/service-account.yaml
+./charts/neo4j/.helmignore
 ./charts/neo4j/Chart.yaml
 ./charts/neo4j/templates/auth-secret.yaml
 ./charts/neo4j/templates/backups.yaml
@@ -61,6 +64,9 @@ LIST
 )
 assert_same_lines "chart files" "$expected_files" "$(cd "$chart" && find . -type f | sort)"
 assert_contains "$chart/templates/issuers.yaml" '^---'
+# Secrets are encrypted for the .sops.yaml recipient, and left to the cluster.
+assert_contains "$chart/charts/gitlab-agent/templates/credentials-secret.yaml" '^sops:'
+assert_contains "$chart/.helmignore" '^charts/gitlab-agent/templates/credentials-secret\.yaml$'
 assert_contains "$chart/charts/neo4j/templates/configmap.yaml" 'server.bolt.enabled=true'
 
 step "a second build does nothing"
@@ -130,7 +136,10 @@ run_logged "$scratch/remove.log" ninja -C "$build" || fail "the build failed"
 assert_no_file "$chart/templates/namespace.yaml"
 
 step "a type error fails the build with file:line:column and keeps the last good outputs"
-before=$(checksums "$chart")
+# Secrets importing values.dhall re-render too, and each encryption is fresh
+# (no key here): they are compared apart, as still encrypted.
+plain_checksums() { checksums "$1" | grep -v -- '-secret\.yaml$'; }
+before=$(plain_checksums "$chart")
 service=$src/deploy/cassini/service.dhall
 cp "$service" "$scratch/service.dhall.good"
 sed -i 's/, port = values.cassini.port/, port = "8443"/' "$service"
@@ -142,7 +151,11 @@ fi
 assert_contains "$scratch/type-error.log" 'cassini/service\.dhall:[0-9]+:[0-9]+: error'
 assert_contains "$scratch/type-error.log" 'FAILED: .*charts/cassini/templates/service\.yaml'
 [ "$(grep -c '^FAILED: ' "$scratch/type-error.log")" = 1 ] || fail "more than the one file failed"
-assert_same_lines "chart checksums" "$before" "$(checksums "$chart")"
+assert_same_lines "chart checksums" "$before" "$(plain_checksums "$chart")"
+for secret in charts/gitlab-agent/templates/credentials-secret.yaml \
+  charts/neo4j/templates/auth-secret.yaml; do
+  assert_contains "$chart/$secret" '^sops:'
+done
 cp "$scratch/service.dhall.good" "$service"
 run_logged "$scratch/fixed.log" ninja -C "$build" || fail "the build failed after the fix"
 assert_same_lines "re-rendered files" "cassini/service.dhall" \

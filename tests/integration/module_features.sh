@@ -28,11 +28,13 @@ run_logged "$scratch/configure.log" cmake -S "$fixtures/mini-project" -B "$build
   -DPolarHelm_DIR="$package_dir" -DMINI_SOURCES="$src" -DMINI_COMMITTED="$committed" \
   "-DPOLAR_HELM_HELM_EXECUTABLES=$helms" || fail "configuring failed"
 assert_contains "$scratch/configure.log" 'skipping common/: no chart.dhall'
+assert_contains "$scratch/configure.log" 'ALLOW_PLAINTEXT_SECRETS'
 run_logged "$scratch/build.log" ninja -C "$build" || fail "the build failed"
 expected_files=$(
   cat <<'LIST'
 ./.helmignore
 ./Chart.yaml
+./charts/web/.helmignore
 ./charts/web/Chart.yaml
 ./charts/web/templates/service.yaml
 ./charts/web/templates/web-secret.yaml
@@ -70,7 +72,7 @@ assert_contains "$scratch/drift-before.log" 'missing: Chart.yaml'
 
 step "mini_sync writes the committed copy, without the excluded secret"
 run_logged "$scratch/sync.log" ninja -C "$build" mini_sync || fail "mini_sync failed"
-assert_contains "$scratch/sync.log" '7 written, 0 updated, 0 removed'
+assert_contains "$scratch/sync.log" '8 written, 0 updated, 0 removed'
 assert_file "$committed/templates/pair.yaml"
 assert_no_file "$committed/charts/web/templates/web-secret.yaml"
 ctest --test-dir "$build" --output-on-failure -R drift || fail "drift after sync"

@@ -19,6 +19,8 @@
 #include "chart/layout.h"
 #include "chart/tree_sync.h"
 #include "import_options.h"
+#include "secrets/error.h"
+#include "secrets/filter_command.h"
 #include "syntax/source.h"
 
 extern char** environ;
@@ -73,7 +75,47 @@ struct ChartArguments {
   std::string kube_version;
   std::vector<std::string> values;
   ImportArguments imports;
+  std::string secrets_pattern = "*-secret.dhall";
+  std::vector<std::string> age;
+  std::string encrypt_command;
+  bool exclude_secrets = false;
+  bool allow_plaintext_secrets = false;
 };
+
+chart::SecretPolicy secret_policy(const ChartArguments& options) {
+  chart::SecretPolicy policy;
+  policy.pattern = options.secrets_pattern;
+  policy.mode = options.exclude_secrets           ? chart::SecretMode::exclude
+                : options.allow_plaintext_secrets ? chart::SecretMode::plaintext
+                                                  : chart::SecretMode::encrypt;
+  if (!options.encrypt_command.empty()) {
+    policy.command = secrets::split_command_line(options.encrypt_command);
+  }
+  policy.age_recipients = options.age;
+  return policy;
+}
+
+void add_secret_options(CLI::App& chart, ChartArguments& options) {
+  chart
+      .add_option("--secrets-pattern", options.secrets_pattern,
+                  "Sources whose output is a secret, never written in plaintext (a glob on the "
+                  "path relative to SRC)")
+      ->capture_default_str();
+  auto* encrypt_command = chart.add_option(
+      "--encrypt-command", options.encrypt_command,
+      "Encrypt secrets with this command (shell-like words): plaintext YAML on its standard "
+      "input, the sops file on its standard output");
+  auto* age = chart.add_option("--age", options.age,
+                               "Encrypt secrets natively for this age recipient; repeatable "
+                               "(default: the .sops.yaml at or above OUT or SRC)");
+  auto* exclude = chart.add_flag("--exclude-secrets", options.exclude_secrets,
+                                 "Leave secret files out of the chart");
+  auto* plaintext = chart.add_flag("--allow-plaintext-secrets", options.allow_plaintext_secrets,
+                                   "Write secret files in plaintext (with a warning)");
+  encrypt_command->excludes(age)->excludes(exclude)->excludes(plaintext);
+  age->excludes(exclude)->excludes(plaintext);
+  exclude->excludes(plaintext);
+}
 
 // Runs helm with `arguments`; the exit code to stop with, or nullopt to go on.
 std::optional<ExitCode> run_helm(const ChartArguments& options,
@@ -104,12 +146,18 @@ ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load
     fmt::print("polar-helm: {}\n", note);
   }
   fs::path chart_dir = options.output_dir;
+  chart::ChartProgress progress{
+      .on_file =
+          [&](const chart::ChartFile& file) {
+            fmt::print("polar-helm: rendering {} -> {}\n",
+                       file.source.lexically_relative(layout.source_dir).generic_string(),
+                       file.output);
+            std::fflush(stdout);
+          },
+      .on_note = [](const std::string& note) { fmt::print(stderr, "polar-helm: {}\n", note); },
+  };
   chart::DependencyReport report =
-      chart::generate_chart(layout, chart_dir, load_options, [&](const chart::ChartFile& file) {
-        fmt::print("polar-helm: rendering {} -> {}\n",
-                   file.source.lexically_relative(layout.source_dir).generic_string(), file.output);
-        std::fflush(stdout);
-      });
+      chart::generate_chart(layout, chart_dir, load_options, secret_policy(options), progress);
   print_report(report);
   if (!report.errors.empty()) {
     return exit_input_error;
@@ -183,6 +231,19 @@ ExitCode reporting_errors(Body&& body) {
   } catch (const fs::filesystem_error& error) {
     fmt::print(stderr, "polar-helm: error: {}\n", error.what());
     return exit_environment;
+  } catch (const secrets::Error& error) {
+    // Its messages name files and keys, never values.
+    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
+    return error.kind() == secrets::ErrorKind::input ? exit_input_error : exit_environment;
+  }
+}
+
+// Encrypted files whose values could not be compared, said once per run.
+void print_unverified(const chart::TreeDifference& difference) {
+  if (!difference.unverified.empty()) {
+    fmt::print("polar-helm: note: no age identity (SOPS_AGE_KEY_FILE, SOPS_AGE_KEY) opens {}: "
+               "compared by structure only, their values could not be compared\n",
+               fmt::join(difference.unverified, ", "));
   }
 }
 
@@ -210,6 +271,7 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
                     "The Kubernetes version helm template assumes");
   chart->add_option("--values", chart_options->values, "Values files for helm (repeatable)");
   add_import_options(*chart, chart_options->imports);
+  add_secret_options(*chart, *chart_options);
   chart->callback([chart_options, &exit_code] {
     dhall::LoadOptions load_options = make_load_options(chart_options->imports);
     exit_code = reporting_errors([&] { return run_chart(*chart_options, load_options); });
@@ -236,6 +298,7 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
     exit_code = reporting_errors([&] {
       chart::TreeDifference difference = chart::compare_trees(
           sync_arguments->generated, sync_arguments->committed, sync_arguments->excludes);
+      print_unverified(difference);
       chart::apply_difference(sync_arguments->generated, sync_arguments->committed, difference);
       fmt::print("polar-helm: {}: {} written, {} updated, {} removed\n", sync_arguments->committed,
                  difference.missing.size(), difference.changed.size(), difference.stale.size());
@@ -260,6 +323,7 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
       }
       chart::TreeDifference difference =
           chart::compare_trees(generated, drift_arguments->committed, drift_arguments->excludes);
+      print_unverified(difference);
       if (difference.empty()) {
         fmt::print("polar-helm: {} matches the generated chart\n", drift_arguments->committed);
         return exit_ok;

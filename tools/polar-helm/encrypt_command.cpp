@@ -66,6 +66,7 @@ ExitCode exit_code_of(const secrets::Error& error) {
   switch (error.kind()) {
   case secrets::ErrorKind::no_identity:
   case secrets::ErrorKind::crypto:
+  case secrets::ErrorKind::command:
     return exit_environment;
   case secrets::ErrorKind::input:
   case secrets::ErrorKind::integrity:

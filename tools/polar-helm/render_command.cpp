@@ -8,12 +8,17 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "chart/redact.h"
+#include "chart/secret_encryption.h"
 #include "import_options.h"
 #include "imports/file_io.h"
 #include "input.h"
 #include "render/depfile.h"
 #include "render/render.h"
+#include "secrets/error.h"
+#include "secrets/filter_command.h"
 #include "version.h"
 
 namespace polar::cli {
@@ -41,7 +46,33 @@ struct RenderArguments {
   bool documents = false;
   bool quoted = false;
   bool generated_comment = false;
+  // A secret file: encrypted in memory before anything is written.
+  std::vector<std::string> age;
+  std::optional<fs::path> sops_config_from;
+  std::string encrypt_command;
+  std::optional<fs::path> previous;
+
+  bool encrypted() const { return !age.empty() || sops_config_from || !encrypt_command.empty(); }
 };
+
+void add_encryption_options(CLI::App& command, RenderArguments& arguments) {
+  auto* age = command.add_option("--age", arguments.age,
+                                 "Encrypt the output (sops format) for this age recipient; "
+                                 "repeatable");
+  auto* sops_config = command.add_option(
+      "--sops-config-from", arguments.sops_config_from,
+      "Encrypt the output for the recipients of the creation rule for this path in the nearest "
+      ".sops.yaml at or above it");
+  auto* encrypt_command = command.add_option(
+      "--encrypt-command", arguments.encrypt_command,
+      "Encrypt the output with this command (shell-like words), which reads the plaintext YAML "
+      "on its standard input and writes the sops file on its standard output");
+  age->excludes(sops_config)->excludes(encrypt_command);
+  sops_config->excludes(encrypt_command);
+  command.add_option("--previous", arguments.previous,
+                     "The current encrypted file: kept byte for byte when it decrypts (with "
+                     "SOPS_AGE_KEY_FILE or SOPS_AGE_KEY) to the same content");
+}
 
 void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
   command.add_option("--file", arguments.input.file,
@@ -76,6 +107,7 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
         "Write a Make/Ninja depfile listing every local file read (needs --output)");
     depfile->needs(command.get_option("--output"));
     add_import_options(command, arguments.imports);
+    add_encryption_options(command, arguments);
   }
   if (tool != Tool::dhall_to_json) {
     CLI::Option* yaml_only[] = {
@@ -131,6 +163,37 @@ void write_file(const fs::path& path, const std::string& text) {
       path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
 
+// Replaces the rendered `text` by its encryption; an exit code on failure,
+// after a message that never holds a value.
+std::optional<ExitCode> encrypt(const RenderArguments& arguments, std::string& text) {
+  std::string name = arguments.output ? arguments.output->string() : "(stdout)";
+  try {
+    chart::SecretEncryption encryption;
+    if (!arguments.encrypt_command.empty()) {
+      encryption.command = secrets::split_command_line(arguments.encrypt_command);
+    }
+    encryption.age_recipients = arguments.age;
+    encryption.sops_config_for = arguments.sops_config_from;
+    std::optional<std::string> previous;
+    std::error_code error;
+    if (arguments.previous && fs::is_regular_file(*arguments.previous, error)) {
+      previous = dhall::read_regular_file(*arguments.previous);
+    }
+    chart::EncryptedSecret encrypted = chart::encrypt_secret(text, name, encryption, previous);
+    if (!encrypted.replaced_because.empty()) {
+      fmt::print(stderr, "note: {} re-encrypted: {}\n", name, encrypted.replaced_because);
+    }
+    text = std::move(encrypted.text);
+    return std::nullopt;
+  } catch (const secrets::Error& error) {
+    fmt::print(stderr, "error: encrypting {}: {}\n", name, error.what());
+    return error.kind() == secrets::ErrorKind::input ? exit_input_error : exit_environment;
+  } catch (const dhall::Error& error) {
+    fmt::print(stderr, "error: cannot read the previous file {}\n", arguments.previous->string());
+    return exit_environment;
+  }
+}
+
 // Loads and renders everything before writing anything: on an error in the
 // input no file is touched.
 ExitCode run_render(const RenderArguments& arguments, Tool tool,
@@ -145,8 +208,14 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
     loaded = load_input(arguments.input, load_options);
     text = render::render(loaded.expr, render_options(arguments, tool));
   } catch (const dhall::Error& error) {
-    std::cerr << error.format();
+    // A secret's message could quote a value read from env: or a file.
+    std::cerr << (arguments.encrypted() ? chart::without_values(error) : error).format();
     return exit_input_error;
+  }
+  if (arguments.encrypted()) {
+    if (std::optional<ExitCode> failed = encrypt(arguments, text)) {
+      return *failed;
+    }
   }
   try {
     std::string depfile;
