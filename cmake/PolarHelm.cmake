@@ -70,7 +70,11 @@ Commands
 
   ``RENDER_OPTIONS`` are passed to every ``polar-helm render``;
   ``MIRRORS`` become ``--mirror <prefix>=<dir>`` and ``OFFLINE`` becomes
-  ``--offline``, so pinned remote imports resolve from local copies.
+  ``--offline``, so pinned remote imports resolve from local copies.  Every
+  render shares the build cache in ``POLAR_HELM_BUILD_CACHE_DIR`` (default:
+  ``polar-helm-build-cache`` in the build tree; empty turns it off), so an
+  import every file reads (``values.dhall`` and through it dhall-kubernetes)
+  is parsed and type-checked once per build tree, not once per file.
 
   Sources matching ``SECRETS_PATTERN`` (default ``*-secret.dhall``, on the
   path relative to ``SOURCE_DIR``) are secrets, never written in plaintext:
@@ -156,6 +160,9 @@ include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake")
 set(POLAR_HELM_HELM_EXECUTABLES
     ""
     CACHE STRING "helm programs the chart tests run with (a list; helm on the PATH when empty)")
+set(POLAR_HELM_BUILD_CACHE_DIR
+    "${CMAKE_BINARY_DIR}/polar-helm-build-cache"
+    CACHE PATH "Where renders keep resolved imports without a hash (empty: no build cache)")
 option(POLAR_HELM_GLOB_CONFIGURE_DEPENDS
        "Re-glob chart sources on every build instead of watching their folders' modification times"
        OFF)
@@ -221,6 +228,9 @@ function(_polar_helm_render_flags out_flags)
   endforeach()
   if(arg_OFFLINE)
     list(APPEND flags --offline)
+  endif()
+  if(POLAR_HELM_BUILD_CACHE_DIR)
+    list(APPEND flags --build-cache "${POLAR_HELM_BUILD_CACHE_DIR}")
   endif()
   set(${out_flags}
       "${flags}"

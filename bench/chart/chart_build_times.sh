@@ -24,7 +24,12 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/polar-helm-bench.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 src=$scratch/example
 mkdir -p "$src"
-cp -r "$root/example-project/CMakeLists.txt" "$root/example-project/deploy" "$src/"
+cp -r "$root/example-project/CMakeLists.txt" "$root/example-project/.sops.yaml" \
+  "$root/example-project/deploy" "$src/"
+# The standard reads cached imports under HOME too: a home of its own keeps
+# "cold" cold and the user's cache out of the figures.
+export HOME=$scratch/home
+mkdir -p "$HOME"
 sources=$src/deploy
 file_count=$(find "$sources" -name '*.dhall' -not -path '*/lib/*' | wc -l)
 

@@ -1,6 +1,6 @@
 -- The agents' credentials, from the environment of the build, with
--- placeholders for local builds. Secrets stay out of the committed chart
--- until they are encrypted (sops).
+-- placeholders for local builds. The chart gets this file encrypted (sops,
+-- for the age recipient in ../../.sops.yaml), never in plaintext.
 let kubernetes = ../lib/kubernetes.dhall
 
 let values = ../values.dhall

@@ -1,6 +1,7 @@
 -- The database credentials, from the environment of the build. The fallback
 -- is a placeholder for local builds: real deployments set NEO4J_PASSWORD.
--- Secrets stay out of the committed chart until they are encrypted (sops).
+-- The chart gets this file encrypted (sops, for the age recipient in
+-- ../../.sops.yaml), never in plaintext.
 let kubernetes = ../lib/kubernetes.dhall
 
 let labels = ../lib/labels.dhall "neo4j"
