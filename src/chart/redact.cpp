@@ -35,6 +35,7 @@ dhall::Error without_values(const dhall::Error& error) {
     position = close + 1;
   }
   dhall::Error result(error.kind(), redacted, error.span());
+  result.hide_source_line(); // the line may hold a literal of the secret file
   for (const std::string& note : error.notes()) {
     result.add_note(note);
   }

@@ -9,8 +9,9 @@ namespace polar::chart {
 
 // `error` with every backquoted fragment of its message that holds a
 // literal (a `"` or a digit: Text, Natural, Integer, Double) replaced by
-// `<value hidden>`. Types (`Natural`, `List Text`) stay; the span, which
-// points into the Dhall source, and the notes (the import chain) stay.
+// `<value hidden>`, and without the source line in its format(). Types
+// (`Natural`, `List Text`), the position and the notes (the import chain)
+// stay.
 dhall::Error without_values(const dhall::Error& error);
 
 } // namespace polar::chart

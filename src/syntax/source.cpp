@@ -37,12 +37,13 @@ void Error::add_note(std::string note) {
 std::string Error::format() const {
   std::string out;
   if (span_.known()) {
-    const std::string& text = span_.file->text;
     auto position = line_column(*span_.file, span_.begin);
     out += span_.file->name + ":" + std::to_string(position.line) + ":" +
            std::to_string(position.column) + ": ";
     out += "error: " + message_ + "\n";
-
+  }
+  if (span_.known() && !source_line_hidden_) {
+    const std::string& text = span_.file->text;
     std::size_t begin = std::min<std::size_t>(span_.begin, text.size());
     std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
     line_start = (line_start == std::string::npos || begin == 0) ? 0 : line_start + 1;
@@ -60,7 +61,8 @@ std::string Error::format() const {
         1, code_points(std::string_view(text.data() + begin, end > begin ? end - begin : 0)));
     out += "    " + std::string(line) + "\n";
     out += "    " + std::string(indent, ' ') + "^" + std::string(width - 1, '~') + "\n";
-  } else {
+  }
+  if (!span_.known()) {
     out += "error: " + message_ + "\n";
   }
   for (const auto& note : notes_) {

@@ -55,8 +55,12 @@ public:
   const std::vector<std::string>& notes() const { return notes_; }
   void add_note(std::string note);
 
+  // Leaves the source line out of format(), keeping file:line:column: for
+  // errors in files whose text is secret.
+  void hide_source_line() { source_line_hidden_ = true; }
+
   // "file:line:column: error: message", then the source line with a caret
-  // under the offending range, then the notes.
+  // under the offending range (unless hidden), then the notes.
   std::string format() const;
 
 private:
@@ -64,6 +68,7 @@ private:
   std::string message_;
   Span span_;
   std::vector<std::string> notes_;
+  bool source_line_hidden_ = false;
 };
 
 } // namespace polar::dhall

@@ -238,5 +238,16 @@ TEST(WithoutValues, HidesQuotedLiteralsAndKeepsTypesSpanAndNotes) {
   EXPECT_EQ(hidden.notes(), error.notes());
 }
 
+TEST(WithoutValues, LeavesTheSourceLineOutButKeepsThePosition) {
+  auto source = std::make_shared<dhall::SourceFile>(
+      dhall::SourceFile{"db-secret.dhall", "{ password = \"s3cr3t\" + 1 }"});
+  dhall::Error error(dhall::ErrorKind::type, "the operator `+` takes Natural operands",
+                     dhall::Span{source, 13, 21});
+  EXPECT_NE(error.format().find("s3cr3t"), std::string::npos); // the test plants it
+  std::string shown = without_values(error).format();
+  EXPECT_EQ(shown.find("s3cr3t"), std::string::npos);
+  EXPECT_EQ(shown.find("db-secret.dhall:1:14: error: the operator"), 0U);
+}
+
 } // namespace
 } // namespace polar::chart
