@@ -39,6 +39,7 @@ install(
   FILES ${PROJECT_BINARY_DIR}/package/PolarHelmConfig.cmake
         ${PROJECT_BINARY_DIR}/PolarHelmConfigVersion.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelm.cmake
+        ${CMAKE_CURRENT_LIST_DIR}/PolarHelmLayout.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmRunHelm.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmRunCheck.cmake

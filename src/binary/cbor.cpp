@@ -405,6 +405,13 @@ std::span<const std::uint8_t> Reader::next_item() {
   return input_.subspan(position_, position - position_);
 }
 
+std::span<const std::uint8_t> Reader::next_bytes(std::size_t size) const {
+  if (size > remaining()) {
+    fail("an item's extent exceeds the input");
+  }
+  return input_.subspan(position_, size);
+}
+
 void Reader::skip_simple() {
   expect(Major::simple, "a simple value");
 }

@@ -113,6 +113,9 @@ public:
   // consuming them; malformed heads fail as when reading. Iterative, so a
   // deeply nested item costs no stack.
   std::span<const std::uint8_t> next_item();
+  // The next `size` bytes, without consuming them: the extent of an item
+  // known from elsewhere (an ArrayIndex).
+  std::span<const std::uint8_t> next_bytes(std::size_t size) const;
   // Consumes `item`, which next_item() just returned.
   void skip(std::span<const std::uint8_t> item) { position_ += item.size(); }
 

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <bit>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
+#include "binary/array_index.h"
 #include "binary/cbor.h"
 #include "binary/labels.h"
 
@@ -39,9 +41,14 @@ ExprPtr build(T node) {
   return make_expr(Node(std::move(node)));
 }
 
+// How deeply arrays and maps can nest in an expression that decodes: a level
+// of syntax tree is one array, plus a map for record and union fields.
+constexpr std::size_t max_cbor_nesting = 2 * max_decode_depth + 2;
+
 class Decoder {
 public:
-  explicit Decoder(std::span<const std::uint8_t> bytes) : in_(bytes) {}
+  explicit Decoder(std::span<const std::uint8_t> bytes)
+      : in_(bytes), arrays_(cbor::ArrayIndex::of_item(bytes, max_cbor_nesting)) {}
 
   ExprPtr document() {
     ExprPtr result = expr();
@@ -78,60 +85,82 @@ private:
     in_.fail("expressions nested more than " + std::to_string(max_decode_depth) + " deep");
   }
 
-  // Every nested expression passes through here, so the functions on this
-  // recursive path keep their frames small: no string temporaries, and all
-  // non-recursive work in separate functions.
-  ExprPtr expr() {
-    Nesting nesting(*this);
-    auto item = shareable_item();
-    if (item.empty()) {
-      return in_.peek().major == Major::array ? array() : atom();
-    }
-    if (const Shared* shared = find_shared(item)) {
-      in_.skip(item);
-      return shared->expr;
-    }
-    std::size_t outer_deepest = deepest_;
-    deepest_ = depth_;
-    ExprPtr result = in_.peek().major == Major::array ? array() : atom();
-    remember(item, result, deepest_ - depth_);
-    deepest_ = std::max(outer_deepest, deepest_);
-    return result;
-  }
-
-  // The bytes of the next item, or none when the input is malformed there.
-  // Then sharing stops for the rest of the input and decoding goes on
-  // unshared, so that the error reported is the one decoding meets first
-  // (a bad hash, say, rather than the truncation after it).
-  std::span<const std::uint8_t> shareable_item() {
-    if (!sharing_) {
-      return {};
-    }
-    try {
-      return in_.next_item();
-    } catch (const Error&) {
-      sharing_ = false;
-      return {};
-    }
-  }
-
   // Identical bytes decode to identical trees, so each distinct item is
   // decoded once and shared (hash-consing): normal forms repeat their types
   // everywhere (dhall-kubernetes' 2.5 MB decode to a few percent of the
   // nodes a tree would need), and the evaluator and type checker visit
   // shared nodes once. Entries remember the height of their tree, so a
   // shared subtree still counts fully against max_decode_depth.
+  struct ItemKey {
+    std::string_view bytes; // a view into the input, which outlives the decoder
+    std::size_t hash;
+    bool operator==(const ItemKey& other) const { return bytes == other.bytes; }
+  };
+  struct ItemHash {
+    std::size_t operator()(const ItemKey& key) const { return key.hash; }
+  };
   struct Shared {
     ExprPtr expr;
     std::size_t height;
   };
 
-  static std::string_view key_of(std::span<const std::uint8_t> item) {
-    return {reinterpret_cast<const char*>(item.data()), item.size()};
+  // Every nested expression passes through here, so the functions on this
+  // recursive path keep their frames small: no string temporaries, and all
+  // non-recursive work in separate functions.
+  ExprPtr expr() {
+    Nesting nesting(*this);
+    auto key = shareable_item();
+    if (!key) {
+      return in_.peek().major == Major::array ? array() : atom();
+    }
+    if (const Shared* shared = find_shared(*key)) {
+      in_.skip(as_bytes(key->bytes));
+      return shared->expr;
+    }
+    std::size_t outer_deepest = deepest_;
+    deepest_ = depth_;
+    ExprPtr result = in_.peek().major == Major::array ? array() : atom();
+    remember(*key, result, deepest_ - depth_);
+    deepest_ = std::max(outer_deepest, deepest_);
+    return result;
   }
 
-  const Shared* find_shared(std::span<const std::uint8_t> item) {
-    auto found = shared_.find(key_of(item));
+  // The bytes of the next item and their hash, or none when the input is
+  // malformed there (or the index could not be built). Decoding then goes on
+  // unshared, so that the error reported is the one decoding meets first (a
+  // bad hash, say, rather than the truncation after it).
+  std::optional<ItemKey> shareable_item() {
+    if (!arrays_) {
+      return std::nullopt;
+    }
+    try {
+      if (in_.peek().major == Major::array) {
+        // Arrays come from the index: re-reading them here would cost their
+        // size at every level of nesting.
+        const auto* array = arrays_->find(in_.position());
+        if (array == nullptr) {
+          return std::nullopt;
+        }
+        return ItemKey{as_text(in_.next_bytes(array->size)), array->hash};
+      }
+      // Anything else is a short atom (or malformed, and fails soon).
+      auto bytes = as_text(in_.next_item());
+      return ItemKey{bytes, std::hash<std::string_view>{}(bytes)};
+    } catch (const Error&) {
+      arrays_.reset();
+      return std::nullopt;
+    }
+  }
+
+  static std::string_view as_text(std::span<const std::uint8_t> bytes) {
+    return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+  }
+  static std::span<const std::uint8_t> as_bytes(std::string_view text) {
+    return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+  }
+
+  const Shared* find_shared(const ItemKey& key) {
+    auto found = shared_.find(key);
     if (found == shared_.end()) {
       return nullptr;
     }
@@ -142,8 +171,8 @@ private:
     return &found->second;
   }
 
-  void remember(std::span<const std::uint8_t> item, const ExprPtr& expr, std::size_t height) {
-    shared_.emplace(key_of(item), Shared{expr, height});
+  void remember(const ItemKey& key, const ExprPtr& expr, std::size_t height) {
+    shared_.emplace(key, Shared{expr, height});
   }
 
   // Expressions that are not arrays: `_` variables, built-ins, literals.
@@ -713,10 +742,9 @@ private:
 
   cbor::Reader in_;
   std::size_t depth_ = 0;
-  std::size_t deepest_ = 0; // the deepest depth_ reached below the current item
-  bool sharing_ = true;
-  // Keys are views into the input, which outlives the decoder.
-  std::unordered_map<std::string_view, Shared> shared_;
+  std::size_t deepest_ = 0;                // the deepest depth_ reached below the current item
+  std::optional<cbor::ArrayIndex> arrays_; // none: no sharing
+  std::unordered_map<ItemKey, Shared, ItemHash> shared_;
 };
 
 } // namespace

@@ -279,7 +279,8 @@ private:
     expr(*with.value);
   }
 
-  void node(const Expr&, const Import& import) {
+  void node(const Expr&, const ImportRef& ref) {
+    const Import& import = ref.get();
     std::visit([&](const auto& target) { this->import(import, target); }, import.target);
   }
   // [24, hash, mode, kind, …]; `tail_length` counts what follows the kind.

@@ -6,7 +6,9 @@
 #include <system_error>
 
 #include <fmt/core.h>
-#include <unistd.h>
+
+#include "imports/file_io.h"
+#include "syntax/source.h"
 
 namespace polar::chart {
 
@@ -23,27 +25,10 @@ std::string read_file(const fs::path& file) {
 }
 
 void write_file_atomically(const fs::path& file, const std::string& contents) {
-  std::error_code error;
-  fs::create_directories(file.parent_path(), error);
-  if (error) {
-    throw ChartError(
-        fmt::format("cannot create {}: {}", file.parent_path().string(), error.message()));
-  }
-  fs::path temporary = file;
-  temporary += fmt::format(".tmp{}", ::getpid());
-  {
-    std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-    stream << contents;
-    stream.close();
-    if (!stream) {
-      fs::remove(temporary, error);
-      throw ChartError(fmt::format("cannot write {}", file.string()));
-    }
-  }
-  fs::rename(temporary, file, error);
-  if (error) {
-    fs::remove(temporary, error);
-    throw ChartError(fmt::format("cannot replace {}", file.string()));
+  try {
+    dhall::write_file_atomically(file, std::string_view(contents));
+  } catch (const dhall::Error& error) {
+    throw ChartError(error.message());
   }
 }
 

@@ -19,7 +19,8 @@ public:
 std::string read_file(const std::filesystem::path& file);
 
 // Writes `contents` to `file` through a temporary file in the same folder
-// renamed over it, creating the folders on the way; throws ChartError.
+// renamed over it, creating the folders on the way
+// (dhall::write_file_atomically); throws ChartError.
 void write_file_atomically(const std::filesystem::path& file, const std::string& contents);
 
 // Removes `folder` and then its parents while they are empty, stopping at

@@ -10,8 +10,8 @@
 
 #include "chart/files.h"
 #include "chart/helmignore.h"
-#include "chart/redact.h"
 #include "imports/load.h"
+#include "imports/redact.h"
 #include "render/render.h"
 
 namespace polar::chart {
@@ -27,10 +27,10 @@ std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
   std::string text;
   try {
     dhall::Loaded loaded = dhall::load_file(file.source, options);
-    text = render::render(loaded.expr, render_options);
+    text = render::render(loaded.value, render_options);
   } catch (const dhall::Error& error) {
     if (encryption) {
-      throw without_values(error); // a secret's message could quote a value
+      throw dhall::without_values(error); // a secret's message could quote a value
     }
     throw;
   }

@@ -1,8 +1,20 @@
 #include "imports/environment.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
+#include <string_view>
+#include <utility>
 
 namespace polar::dhall {
+namespace {
+
+bool locates_files(const std::string& name) {
+  constexpr std::array<std::string_view, 3> locations{"HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"};
+  return std::ranges::find(locations, name) != locations.end();
+}
+
+} // namespace
 
 EnvironmentLookup process_environment() {
   return [](const std::string& name) -> std::optional<std::string> {
@@ -11,6 +23,19 @@ EnvironmentLookup process_environment() {
       return std::nullopt;
     }
     return std::string(value);
+  };
+}
+
+EnvironmentReads::EnvironmentReads(EnvironmentLookup lookup) : lookup_(std::move(lookup)) {
+}
+
+EnvironmentLookup EnvironmentReads::watched() const {
+  return [lookup = lookup_, found = found_](const std::string& name) {
+    std::optional<std::string> value = lookup(name);
+    if (value && !locates_files(name)) {
+      *found = true;
+    }
+    return value;
   };
 }
 

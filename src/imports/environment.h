@@ -3,6 +3,7 @@
 // embedders can resolve `env:` imports, HOME and XDG_CACHE_HOME against an
 // environment of their own instead of the process's.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,5 +14,25 @@ using EnvironmentLookup = std::function<std::optional<std::string>(const std::st
 
 // Looks variables up in the environment of this process.
 EnvironmentLookup process_environment();
+
+// Notes whether a lookup it hands out found a variable set, so that a load
+// that read one can keep the value out of its errors. HOME, XDG_CACHE_HOME
+// and XDG_CONFIG_HOME do not count: the resolver reads them itself to find
+// files (`~/x`, the caches, headers.dhall), and their values are directories
+// that messages name anyway.
+class EnvironmentReads {
+public:
+  explicit EnvironmentReads(EnvironmentLookup lookup);
+
+  // The lookup, noting what it finds. It shares the note with this object
+  // and may outlive it.
+  EnvironmentLookup watched() const;
+  // Whether a variable that counts was found set.
+  bool any() const { return *found_; }
+
+private:
+  EnvironmentLookup lookup_;
+  std::shared_ptr<bool> found_ = std::make_shared<bool>(false);
+};
 
 } // namespace polar::dhall

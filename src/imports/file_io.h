@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace polar::dhall {
 
@@ -14,6 +15,8 @@ namespace polar::dhall {
 // permission) throws Error(ErrorKind::io) naming the path: importing
 // /dev/zero must fail, not hang.
 std::optional<std::string> read_regular_file(const std::filesystem::path& path);
+// The same as bytes.
+std::optional<std::vector<std::uint8_t>> read_regular_file_bytes(const std::filesystem::path& path);
 
 // Writes `bytes` to a temporary file next to `path` and renames it into
 // place, so readers see either the old file or the complete new one. Creates

@@ -29,8 +29,8 @@ DirectoryIntegrityCache::DirectoryIntegrityCache(std::vector<fs::path> directori
 std::optional<std::vector<std::uint8_t>> DirectoryIntegrityCache::load(const Sha256& hash) {
   for (const auto& directory : directories_) {
     try {
-      if (auto contents = read_regular_file(directory / cache_file_name(hash))) {
-        return std::vector<std::uint8_t>(contents->begin(), contents->end());
+      if (auto contents = read_regular_file_bytes(directory / cache_file_name(hash))) {
+        return contents;
       }
     } catch (const Error&) {
       // An unreadable entry is no entry: the import is resolved the slow way.

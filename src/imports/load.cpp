@@ -1,5 +1,6 @@
 #include "imports/load.h"
 
+#include "imports/environment_redaction.h"
 #include "imports/file_io.h"
 #include "imports/resolver.h"
 #include "semantics/eval.h"
@@ -15,8 +16,8 @@ fs::path on_disk(const fs::path& path, const LoadOptions& options) {
                                                                   : path;
 }
 
-Loaded check_and_normalize(const ExprPtr& resolved, ImportResolver& resolver,
-                           std::vector<fs::path> dependencies) {
+Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
+                          std::vector<fs::path> dependencies) {
   ValuePtr type = infer_type(resolved, &resolver.known_types());
   auto& statistics = resolver.statistics();
   ++statistics.files_parsed; // the root, parsed before resolution
@@ -26,12 +27,12 @@ Loaded check_and_normalize(const ExprPtr& resolved, ImportResolver& resolver,
       dependencies.push_back(file);
     }
   }
-  return Loaded{normalize(resolved), quote(type), std::move(dependencies), statistics};
+  // Evaluated, not read back: rendering reads the value and forces only
+  // what the output shows (docs/rendering.md, "From values").
+  return Loaded{eval(Env{}, resolved), quote(type), std::move(dependencies), statistics};
 }
 
-} // namespace
-
-Loaded load_file(const fs::path& file, const LoadOptions& options) {
+Loaded load_file_unredacted(const fs::path& file, const LoadOptions& options) {
   fs::path path = on_disk(file, options);
   auto text = read_regular_file(path);
   if (!text) {
@@ -41,17 +42,35 @@ Loaded load_file(const fs::path& file, const LoadOptions& options) {
   ImportResolver resolver(options);
   ExprPtr resolved =
       resolver.resolve(parse(source), local_import_from_path(file), file_identity(path));
-  return check_and_normalize(resolved, resolver, {fs::absolute(path).lexically_normal()});
+  return check_and_evaluate(resolved, resolver, {fs::absolute(path).lexically_normal()});
 }
 
-Loaded load_source(SourcePtr source, const fs::path& as_if_in_directory,
-                   const LoadOptions& options) {
+Loaded load_source_unredacted(SourcePtr source, const fs::path& as_if_in_directory,
+                              const LoadOptions& options) {
   ImportResolver resolver(options);
   // No file can be named "" in the directory: the source cannot import
   // itself, and nothing else is a cycle through it.
   ExprPtr resolved =
       resolver.resolve(parse(source), local_import_in_directory(as_if_in_directory, ""), "");
-  return check_and_normalize(resolved, resolver, {});
+  return check_and_evaluate(resolved, resolver, {});
+}
+
+} // namespace
+
+Loaded load_file(const fs::path& file, const LoadOptions& options) {
+  return hiding_environment_values(
+      options, [&](const LoadOptions& watched) { return load_file_unredacted(file, watched); });
+}
+
+Loaded load_source(SourcePtr source, const fs::path& as_if_in_directory,
+                   const LoadOptions& options) {
+  return hiding_environment_values(options, [&](const LoadOptions& watched) {
+    return load_source_unredacted(std::move(source), as_if_in_directory, watched);
+  });
+}
+
+ExprPtr Loaded::normal_form() const {
+  return quote(value);
 }
 
 } // namespace polar::dhall

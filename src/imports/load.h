@@ -1,25 +1,34 @@
 #pragma once
 // Loading a Dhall file end to end: read, parse, resolve imports, type-check,
-// β-normalize. What the CLI and the chart generator call.
+// evaluate. What the CLI and the chart generator call.
 #include <filesystem>
 #include <vector>
 
 #include "imports/load_statistics.h"
 #include "imports/options.h"
+#include "semantics/value.h"
 #include "syntax/expr.h"
 #include "syntax/source.h"
 
 namespace polar::dhall {
 
 struct Loaded {
-  ExprPtr expr; // import-free, type-checked, β-normal
-  ExprPtr type; // the type of expr, normal
+  // The value of the import-free, type-checked expression: closed, with
+  // record fields evaluated when first read (docs/evaluation.md). Render it
+  // from here; reading it back as syntax (normal_form) expands every type
+  // and default it holds, which the JSON does not show. Reading forces
+  // fields, which mutates shared state: one thread at a time.
+  ValuePtr value;
+  ExprPtr type; // the type of the expression, normal
   // Every local file read (the loaded file, its imports, `as Text` and
   // `as Bytes` files), absolute, first read first, each once: the inputs a
   // Ninja depfile lists. Files served from the integrity cache are not read.
   std::vector<std::filesystem::path> dependencies;
   // The work done, and how the build cache was used.
   LoadStatistics statistics;
+
+  // The β-normal form of the expression (`polar-helm dhall`, `hash`).
+  ExprPtr normal_form() const;
 };
 
 // Loads the file at `file`; relative paths are below

@@ -143,6 +143,10 @@ private:
   LoadStatistics statistics_;
   std::vector<const Frame*> chain_; // (Δ, here): frames live on the call stack
   std::unordered_map<std::string, Outcome> outcomes_;
+  // What imports resolved to, all β-normal, by address (the value keeps the
+  // address from being reused): an importer made of these needs no
+  // normalization (evident_normal_form.h).
+  std::unordered_map<const Expr*, ExprPtr> normal_forms_;
   KnownTypes known_types_;
   struct UserHeaders {
     ExprPtr configuration; // normal form

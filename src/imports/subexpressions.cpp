@@ -1,115 +1,124 @@
 #include "imports/subexpressions.h"
 
+#include <concepts>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
 namespace polar::dhall {
 namespace {
 
+// A node of type T, const (to read its slots) or not (to replace them).
+template <typename N, typename T>
+concept SlotsOf = std::same_as<std::remove_const_t<N>, T>;
+
 // Calls `visit` on each ExprPtr slot of a node, in source order.
-template <typename Visit>
-void for_each_slot(Lambda& node, Visit&& visit) {
+template <SlotsOf<Lambda> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.type);
   visit(node.body);
 }
-template <typename Visit>
-void for_each_slot(Pi& node, Visit&& visit) {
+template <SlotsOf<Pi> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.domain);
   visit(node.codomain);
 }
-template <typename Visit>
-void for_each_slot(App& node, Visit&& visit) {
+template <SlotsOf<App> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.fn);
   visit(node.arg);
 }
-template <typename Visit>
-void for_each_slot(Let& node, Visit&& visit) {
+template <SlotsOf<Let> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.annotation);
   visit(node.value);
   visit(node.body);
 }
-template <typename Visit>
-void for_each_slot(Annot& node, Visit&& visit) {
+template <SlotsOf<Annot> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.expr);
   visit(node.type);
 }
-template <typename Visit>
-void for_each_slot(If& node, Visit&& visit) {
+template <SlotsOf<If> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.condition);
   visit(node.then_branch);
   visit(node.else_branch);
 }
-template <typename Visit>
-void for_each_slot(BinOp& node, Visit&& visit) {
+template <SlotsOf<BinOp> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.lhs);
   visit(node.rhs);
 }
-template <typename Visit>
-void for_each_slot(TextLit& node, Visit&& visit) {
+template <SlotsOf<TextLit> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   for (auto& chunk : node.chunks) {
     visit(chunk.expr);
   }
 }
-template <typename Visit>
-void for_each_slot(ListLit& node, Visit&& visit) {
+template <SlotsOf<ListLit> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.type);
   for (auto& item : node.items) {
     visit(item);
   }
 }
-template <typename Visit>
-void for_each_slot(Some& node, Visit&& visit) {
+template <SlotsOf<Some> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.value);
 }
-template <typename Visit>
-void for_each_field(FieldMap& fields, Visit&& visit) {
-  for (auto& [label, value] : fields) {
-    visit(value);
+template <typename Fields, typename Visit>
+void for_each_field(Fields& fields, Visit&& visit) {
+  for (auto& entry : fields) {
+    visit(entry.second);
   }
 }
-template <typename Visit>
-void for_each_slot(RecordType& node, Visit&& visit) {
+template <SlotsOf<RecordType> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   for_each_field(node.fields, visit);
 }
-template <typename Visit>
-void for_each_slot(RecordLit& node, Visit&& visit) {
+template <SlotsOf<RecordLit> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   for_each_field(node.fields, visit);
 }
-template <typename Visit>
-void for_each_slot(UnionType& node, Visit&& visit) {
+template <SlotsOf<UnionType> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   for_each_field(node.alternatives, visit);
 }
-template <typename Visit>
-void for_each_slot(Field& node, Visit&& visit) {
+template <SlotsOf<Field> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.record);
 }
-template <typename Visit>
-void for_each_slot(Project& node, Visit&& visit) {
+template <SlotsOf<Project> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.record);
 }
-template <typename Visit>
-void for_each_slot(ProjectByType& node, Visit&& visit) {
+template <SlotsOf<ProjectByType> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.record);
   visit(node.type);
 }
-template <typename Visit>
-void for_each_slot(Merge& node, Visit&& visit) {
+template <SlotsOf<Merge> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.handlers);
   visit(node.union_value);
   visit(node.type);
 }
-template <typename Visit>
-void for_each_slot(ToMap& node, Visit&& visit) {
+template <SlotsOf<ToMap> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.record);
   visit(node.type);
 }
-template <typename Visit>
-void for_each_slot(ShowConstructor& node, Visit&& visit) {
+template <SlotsOf<ShowConstructor> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.value);
 }
-template <typename Visit>
-void for_each_slot(Assert& node, Visit&& visit) {
+template <SlotsOf<Assert> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.type);
 }
-template <typename Visit>
-void for_each_slot(With& node, Visit&& visit) {
+template <SlotsOf<With> N, typename Visit>
+void for_each_slot(N& node, Visit&& visit) {
   visit(node.record);
   visit(node.value);
 }
@@ -121,21 +130,29 @@ void for_each_slot(Leaf&, Visit&&) {
 } // namespace
 
 ExprPtr map_subexpressions(const ExprPtr& expr, const ExprRewrite& rewrite) {
-  Node node = expr->node();
+  // Rewrite first and copy the node only when something changed: most
+  // nodes of a file hold no import.
+  std::vector<ExprPtr> rewritten;
   bool changed = false;
   std::visit(
-      [&](auto& alternative) {
-        for_each_slot(alternative, [&](ExprPtr& slot) {
-          if (slot == nullptr) {
-            return;
-          }
-          ExprPtr rewritten = rewrite(slot);
-          changed = changed || rewritten != slot;
-          slot = std::move(rewritten);
+      [&](const auto& alternative) {
+        for_each_slot(alternative, [&](const ExprPtr& slot) {
+          rewritten.push_back(slot == nullptr ? nullptr : rewrite(slot));
+          changed = changed || rewritten.back() != slot;
         });
       },
+      expr->node());
+  if (!changed) {
+    return expr;
+  }
+  Node node = expr->node();
+  auto next = rewritten.begin();
+  std::visit(
+      [&](auto& alternative) {
+        for_each_slot(alternative, [&](ExprPtr& slot) { slot = std::move(*next++); });
+      },
       node);
-  return changed ? make_expr(std::move(node), expr->span()) : expr;
+  return make_expr(std::move(node), expr->span());
 }
 
 } // namespace polar::dhall

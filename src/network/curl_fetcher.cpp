@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "network/http_status.h"
+#include "syntax/trim.h"
 
 namespace polar::network {
 namespace {
@@ -20,17 +21,6 @@ using dhall::HttpHeader;
 CURLcode initialize_curl_once() {
   static const CURLcode initialized = curl_global_init(CURL_GLOBAL_DEFAULT);
   return initialized;
-}
-
-std::string_view trim(std::string_view text) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && is_space(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && is_space(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 // What one transfer collects through libcurl's callbacks.

@@ -2,20 +2,12 @@
 
 #include <system_error>
 
+#include "syntax/trim.h"
+
 namespace polar::network {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 bool is_http_url(std::string_view text) {
   return text.starts_with("http://") || text.starts_with("https://");

@@ -7,72 +7,61 @@
 
 #include "render/conversion_context.h"
 #include "render/json_encoding.h"
+#include "semantics/eval.h"
 
 namespace polar::render {
 namespace {
 
-using dhall::Expr;
-using dhall::ExprPtr;
 using dhall::Label;
+using dhall::LazyFieldMap;
+using dhall::Value;
+using dhall::ValuePtr;
 
-bool is_builtin(const Expr& expr, dhall::Builtin builtin) {
-  const auto* ref = expr.as<dhall::BuiltinRef>();
-  return ref != nullptr && ref->builtin == builtin;
-}
-
-const std::string* plain_text(const Expr& expr) {
-  const auto* text = expr.as<dhall::TextLit>();
+const std::string* plain_text(const Value& value) {
+  const auto* text = value.as<dhall::VText>();
   return text != nullptr && text->chunks.empty() ? &text->tail : nullptr;
 }
 
-// `< A | B : T >.A`: the union type and alternative of an empty alternative
-// or of a constructor.
-struct Alternative {
-  const dhall::UnionType* type;
-  Label name;
-};
-std::optional<Alternative> alternative(const Expr& expr) {
-  const auto* field = expr.as<dhall::Field>();
-  if (field == nullptr) {
-    return std::nullopt;
-  }
-  const auto* type = field->record->as<dhall::UnionType>();
-  return type == nullptr ? std::nullopt : std::optional(Alternative{type, field->name});
-}
-
-// A union value: its type, alternative and payload (null when empty).
+// A union value: its type, alternative and payload (null when the
+// alternative is empty). dhall-to-json also takes a constructor that is not
+// applied, `<A : T>.A`, for its name, as it does an empty alternative.
 struct UnionValue {
-  const dhall::UnionType* type;
+  const dhall::VUnionType* type;
   Label name;
-  ExprPtr payload;
+  ValuePtr payload;
 };
-std::optional<UnionValue> union_value(const Expr& expr) {
-  if (auto empty = alternative(expr)) {
-    return UnionValue{empty->type, empty->name, nullptr};
+std::optional<UnionValue> union_value(const Value& value) {
+  if (const auto* inject = value.as<dhall::VInject>()) {
+    const auto* type = inject->union_type->as<dhall::VUnionType>();
+    return type ? std::optional(UnionValue{type, inject->tag, inject->payload}) : std::nullopt;
   }
-  const auto* app = expr.as<dhall::App>();
-  auto constructor = app ? alternative(*app->fn) : std::nullopt;
-  return constructor ? std::optional(UnionValue{constructor->type, constructor->name, app->arg})
-                     : std::nullopt;
+  const auto* constructor = value.as<dhall::VField>();
+  const auto* type = constructor ? constructor->record->as<dhall::VUnionType>() : nullptr;
+  return type ? std::optional(UnionValue{type, constructor->name, nullptr}) : std::nullopt;
 }
 
-const ExprPtr* find_field(const dhall::FieldMap& fields, std::string_view name) {
+const ValuePtr* find_alternative(const dhall::ValueFieldMap& alternatives, std::string_view name) {
+  auto found = alternatives.find(Label(name));
+  return found == alternatives.end() ? nullptr : &found->second;
+}
+
+const dhall::LazyValue* find_field(const LazyFieldMap& fields, std::string_view name) {
   auto found = fields.find(Label(name));
   return found == fields.end() ? nullptr : &found->second;
 }
 
-bool is_empty_record_type(const ExprPtr& type) {
-  const auto* record = type ? type->as<dhall::RecordType>() : nullptr;
+bool is_empty_record_type(const ValuePtr& type) {
+  const auto* record = type ? type->as<dhall::VRecordType>() : nullptr;
   return record != nullptr && record->fields.empty();
 }
 
 // `< Inline | Nested : Text >` (or `Inline : {}`), the Prelude's JSON/Nesting.
-bool is_nesting_type(const dhall::UnionType& type) {
-  const ExprPtr* inline_type = find_field(type.alternatives, "Inline");
-  const ExprPtr* nested_type = find_field(type.alternatives, "Nested");
+bool is_nesting_type(const dhall::VUnionType& type) {
+  const ValuePtr* inline_type = find_alternative(type.alternatives, "Inline");
+  const ValuePtr* nested_type = find_alternative(type.alternatives, "Nested");
   return type.alternatives.size() == 2 && inline_type != nullptr && nested_type != nullptr &&
          (*inline_type == nullptr || is_empty_record_type(*inline_type)) && *nested_type &&
-         is_builtin(**nested_type, dhall::Builtin::text);
+         dhall::is_builtin_type(**nested_type, dhall::Builtin::text);
 }
 
 // Where a JSON/Nesting value puts a union's payload: next to the tag
@@ -81,37 +70,39 @@ struct Nesting {
   bool is_inline;
   std::string nested_key; // when not inline
 };
-std::optional<Nesting> nesting_of(const Expr& nesting) {
+std::optional<Nesting> nesting_of(const Value& nesting) {
   auto value = union_value(nesting);
   if (!value || !is_nesting_type(*value->type)) {
     return std::nullopt;
   }
   if (value->name.view() == "Nested") {
-    const std::string* key = plain_text(*value->payload);
+    const std::string* key = value->payload ? plain_text(*value->payload) : nullptr;
     return key ? std::optional(Nesting{false, *key}) : std::nullopt;
   }
-  const auto* unit = value->payload ? value->payload->as<dhall::RecordLit>() : nullptr;
+  const auto* unit = value->payload ? value->payload->as<dhall::VRecordLit>() : nullptr;
   bool inline_ok = value->payload == nullptr || (unit != nullptr && unit->fields.empty());
   return inline_ok ? std::optional(Nesting{true, {}}) : std::nullopt;
 }
 
-std::string iso_date(const dhall::DateLit& date) {
+std::string iso_date(const dhall::VDate& date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }
 
-std::string iso_time(const dhall::TimeLit& time) {
-  std::string seconds = time.second_fraction.to_string();
+std::string iso_time(const dhall::VTime& time) {
+  // second_fraction holds the seconds times 10^precision.
+  std::string digits = time.second_fraction.to_string();
   std::size_t minimum_length = time.precision + 2;
-  if (seconds.size() < minimum_length) {
-    seconds.insert(0, minimum_length - seconds.size(), '0');
+  if (digits.size() < minimum_length) {
+    digits.insert(0, minimum_length - digits.size(), '0');
   }
-  if (time.precision > 0) {
-    seconds.insert(seconds.size() - time.precision, ".");
-  }
-  return fmt::format("{:02}:{:02}:{}", time.hour, time.minute, seconds);
+  std::size_t whole = digits.size() - time.precision;
+  std::string_view all(digits);
+  return time.precision == 0 ? fmt::format("{:02}:{:02}:{}", time.hour, time.minute, all)
+                             : fmt::format("{:02}:{:02}:{}.{}", time.hour, time.minute,
+                                           all.substr(0, whole), all.substr(whole));
 }
 
-std::string iso_time_zone(const dhall::TimeZoneLit& zone) {
+std::string iso_time_zone(const dhall::VTimeZone& zone) {
   int minutes = zone.minutes < 0 ? -zone.minutes : zone.minutes;
   return fmt::format("{}{:02}:{:02}", zone.minutes < 0 ? '-' : '+', minutes / 60, minutes % 60);
 }
@@ -136,9 +127,9 @@ bool is_type_builtin(dhall::Builtin builtin) {
   }
 }
 
-// Why `expr` has no JSON form, as a phrase: "is a function".
-std::string unrepresentable(const Expr& expr) {
-  if (const auto* builtin = expr.as<dhall::BuiltinRef>()) {
+// Why `value` has no JSON form, as a phrase: "is a function".
+std::string unrepresentable(const Value& value) {
+  if (const auto* builtin = value.as<dhall::VBuiltin>(); builtin && builtin->args.empty()) {
     auto name = dhall::builtin_name(builtin->builtin);
     if (builtin->builtin == dhall::Builtin::none) {
       return "is `None` on its own; an absent value is written `None T`";
@@ -146,17 +137,17 @@ std::string unrepresentable(const Expr& expr) {
     return fmt::format("is the built-in {} `{}`, which has no JSON form",
                        is_type_builtin(builtin->builtin) ? "type" : "function", name);
   }
-  if (expr.is<dhall::Lambda>()) {
+  if (value.is<dhall::VLambda>()) {
     return "is a function, which has no JSON form";
   }
-  if (expr.is<dhall::Pi>() || expr.is<dhall::RecordType>() || expr.is<dhall::UnionType>() ||
-      expr.is<dhall::ConstRef>()) {
+  if (value.is<dhall::VPi>() || value.is<dhall::VRecordType>() || value.is<dhall::VUnionType>() ||
+      value.is<dhall::VConst>()) {
     return "is a type, which has no JSON form";
   }
-  if (expr.is<dhall::BytesLit>()) {
+  if (value.is<dhall::VBytes>()) {
     return "is a Bytes literal, which has no JSON form";
   }
-  if (expr.is<dhall::TextLit>()) {
+  if (value.is<dhall::VText>()) {
     return "is Text with an interpolation that does not reduce";
   }
   return "is not a value (an expression that does not reduce)";
@@ -166,57 +157,62 @@ class DhallToJson {
 public:
   explicit DhallToJson(ConversionContext& context) : context_(context) {}
 
-  Json convert(const Expr& expr) {
-    if (const auto* boolean = expr.as<dhall::BoolLit>()) {
+  Json convert(const ValuePtr& pointer) {
+    const Value& value = *pointer;
+    if (const auto* boolean = value.as<dhall::VBool>()) {
       return Json::boolean(boolean->value);
     }
-    if (const auto* natural = expr.as<dhall::NaturalLit>()) {
+    if (const auto* natural = value.as<dhall::VNatural>()) {
       return Json::number(JsonNumber::from_natural(natural->value));
     }
-    if (const auto* integer = expr.as<dhall::IntegerLit>()) {
+    if (const auto* integer = value.as<dhall::VInteger>()) {
       return Json::number(JsonNumber::from_integer(integer->value));
     }
-    if (const auto* floating = expr.as<dhall::DoubleLit>()) {
-      return context_.number(floating->value, expr);
+    if (const auto* floating = value.as<dhall::VDouble>()) {
+      return context_.number(floating->value);
     }
-    if (const std::string* text = plain_text(expr)) {
+    if (const std::string* text = plain_text(value)) {
       return Json::string(*text);
     }
-    if (const auto* date = expr.as<dhall::DateLit>()) {
+    if (const auto* date = value.as<dhall::VDate>()) {
       return Json::string(iso_date(*date));
     }
-    if (const auto* time = expr.as<dhall::TimeLit>()) {
+    if (const auto* time = value.as<dhall::VTime>()) {
       return Json::string(iso_time(*time));
     }
-    if (const auto* zone = expr.as<dhall::TimeZoneLit>()) {
+    if (const auto* zone = value.as<dhall::VTimeZone>()) {
       return Json::string(iso_time_zone(*zone));
     }
-    if (const auto* list = expr.as<dhall::ListLit>()) {
+    if (const auto* list = value.as<dhall::VList>()) {
       return convert_list(*list);
     }
-    if (const auto* some = expr.as<dhall::Some>()) {
-      return convert(*some->value);
+    if (const auto* some = value.as<dhall::VSome>()) {
+      return convert(some->value);
     }
-    if (const auto* record = expr.as<dhall::RecordLit>()) {
-      return convert_record(*record);
+    if (const auto* record = value.as<dhall::VRecordLit>()) {
+      return convert_record(record->fields);
     }
-    if (const auto* app = expr.as<dhall::App>();
-        app && is_builtin(*app->fn, dhall::Builtin::none)) {
+    if (const auto* none = value.as<dhall::VBuiltin>();
+        none && none->builtin == dhall::Builtin::none && none->args.size() == 1) {
       return Json::null();
     }
-    if (auto value = union_value(expr)) {
-      return value->payload ? convert(*value->payload) : Json::string(value->name.str());
+    if (auto alternative = union_value(value)) {
+      return alternative->payload ? convert(alternative->payload)
+                                  : Json::string(alternative->name.str());
     }
-    if (const auto* lambda = expr.as<dhall::Lambda>()) {
-      if (auto json = decode_json_encoding(*lambda, context_)) {
+    if (value.is<dhall::VLambda>()) {
+      // Only a JSON.Type value is rendered: read this one function back and
+      // decode the syntax of its body.
+      auto function = dhall::quote(pointer);
+      if (auto json = decode_json_encoding(*function->as<dhall::Lambda>(), context_)) {
         return *std::move(json);
       }
     }
-    context_.fail(expr, unrepresentable(expr));
+    context_.fail(unrepresentable(value));
   }
 
 private:
-  Json convert_list(const dhall::ListLit& list) {
+  Json convert_list(const dhall::VList& list) {
     if (context_.options().association_lists_as_objects) {
       if (auto object = association_list(list)) {
         return *std::move(object);
@@ -225,74 +221,76 @@ private:
     JsonArray items;
     items.reserve(list.items.size());
     for (std::size_t index = 0; index < list.items.size(); ++index) {
-      items.push_back(context_.at_index(index, [&] { return convert(*list.items[index]); }));
+      items.push_back(context_.at_index(index, [&] { return convert(list.items[index]); }));
     }
     return Json::array(std::move(items));
   }
 
-  // Is `record` a `{ mapKey : K, mapValue : V }` entry (names per options)?
-  bool is_entry(const dhall::FieldMap& fields) const {
+  // Is a record with these field names a `{ mapKey, mapValue }` entry (names
+  // per options)?
+  template <typename FieldMap>
+  bool is_entry(const FieldMap& fields) const {
     const auto& options = context_.options();
-    return fields.size() == 2 && find_field(fields, options.map_key) &&
-           find_field(fields, options.map_value);
+    return fields.size() == 2 && fields.contains(Label(options.map_key)) &&
+           fields.contains(Label(options.map_value));
   }
 
   // `[ { mapKey = k, mapValue = v }, ... ]` as `{ k: v, ... }` (the last of
   // equal keys wins); `[] : List { mapKey : K, mapValue : V }` as `{}`.
-  std::optional<Json> association_list(const dhall::ListLit& list) {
+  std::optional<Json> association_list(const dhall::VList& list) {
     if (list.items.empty()) {
-      const dhall::RecordType* entry_type = empty_list_element_record_type(list);
+      const dhall::VRecordType* entry_type = empty_list_element_record_type(list);
       return entry_type && is_entry(entry_type->fields) ? std::optional(Json::object({}))
                                                         : std::nullopt;
     }
-    std::vector<std::pair<std::string, const Expr*>> entries;
-    for (const ExprPtr& item : list.items) {
-      const auto* record = item->as<dhall::RecordLit>();
+    std::vector<std::pair<std::string, ValuePtr>> entries;
+    for (const ValuePtr& item : list.items) {
+      const auto* record = item->as<dhall::VRecordLit>();
       if (record == nullptr || !is_entry(record->fields)) {
         return std::nullopt;
       }
       std::optional<std::string> key =
-          entry_key(**find_field(record->fields, context_.options().map_key));
+          entry_key(*find_field(record->fields, context_.options().map_key)->force());
       if (!key) {
         return std::nullopt;
       }
       entries.emplace_back(*std::move(key),
-                           find_field(record->fields, context_.options().map_value)->get());
+                           find_field(record->fields, context_.options().map_value)->force());
     }
     JsonObject object;
     for (auto& [key, value] : entries) {
-      object.insert_or_assign(key, context_.at_key(key, [&] { return convert(*value); }));
+      object.insert_or_assign(key, context_.at_key(key, [&] { return convert(value); }));
     }
     return Json::object(std::move(object));
   }
 
   // A key is Text or an empty union alternative (written as its name).
-  static std::optional<std::string> entry_key(const Expr& key) {
+  static std::optional<std::string> entry_key(const Value& key) {
     if (const std::string* text = plain_text(key)) {
       return *text;
     }
-    auto value = union_value(key);
-    return value && !value->payload ? std::optional(value->name.str()) : std::nullopt;
+    auto alternative = union_value(key);
+    return alternative && !alternative->payload ? std::optional(alternative->name.str())
+                                                : std::nullopt;
   }
 
-  // `[] : List T` carries `List T` (or T itself); the record type T, if any.
-  static const dhall::RecordType* empty_list_element_record_type(const dhall::ListLit& list) {
+  // `[] : List T` carries `List T`; the record type T, if any.
+  static const dhall::VRecordType* empty_list_element_record_type(const dhall::VList& list) {
     if (!list.type) {
       return nullptr;
     }
-    const auto* app = list.type->as<dhall::App>();
-    const Expr& element =
-        app && is_builtin(*app->fn, dhall::Builtin::list) ? *app->arg : *list.type;
-    return element.as<dhall::RecordType>();
+    ValuePtr element = dhall::list_element_type(*list.type);
+    return (element ? *element : *list.type).as<dhall::VRecordType>();
   }
 
-  Json convert_record(const dhall::RecordLit& record) {
-    if (auto tagged = nesting_record(record)) {
+  Json convert_record(const LazyFieldMap& fields) {
+    if (auto tagged = nesting_record(fields)) {
       return *std::move(tagged);
     }
     JsonObject object;
-    for (const auto& [label, value] : record.fields) {
-      object.emplace(label.str(), context_.at_key(label.str(), [&] { return convert(*value); }));
+    for (const auto& [label, value] : fields) {
+      object.emplace(label.str(),
+                     context_.at_key(label.str(), [&] { return convert(value.force()); }));
     }
     return Json::object(std::move(object));
   }
@@ -300,41 +298,39 @@ private:
   // `{ contents = U.A x, field = "tag", nesting = Nesting.Nested "value" }`
   // becomes `{ tag: "A", value: x }`; with `Nesting.Inline` the record x
   // gets the extra field `tag: "A"`.
-  std::optional<Json> nesting_record(const dhall::RecordLit& record) {
-    const ExprPtr* contents = find_field(record.fields, "contents");
-    const ExprPtr* field = find_field(record.fields, "field");
-    const ExprPtr* nesting = find_field(record.fields, "nesting");
-    if (record.fields.size() != 3 || !contents || !field || !nesting) {
+  std::optional<Json> nesting_record(const LazyFieldMap& fields) {
+    const dhall::LazyValue* contents = find_field(fields, "contents");
+    const dhall::LazyValue* field = find_field(fields, "field");
+    const dhall::LazyValue* nesting = find_field(fields, "nesting");
+    if (fields.size() != 3 || !contents || !field || !nesting) {
       return std::nullopt;
     }
-    const std::string* tag_key = plain_text(**field);
-    auto value = union_value(**contents);
-    auto placement = nesting_of(**nesting);
-    if (!tag_key || !value || !placement) {
+    const std::string* tag_key = plain_text(*field->force());
+    auto alternative = union_value(*contents->force());
+    auto placement = nesting_of(*nesting->force());
+    if (!tag_key || !alternative || !placement) {
       return std::nullopt;
     }
     if (!placement->is_inline) {
       JsonObject object;
-      object.emplace(*tag_key, Json::string(value->name.str()));
+      object.emplace(*tag_key, Json::string(alternative->name.str()));
       const std::string& key = placement->nested_key;
-      object.insert_or_assign(
-          key, value->payload ? context_.at_key(key, [&] { return convert(*value->payload); })
-                              : Json::null());
+      const ValuePtr& payload = alternative->payload;
+      object.insert_or_assign(key, payload ? context_.at_key(key, [&] { return convert(payload); })
+                                           : Json::null());
       return Json::object(std::move(object));
     }
-    dhall::FieldMap fields;
-    if (value->payload) {
-      const auto* payload = value->payload->as<dhall::RecordLit>();
+    LazyFieldMap tagged;
+    if (alternative->payload) {
+      const auto* payload = alternative->payload->as<dhall::VRecordLit>();
       if (payload == nullptr) {
-        context_.fail(*value->payload, "the Inline nesting of alternative `" + value->name.str() +
-                                           "` needs a record to add the field `" + *tag_key +
-                                           "` to");
+        context_.fail("the Inline nesting of alternative `" + alternative->name.str() +
+                      "` needs a record to add the field `" + *tag_key + "` to");
       }
-      fields = payload->fields;
+      tagged = payload->fields;
     }
-    fields.insert_or_assign(Label(*tag_key),
-                            dhall::make_expr(dhall::TextLit{{}, value->name.str()}));
-    return convert_record(dhall::RecordLit{std::move(fields)});
+    tagged.insert_or_assign(Label(*tag_key), dhall::make_text(alternative->name.str()));
+    return convert_record(tagged);
   }
 
   ConversionContext& context_;
@@ -342,9 +338,9 @@ private:
 
 } // namespace
 
-Json dhall_to_json(const dhall::ExprPtr& normal_form, const ConversionOptions& options) {
+Json dhall_to_json(const ValuePtr& value, const ConversionOptions& options) {
   ConversionContext context(options);
-  return DhallToJson(context).convert(*normal_form);
+  return DhallToJson(context).convert(value);
 }
 
 } // namespace polar::render

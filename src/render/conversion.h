@@ -1,9 +1,9 @@
 #pragma once
-// Converting a Dhall normal form into JSON data (see docs/rendering.md).
+// Converting a Dhall value into JSON data (see docs/rendering.md).
 #include <string>
 
 #include "render/json.h"
-#include "syntax/expr.h"
+#include "semantics/value.h"
 
 namespace polar::render {
 
@@ -18,14 +18,18 @@ struct ConversionOptions {
   bool approximate_special_doubles = false;
 };
 
-// Converts a β-normal, well-typed expression with dhall-to-json's rules:
-// records become objects, `Some x` is x and `None T` null, union values
-// their payload (an empty alternative its name), the Prelude's JSON.Type and
-// `JSON/Nesting` records what they encode, Date/Time/TimeZone ISO 8601 text.
-// Null fields are kept here; see omission.h.
+// Converts the value of a closed, well-typed expression (`eval({}, e)`,
+// what the loader gives) with dhall-to-json's rules: records become
+// objects, `Some x` is x and `None T` null, union values their payload (an
+// empty alternative its name), the Prelude's JSON.Type and `JSON/Nesting`
+// records what they encode, Date/Time/TimeZone ISO 8601 text. Lazy record
+// fields are forced as they are reached; types the JSON does not show (of
+// `None T`, of union values) are never read back. Null fields are kept
+// here; see omission.h.
 //
 // Throws dhall::Error(ErrorKind::render) naming the path to the first value
-// JSON cannot represent (a function, a type, a special Double).
-Json dhall_to_json(const dhall::ExprPtr& normal_form, const ConversionOptions& options = {});
+// JSON cannot represent (a function, a type, a special Double), and
+// whatever forcing a field throws (depth limits).
+Json dhall_to_json(const dhall::ValuePtr& value, const ConversionOptions& options = {});
 
 } // namespace polar::render

@@ -7,19 +7,26 @@
 
 namespace polar::render {
 
-void ConversionContext::fail(const dhall::Expr& where, std::string_view problem) const {
-  throw dhall::Error(dhall::ErrorKind::render, path_.to_string() + ": " + std::string(problem),
-                     where.span());
+void ConversionContext::fail(std::string_view problem) const {
+  throw dhall::Error(dhall::ErrorKind::render, path_.to_string() + ": " + std::string(problem));
 }
 
-Json ConversionContext::number(double value, const dhall::Expr& where) const {
+void ConversionContext::check_depth() const {
+  if (path_.size() > max_depth) {
+    throw dhall::Error(dhall::ErrorKind::render,
+                       "the value is nested more than " + std::to_string(max_depth) +
+                           " levels deep, more than JSON or YAML output supports here");
+  }
+}
+
+Json ConversionContext::number(double value) const {
   if (std::isfinite(value)) {
     return Json::number(JsonNumber::from_double(value));
   }
   if (!options_.approximate_special_doubles) {
     std::string name = std::isnan(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
-    fail(where, name + " has no JSON representation (--approximate-special-doubles writes NaN "
-                       "as null and ±Infinity as the largest finite Double)");
+    fail(name + " has no JSON representation (--approximate-special-doubles writes NaN "
+                "as null and ±Infinity as the largest finite Double)");
   }
   if (std::isnan(value)) {
     return Json::null();

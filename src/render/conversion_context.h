@@ -12,6 +12,11 @@ namespace polar::render {
 
 class ConversionContext {
 public:
+  // Values nested deeper than this are an error, not a stack overflow (the
+  // writers recurse over the JSON data too). Evaluation limits terms to
+  // about the same depth.
+  static constexpr std::size_t max_depth = 4000;
+
   explicit ConversionContext(const ConversionOptions& options) : options_(options) {}
 
   const ConversionOptions& options() const { return options_; }
@@ -19,26 +24,33 @@ public:
   // Runs `convert()` with `key` or `index` appended to the path.
   template <typename Convert>
   Json at_key(std::string key, Convert&& convert) {
-    PathStep step(path_, std::move(key));
+    PathStep step(*this, std::move(key));
     return convert();
   }
   template <typename Convert>
   Json at_index(std::size_t index, Convert&& convert) {
-    PathStep step(path_, index);
+    PathStep step(*this, index);
     return convert();
   }
 
-  // Throws Error(render) "<path>: <problem>", located at `where`.
-  [[noreturn]] void fail(const dhall::Expr& where, std::string_view problem) const;
+  // Throws Error(render) "<path>: <problem>". Values carry no source
+  // location (normal forms are computed, not written).
+  [[noreturn]] void fail(std::string_view problem) const;
 
   // A Double as a JSON number, special values per the options.
-  Json number(double value, const dhall::Expr& where) const;
+  Json number(double value) const;
 
 private:
   class PathStep {
   public:
-    PathStep(JsonPath& path, std::string key) : path_(path) { path_.push_key(std::move(key)); }
-    PathStep(JsonPath& path, std::size_t index) : path_(path) { path_.push_index(index); }
+    PathStep(ConversionContext& context, std::string key) : path_(context.path_) {
+      path_.push_key(std::move(key));
+      context.check_depth();
+    }
+    PathStep(ConversionContext& context, std::size_t index) : path_(context.path_) {
+      path_.push_index(index);
+      context.check_depth();
+    }
     PathStep(const PathStep&) = delete;
     PathStep& operator=(const PathStep&) = delete;
     ~PathStep() { path_.pop(); }
@@ -46,6 +58,8 @@ private:
   private:
     JsonPath& path_;
   };
+
+  void check_depth() const;
 
   const ConversionOptions& options_;
   JsonPath path_;

@@ -41,14 +41,14 @@ public:
     const auto* app = expr.as<dhall::App>();
     const Expr* argument = app ? app->arg.get() : nullptr;
     if (argument == nullptr) {
-      fail(expr);
+      fail();
     }
     if (is_constructor(*app->fn, "bool") && argument->is<dhall::BoolLit>()) {
       return Json::boolean(argument->as<dhall::BoolLit>()->value);
     }
     if ((is_constructor(*app->fn, "double") || is_constructor(*app->fn, "number")) &&
         argument->is<dhall::DoubleLit>()) {
-      return context_.number(argument->as<dhall::DoubleLit>()->value, *argument);
+      return context_.number(argument->as<dhall::DoubleLit>()->value);
     }
     if (is_constructor(*app->fn, "integer") && argument->is<dhall::IntegerLit>()) {
       return Json::number(JsonNumber::from_integer(argument->as<dhall::IntegerLit>()->value));
@@ -66,9 +66,9 @@ public:
       return Json::array(std::move(items));
     }
     if (is_constructor(*app->fn, "object") && list) {
-      return decode_object(*list, expr);
+      return decode_object(*list);
     }
-    fail(expr);
+    fail();
   }
 
 private:
@@ -80,7 +80,7 @@ private:
            field->name.view() == name;
   }
 
-  Json decode_object(const dhall::ListLit& entries, const Expr& where) {
+  Json decode_object(const dhall::ListLit& entries) {
     JsonObject object;
     for (const dhall::ExprPtr& entry : entries.items) {
       const auto* record = entry->as<dhall::RecordLit>();
@@ -90,7 +90,7 @@ private:
       if (!record || record->fields.size() != 2 || key == record->fields.end() ||
           value == record->fields.end() || !key->second->is<dhall::TextLit>() ||
           !key->second->as<dhall::TextLit>()->chunks.empty()) {
-        fail(where);
+        fail();
       }
       const std::string& name = key->second->as<dhall::TextLit>()->tail;
       object.insert_or_assign(name, context_.at_key(name, [&] { return decode(*value->second); }));
@@ -98,9 +98,9 @@ private:
     return Json::object(std::move(object));
   }
 
-  [[noreturn]] void fail(const Expr& where) const {
-    context_.fail(where, "is a JSON.Type value that does not reduce to json.null, json.bool, "
-                         "json.double, json.integer, json.string, json.array and json.object");
+  [[noreturn]] void fail() const {
+    context_.fail("is a JSON.Type value that does not reduce to json.null, json.bool, "
+                  "json.double, json.integer, json.string, json.array and json.object");
   }
 
   Label constructors_;

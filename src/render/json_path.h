@@ -13,6 +13,7 @@ public:
   void push_key(std::string key) { steps_.emplace_back(std::move(key)); }
   void push_index(std::size_t index) { steps_.emplace_back(index); }
   void pop() { steps_.pop_back(); }
+  std::size_t size() const { return steps_.size(); }
 
   // Keys that are identifiers are joined with dots, others are written as
   // quoted subscripts; the root is "(top level)".

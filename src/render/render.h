@@ -1,12 +1,12 @@
 #pragma once
-// A Dhall normal form as JSON or YAML text: conversion, omission, writing.
+// A Dhall value as JSON or YAML text: conversion, omission, writing.
 #include <string>
 
 #include "render/conversion.h"
 #include "render/json_writer.h"
 #include "render/omission.h"
 #include "render/yaml_writer.h"
-#include "syntax/expr.h"
+#include "semantics/value.h"
 
 namespace polar::render {
 
@@ -20,8 +20,9 @@ struct RenderOptions {
   YamlOptions yaml;                            // YAML only
 };
 
-// The text dhall-to-json or dhall-to-yaml writes for `normal_form`. Throws
+// The text dhall-to-json or dhall-to-yaml writes for `value` (the value of a
+// closed, well-typed expression: Loaded::value). Throws
 // dhall::Error(ErrorKind::render) as dhall_to_json does.
-std::string render(const dhall::ExprPtr& normal_form, const RenderOptions& options);
+std::string render(const dhall::ValuePtr& value, const RenderOptions& options);
 
 } // namespace polar::render

@@ -4,22 +4,13 @@
 
 #include "secrets/bech32.h"
 #include "secrets/error.h"
+#include "syntax/trim.h"
 
 namespace polar::secrets {
 namespace {
 
 constexpr std::string_view recipient_hrp = "age";
 constexpr std::string_view identity_hrp = "age-secret-key-";
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 } // namespace
 

@@ -1,7 +1,16 @@
 // α-normalization (standard/alpha-normalization.md): every bound variable is
 // renamed to `_`, so its index becomes the plain de Bruijn index. A purely
 // syntactic pass: nothing is β-reduced.
+//
+// Subtrees that are already α-normal (no binders, or binders named `_`) are
+// returned as they are instead of being copied: the normal forms that
+// integrity checks hash are mostly binder-free records and unions, and
+// sharing them saves both the copy and the memory of a second tree.
+#include <array>
+#include <optional>
+#include <tuple>
 #include <utility>
+#include <vector>
 
 #include "semantics/eval.h"
 #include "semantics/eval_internal.h"
@@ -18,10 +27,143 @@ public:
       return nullptr;
     }
     detail::DepthGuard guard;
-    return make_expr(std::visit(*this, expr->node()), expr->span());
+    std::optional<Node> changed = std::visit(*this, expr->node());
+    return changed ? make_expr(std::move(*changed), expr->span()) : expr;
   }
 
-  Node operator()(const Var& var) {
+  // Each overload returns the α-normal node, or nullopt when the node is
+  // α-normal already.
+  using Changed = std::optional<Node>;
+
+  Changed operator()(const Var& var) {
+    Var result = renamed(var);
+    if (result.name == var.name && result.index == var.index) {
+      return std::nullopt;
+    }
+    return result;
+  }
+  Changed operator()(const Lambda& node) {
+    auto type = normalize(node.type);
+    auto body = under_binder(node.param, node.body);
+    if (node.param == underscore && type == node.type && body == node.body) {
+      return std::nullopt;
+    }
+    return Lambda{underscore, std::move(type), std::move(body)};
+  }
+  Changed operator()(const Pi& node) {
+    auto domain = normalize(node.domain);
+    auto codomain = under_binder(node.param, node.codomain);
+    if (node.param == underscore && domain == node.domain && codomain == node.codomain) {
+      return std::nullopt;
+    }
+    return Pi{underscore, std::move(domain), std::move(codomain)};
+  }
+  Changed operator()(const Let& node) {
+    auto annotation = normalize(node.annotation);
+    auto value = normalize(node.value);
+    auto body = under_binder(node.name, node.body);
+    if (node.name == underscore && annotation == node.annotation && value == node.value &&
+        body == node.body) {
+      return std::nullopt;
+    }
+    return Let{underscore, std::move(annotation), std::move(value), std::move(body)};
+  }
+  Changed operator()(const App& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.fn, copy.arg); });
+  }
+  Changed operator()(const Annot& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.expr, copy.type); });
+  }
+  Changed operator()(const If& node) {
+    return rebuilt(node, [](auto& copy) {
+      return std::tie(copy.condition, copy.then_branch, copy.else_branch);
+    });
+  }
+  Changed operator()(const BinOp& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.lhs, copy.rhs); });
+  }
+  Changed operator()(const TextLit& node) {
+    std::vector<ExprPtr> parts;
+    parts.reserve(node.chunks.size());
+    for (const auto& chunk : node.chunks) {
+      parts.push_back(normalize(chunk.expr));
+    }
+    if (same(parts, node.chunks, [](const TextChunk& chunk) { return chunk.expr; })) {
+      return std::nullopt;
+    }
+    TextLit text{{}, node.tail};
+    text.chunks.reserve(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      text.chunks.push_back(TextChunk{node.chunks[i].prefix, std::move(parts[i])});
+    }
+    return text;
+  }
+  Changed operator()(const ListLit& node) {
+    auto type = normalize(node.type);
+    std::vector<ExprPtr> items;
+    items.reserve(node.items.size());
+    for (const auto& item : node.items) {
+      items.push_back(normalize(item));
+    }
+    if (type == node.type && items == node.items) {
+      return std::nullopt;
+    }
+    return ListLit{std::move(type), std::move(items)};
+  }
+  Changed operator()(const Some& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.value); });
+  }
+  Changed operator()(const RecordType& node) { return fields<RecordType>(node.fields); }
+  Changed operator()(const RecordLit& node) { return fields<RecordLit>(node.fields); }
+  Changed operator()(const UnionType& node) { return fields<UnionType>(node.alternatives); }
+  Changed operator()(const Field& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.record); });
+  }
+  Changed operator()(const Project& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.record); });
+  }
+  Changed operator()(const ProjectByType& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.record, copy.type); });
+  }
+  Changed operator()(const Merge& node) {
+    return rebuilt(node,
+                   [](auto& copy) { return std::tie(copy.handlers, copy.union_value, copy.type); });
+  }
+  Changed operator()(const ToMap& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.record, copy.type); });
+  }
+  Changed operator()(const ShowConstructor& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.value); });
+  }
+  Changed operator()(const Assert& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.type); });
+  }
+  Changed operator()(const With& node) {
+    return rebuilt(node, [](auto& copy) { return std::tie(copy.record, copy.value); });
+  }
+  Changed operator()(const ImportRef& ref) {
+    const Import& node = ref.get();
+    const auto* remote = std::get_if<RemoteImport>(&node.target);
+    if (remote == nullptr) {
+      return std::nullopt;
+    }
+    auto headers = normalize(remote->headers);
+    if (headers == remote->headers) {
+      return std::nullopt;
+    }
+    auto result = node;
+    std::get<RemoteImport>(result.target).headers = std::move(headers);
+    return result;
+  }
+  // Leaves: constants, builtins and literals without sub-expressions.
+  template <typename Leaf>
+  Changed operator()(const Leaf&) {
+    return std::nullopt;
+  }
+
+private:
+  // The variable with its binder renamed to `_`.
+  Var renamed(const Var& var) const {
     // Find the binder: the index-th enclosing binder named var.name.
     auto remaining = var.index;
     for (auto position = names_.size(); position-- > 0;) {
@@ -40,75 +182,66 @@ public:
     }
     return Var{var.name, remaining};
   }
-  Node operator()(const Lambda& node) {
-    auto type = normalize(node.type);
-    return Lambda{underscore, std::move(type), under_binder(node.param, node.body)};
-  }
-  Node operator()(const Pi& node) {
-    auto domain = normalize(node.domain);
-    return Pi{underscore, std::move(domain), under_binder(node.param, node.codomain)};
-  }
-  Node operator()(const Let& node) {
-    auto annotation = normalize(node.annotation);
-    auto value = normalize(node.value);
-    return Let{underscore, std::move(annotation), std::move(value),
-               under_binder(node.name, node.body)};
-  }
-  Node operator()(const App& node) { return App{normalize(node.fn), normalize(node.arg)}; }
-  Node operator()(const Annot& node) { return Annot{normalize(node.expr), normalize(node.type)}; }
-  Node operator()(const If& node) {
-    return If{normalize(node.condition), normalize(node.then_branch), normalize(node.else_branch)};
-  }
-  Node operator()(const BinOp& node) {
-    return BinOp{node.op, normalize(node.lhs), normalize(node.rhs)};
-  }
-  Node operator()(const TextLit& node) {
-    TextLit text;
-    for (const auto& chunk : node.chunks) {
-      text.chunks.push_back(TextChunk{chunk.prefix, normalize(chunk.expr)});
+
+  // A copy of `node` whose sub-expressions (the slots `slots` ties) are
+  // normalized, or nullopt when none of them changes.
+  template <typename NodeType, typename Slots>
+  Changed rebuilt(const NodeType& node, Slots slots) {
+    auto normal = std::apply(
+        [&](const auto&... slot) {
+          return std::array<ExprPtr, sizeof...(slot)>{normalize(slot)...};
+        },
+        slots(node));
+    auto original = std::apply(
+        [](const auto&... slot) { return std::array<const ExprPtr*, sizeof...(slot)>{&slot...}; },
+        slots(node));
+    bool changed = false;
+    for (std::size_t i = 0; i < normal.size(); ++i) {
+      changed |= normal[i] != *original[i];
     }
-    text.tail = node.tail;
-    return text;
-  }
-  Node operator()(const ListLit& node) {
-    ListLit list{normalize(node.type), {}};
-    for (const auto& item : node.items) {
-      list.items.push_back(normalize(item));
+    if (!changed) {
+      return std::nullopt;
     }
-    return list;
-  }
-  Node operator()(const Some& node) { return Some{normalize(node.value)}; }
-  Node operator()(const RecordType& node) { return RecordType{fields(node.fields)}; }
-  Node operator()(const RecordLit& node) { return RecordLit{fields(node.fields)}; }
-  Node operator()(const UnionType& node) { return UnionType{fields(node.alternatives)}; }
-  Node operator()(const Field& node) { return Field{normalize(node.record), node.name}; }
-  Node operator()(const Project& node) { return Project{normalize(node.record), node.labels}; }
-  Node operator()(const ProjectByType& node) {
-    return ProjectByType{normalize(node.record), normalize(node.type)};
-  }
-  Node operator()(const Merge& node) {
-    return Merge{normalize(node.handlers), normalize(node.union_value), normalize(node.type)};
-  }
-  Node operator()(const ToMap& node) { return ToMap{normalize(node.record), normalize(node.type)}; }
-  Node operator()(const ShowConstructor& node) { return ShowConstructor{normalize(node.value)}; }
-  Node operator()(const Assert& node) { return Assert{normalize(node.type)}; }
-  Node operator()(const With& node) {
-    return With{normalize(node.record), node.path, normalize(node.value)};
-  }
-  Node operator()(const Import& node) {
-    auto result = node;
-    if (auto* remote = std::get_if<RemoteImport>(&result.target)) {
-      remote->headers = normalize(remote->headers);
-    }
-    return result;
-  }
-  // Leaves: constants, builtins and literals without sub-expressions.
-  template <typename Leaf>
-  Node operator()(const Leaf& leaf) {
-    return leaf;
+    NodeType copy = node;
+    std::apply(
+        [&](auto&... slot) {
+          std::size_t i = 0;
+          ((slot = std::move(normal[i++])), ...);
+        },
+        slots(copy));
+    return copy;
   }
 
-private:
+  template <typename Result>
+  Changed fields(const FieldMap& source) {
+    std::vector<ExprPtr> values;
+    values.reserve(source.size());
+    for (const auto& entry : source) {
+      values.push_back(normalize(entry.second));
+    }
+    if (same(values, source, [](const auto& entry) { return entry.second; })) {
+      return std::nullopt;
+    }
+    FieldMap result;
+    auto value = values.begin();
+    for (const auto& entry : source) {
+      result.emplace_hint(result.end(), entry.first, std::move(*value++));
+    }
+    return Result{std::move(result)};
+  }
+
+  // Whether `normalized` holds exactly the sub-expressions of `original`.
+  template <typename Range, typename Get>
+  static bool same(const std::vector<ExprPtr>& normalized, const Range& original, Get get) {
+    auto it = normalized.begin();
+    for (const auto& element : original) {
+      if (*it++ != get(element)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   ExprPtr under_binder(Label name, const ExprPtr& body) {
     names_.push_back(name);
     struct Pop {
@@ -116,14 +249,6 @@ private:
       ~Pop() { names.pop_back(); }
     } pop{names_};
     return normalize(body);
-  }
-
-  FieldMap fields(const FieldMap& source) {
-    FieldMap result;
-    for (const auto& [label, expr] : source) {
-      result.emplace_hint(result.end(), label, normalize(expr));
-    }
-    return result;
   }
 
   std::vector<Label> names_; // binders in scope, outermost first

@@ -57,8 +57,10 @@ ValuePtr natural_fold(Args args) {
     return stuck(Builtin::natural_fold, std::move(args));
   }
   if (!count->value.fits_uint64()) {
-    throw Error(ErrorKind::type,
-                "Natural/fold count " + count->value.to_string() + " is too large to evaluate");
+    // The count is left out: it may come from an env: import, and since
+    // record fields are forced while rendering, this can be thrown after
+    // the load's redaction (docs/rendering.md, "From values").
+    throw Error(ErrorKind::type, "a Natural/fold count of 2^64 or more is too large to evaluate");
   }
   const auto& step = args[2];
   auto result = args[3];

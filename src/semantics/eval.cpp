@@ -180,7 +180,7 @@ struct Evaluator {
   ValuePtr operator()(const With& node) const {
     return detail::update_with(eval(env, node.record), node.path, eval(env, node.value));
   }
-  ValuePtr operator()(const Import&) const {
+  ValuePtr operator()(const ImportRef&) const {
     throw Error(ErrorKind::import, "cannot evaluate an unresolved import");
   }
 };

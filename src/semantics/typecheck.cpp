@@ -294,7 +294,7 @@ ValuePtr Checker::rule(const Expr&, const BuiltinRef& node) {
   return builtin_type(node.builtin);
 }
 
-ValuePtr Checker::rule(const Expr& expr, const Import&) {
+ValuePtr Checker::rule(const Expr& expr, const ImportRef&) {
   fail(expr, "imports must be resolved before type checking");
 }
 

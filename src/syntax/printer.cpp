@@ -106,7 +106,7 @@ int level_of(const Some&) {
 int level_of(const ShowConstructor&) {
   return application;
 }
-int level_of(const Import&) {
+int level_of(const ImportRef&) {
   return import_expression;
 }
 int level_of(const Field&) {
@@ -635,7 +635,8 @@ private:
     }
   }
 
-  void node(const Expr&, const Import& import) {
+  void node(const Expr&, const ImportRef& ref) {
+    const Import& import = ref.get();
     write(import_location(import));
     const auto* remote = std::get_if<RemoteImport>(&import.target);
     if (remote && remote->headers) {

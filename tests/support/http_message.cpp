@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "syntax/trim.h"
+
 namespace polar::testing {
 namespace {
 
@@ -11,16 +13,6 @@ bool same_name(std::string_view a, std::string_view b) {
     return std::tolower(static_cast<unsigned char>(x)) ==
            std::tolower(static_cast<unsigned char>(y));
   });
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 int hex_value(char c) {

@@ -35,8 +35,8 @@ dhall::Loaded load(const Options& options) {
 }
 
 void normalize(const Options& options) {
-  auto loaded = load(options);
-  auto result = options.alpha ? dhall::alpha_normalize(loaded.expr) : loaded.expr;
+  auto normal_form = load(options).normal_form();
+  auto result = options.alpha ? dhall::alpha_normalize(normal_form) : normal_form;
   fmt::print("{}\n", dhall::print(*result));
 }
 
@@ -45,7 +45,7 @@ void print_type(const Options& options) {
 }
 
 void print_hash(const Options& options) {
-  auto normal_form = dhall::alpha_normalize(load(options).expr);
+  auto normal_form = dhall::alpha_normalize(load(options).normal_form());
   fmt::print("{}\n", dhall::semantic_hash(*normal_form));
 }
 

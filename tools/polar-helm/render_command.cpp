@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "chart/redact.h"
 #include "chart/secret_encryption.h"
 #include "import_options.h"
 #include "imports/file_io.h"
+#include "imports/redact.h"
 #include "input.h"
 #include "render/depfile.h"
 #include "render/render.h"
@@ -206,10 +206,10 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
   std::string text;
   try {
     loaded = load_input(arguments.input, load_options);
-    text = render::render(loaded.expr, render_options(arguments, tool));
+    text = render::render(loaded.value, render_options(arguments, tool));
   } catch (const dhall::Error& error) {
     // A secret's message could quote a value read from env: or a file.
-    std::cerr << (arguments.encrypted() ? chart::without_values(error) : error).format();
+    std::cerr << (arguments.encrypted() ? dhall::without_values(error) : error).format();
     return exit_input_error;
   }
   if (arguments.encrypted()) {

@@ -70,10 +70,11 @@ protected:
 };
 
 ::testing::AssertionResult same_result(const Loaded& a, const Loaded& b) {
-  if (encode(*a.expr) == encode(*b.expr) && encode(*a.type) == encode(*b.type)) {
+  if (encode(*a.normal_form()) == encode(*b.normal_form()) && encode(*a.type) == encode(*b.type)) {
     return ::testing::AssertionSuccess();
   }
-  return ::testing::AssertionFailure() << print(*a.expr) << "\nis not\n" << print(*b.expr);
+  return ::testing::AssertionFailure() << print(*a.normal_form()) << "\nis not\n"
+                                       << print(*b.normal_form());
 }
 
 TEST_F(BuildCacheResolverTest, WarmLoadParsesAndChecksOnlyTheRoot) {
@@ -130,11 +131,11 @@ TEST_F(BuildCacheResolverTest, AChangeAnywhereBelowInvalidates) {
   EXPECT_EQ(load("top.dhall"), "22");
   auto warm = load_with_stats("top.dhall");
   EXPECT_EQ(warm.statistics.files_parsed, 1U);
-  EXPECT_EQ(print(*warm.expr), "22");
+  EXPECT_EQ(print(*warm.normal_form()), "22");
 
   write("c.dhall", "5");
   auto changed = load_with_stats("top.dhall");
-  EXPECT_EQ(print(*changed.expr), "30");
+  EXPECT_EQ(print(*changed.normal_form()), "30");
   EXPECT_EQ(changed.statistics.files_parsed, 4U);       // top, a, b, c
   EXPECT_EQ(changed.statistics.build_cache_hits, 1U);   // d
   EXPECT_EQ(changed.statistics.build_cache_misses, 3U); // a, b, c
@@ -143,7 +144,7 @@ TEST_F(BuildCacheResolverTest, AChangeAnywhereBelowInvalidates) {
   // Back to the old contents: the old entries are still valid.
   write("c.dhall", "1");
   auto reverted = load_with_stats("top.dhall");
-  EXPECT_EQ(print(*reverted.expr), "22");
+  EXPECT_EQ(print(*reverted.normal_form()), "22");
 }
 
 TEST_F(BuildCacheResolverTest, TextImportsAreDependenciesToo) {
@@ -168,7 +169,7 @@ TEST_F(BuildCacheResolverTest, SameBytesAtAnotherLocationAreAnotherEntry) {
   auto warm = load_with_stats("top.dhall");
   EXPECT_EQ(warm.statistics.files_parsed, 1U);
   EXPECT_TRUE(same_result(cold, warm));
-  auto shown = print(*warm.expr);
+  auto shown = print(*warm.normal_form());
   EXPECT_NE(shown.find("n = 3"), std::string::npos) << shown;
   EXPECT_NE(shown.find("\"./x/n.dhall\""), std::string::npos) << shown;
   EXPECT_NE(shown.find("\"./y/n.dhall\""), std::string::npos) << shown;
@@ -189,7 +190,7 @@ TEST_F(BuildCacheResolverTest, EnvironmentVariablesAreNeverCached) {
   write("top.dhall", "(./a.dhall).token");
   for (int round = 0; round < 2; ++round) {
     auto loaded = load_with_stats("top.dhall");
-    EXPECT_EQ(print(*loaded.expr), "\"hunter2-from-env\"");
+    EXPECT_EQ(print(*loaded.normal_form()), "\"hunter2-from-env\"");
     EXPECT_EQ(loaded.statistics.build_cache_stores, 0U);
     EXPECT_EQ(loaded.statistics.files_parsed, 2U);
   }

@@ -85,7 +85,7 @@ TEST_F(ResolverTest, DiamondsStayLinear) {
   }
   write("level" + std::to_string(levels) + ".dhall", "1");
   auto loaded = load_file("level0.dhall", options);
-  EXPECT_EQ(print(*loaded.expr), "1099511627776");
+  EXPECT_EQ(print(*loaded.normal_form()), "1099511627776");
   EXPECT_EQ(loaded.dependencies.size(), static_cast<std::size_t>(levels + 1));
 }
 
@@ -108,14 +108,14 @@ TEST_F(ResolverTest, LoadedCarriesTheType) {
   write("one.dhall", "1");
   auto loaded = load_file("main.dhall", options);
   EXPECT_EQ(print(*loaded.type), "∀(x : Natural) → Natural");
-  EXPECT_EQ(print(*loaded.expr), "λ(x : Natural) → x + 1");
+  EXPECT_EQ(print(*loaded.normal_form()), "λ(x : Natural) → x + 1");
 }
 
 TEST_F(ResolverTest, LoadSourceResolvesRelativeToTheGivenDirectory) {
   write("dir/one.dhall", "1");
   auto source = std::make_shared<const SourceFile>(SourceFile{"(stdin)", "./one.dhall + 1"});
   auto loaded = load_source(source, tree.root() / "dir", options);
-  EXPECT_EQ(print(*loaded.expr), "2");
+  EXPECT_EQ(print(*loaded.normal_form()), "2");
   EXPECT_EQ(loaded.dependencies,
             std::vector<fs::path>{fs::absolute(tree.root() / "dir" / "one.dhall")});
 }
@@ -126,7 +126,7 @@ TEST_F(ResolverTest, AbsentWorkingDirectoryMeansTheProcessDirectory) {
   auto source = std::make_shared<const SourceFile>(SourceFile{"(stdin)", absolute});
   LoadOptions defaults = options;
   defaults.working_directory.clear();
-  EXPECT_EQ(print(*load_source(source, ".", defaults).expr), "1");
+  EXPECT_EQ(print(*load_source(source, ".", defaults).normal_form()), "1");
 }
 
 } // namespace

@@ -39,13 +39,13 @@ protected:
 
   // The normal form of the file at `relative` (below the working directory).
   std::string load(const std::filesystem::path& relative) {
-    return print(*load_file(relative, options).expr);
+    return print(*load_file(relative, options).normal_form());
   }
 
   // Does the file at `relative` load as the normal form of `expected`?
   ::testing::AssertionResult loads_as(const std::filesystem::path& relative,
                                       const std::string& expected) {
-    auto actual = load_file(relative, options).expr;
+    auto actual = load_file(relative, options).normal_form();
     auto wanted = normalize(parse_text(expected));
     if (encode(*actual) == encode(*wanted)) {
       return ::testing::AssertionSuccess();
@@ -58,7 +58,7 @@ protected:
   Error load_error(const std::filesystem::path& relative) {
     try {
       auto loaded = load_file(relative, options);
-      ADD_FAILURE() << relative << " loaded as " << print(*loaded.expr);
+      ADD_FAILURE() << relative << " loaded as " << print(*loaded.normal_form());
     } catch (const Error& error) {
       return error;
     }

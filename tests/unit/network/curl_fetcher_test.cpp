@@ -45,6 +45,18 @@ TEST_F(CurlFetcherTest, ReturnsTheBodyAndResponseHeaders) {
             headers.end());
 }
 
+TEST_F(CurlFetcherTest, HeaderValuesLoseTheirOptionalWhitespace) {
+  server.route("/ows", [](const HttpRequest&) {
+    return HttpResponse::text("1", {{"Access-Control-Allow-Origin", "\t * \t"}});
+  });
+  auto result = get("/ows");
+  ASSERT_TRUE(result.response) << result.failure;
+  const auto& headers = result.response->headers;
+  EXPECT_NE(std::find(headers.begin(), headers.end(),
+                      dhall::HttpHeader{"Access-Control-Allow-Origin", "*"}),
+            headers.end());
+}
+
 TEST_F(CurlFetcherTest, SendsTheRequestHeaders) {
   server.route("/h", [](const HttpRequest&) { return HttpResponse::text("True"); });
   ASSERT_TRUE(

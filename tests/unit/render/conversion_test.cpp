@@ -6,6 +6,8 @@
 #include <limits>
 
 #include "render/json_writer.h"
+#include "semantics/eval.h"
+#include "syntax/parser.h"
 #include "syntax/source.h"
 
 namespace polar::render {
@@ -59,13 +61,18 @@ ExprPtr entry(ExprPtr key, ExprPtr value) {
   return record({{"mapKey", key}, {"mapValue", value}});
 }
 
+// The tests write normal forms as syntax; the converter reads their values.
+Json convert(const ExprPtr& expr, const ConversionOptions& options = {}) {
+  return dhall_to_json(eval(Env{}, expr), options);
+}
+
 std::string json(const ExprPtr& expr, const ConversionOptions& options = {}) {
-  return write_json(dhall_to_json(expr, options), JsonLayout::compact);
+  return write_json(convert(expr, options), JsonLayout::compact);
 }
 
 std::string error_of(const ExprPtr& expr, const ConversionOptions& options = {}) {
   try {
-    dhall_to_json(expr, options);
+    convert(expr, options);
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::render);
     return error.message();
@@ -194,7 +201,9 @@ TEST(Conversion, PreludeJsonType) {
                                 app(field(json_var, "double"), make_expr(DoubleLit{1.5})),
                                 app(field(json_var, "integer"), make_expr(IntegerLit{Integer(-3)})),
                                 app(field(json_var, "string"), text("x"))}))),
-                entry(text("b"), app(field(json_var, "object"), list({})))}));
+                entry(text("b"), app(field(json_var, "object"),
+                                     empty_list(record_type({{"mapKey", builtin(Builtin::text)},
+                                                             {"mapValue", var("JSON")}}))))}));
   EXPECT_EQ(json(json_encoding(body)), "{\"a\":[null,true,1.5,-3,\"x\"],\"b\":{}}\n");
   EXPECT_EQ(error_of(json_encoding(natural(1))),
             "(top level): is a JSON.Type value that does not reduce to json.null, json.bool, "
@@ -208,7 +217,7 @@ TEST(Conversion, SpecialDoublesAreRejectedUnlessApproximated) {
             "x[0]: Infinity has no JSON representation (--approximate-special-doubles writes "
             "NaN as null and ±Infinity as the largest finite Double)");
   ConversionOptions approximate{.approximate_special_doubles = true};
-  auto pretty = [&](const ExprPtr& expr) { return write_json(dhall_to_json(expr, approximate)); };
+  auto pretty = [&](const ExprPtr& expr) { return write_json(convert(expr, approximate)); };
   EXPECT_EQ(pretty(value), "{\n  \"x\": [\n    1.7976931348623157e308\n  ]\n}\n");
   EXPECT_EQ(pretty(make_expr(DoubleLit{-infinity})), "-1.7976931348623157e308\n");
   EXPECT_EQ(json(make_expr(DoubleLit{std::nan("")}), approximate), "null\n");
@@ -229,6 +238,73 @@ TEST(Conversion, ErrorsNameThePathToTheOffendingValue) {
   EXPECT_EQ(error_of(record_type({})), "(top level): is a type, which has no JSON form");
   EXPECT_EQ(error_of(builtin(Builtin::natural_fold)),
             "(top level): is the built-in function `Natural/fold`, which has no JSON form");
+}
+
+// Dhall source, evaluated (not normalized) and converted.
+std::string json_of_source(std::string_view source) {
+  return json(parse_text(source));
+}
+
+TEST(Conversion, ValuesOfProgramsRenderWhatTheirNormalFormsShow) {
+  std::string_view person = R"(
+    let Person =
+          { Type = { name : Text, age : Optional Natural, tags : List Text }
+          , default = { age = None Natural, tags = [] : List Text }
+          }
+    in  [ Person::{ name = "a" }, Person::{ name = "b", age = Some 3 } with tags = [ "x" ] ])";
+  EXPECT_EQ(json_of_source(person), "[{\"age\":null,\"name\":\"a\",\"tags\":[]},"
+                                    "{\"age\":3,\"name\":\"b\",\"tags\":[\"x\"]}]\n");
+  EXPECT_EQ(json_of_source("toMap { b = 1, a = 2 } # ([] : List { mapKey : Text, mapValue : "
+                           "Natural })"),
+            "{\"a\":2,\"b\":1}\n");
+  EXPECT_EQ(json_of_source("[] : List { mapKey : Text, mapValue : Natural }"), "{}\n");
+  EXPECT_EQ(json_of_source("{ a = 1 } // { b = \"x\" } /\\ { c = { d = True } }"),
+            "{\"a\":1,\"b\":\"x\",\"c\":{\"d\":true}}\n");
+  std::string_view unions = R"(
+    let U = < A : { x : Natural } | B >
+    let Nesting = < Inline | Nested : Text >
+    in  { u = [ U.A { x = 1 }, U.B ]
+        , nested = { contents = U.A { x = 2 }, field = "kind", nesting = Nesting.Nested "v" }
+        , inline = { contents = U.A { x = 3 }, field = "kind", nesting = Nesting.Inline }
+        })";
+  EXPECT_EQ(json_of_source(unions),
+            "{\"inline\":{\"kind\":\"A\",\"x\":3},\"nested\":{\"kind\":\"A\",\"v\":{\"x\":2}},"
+            "\"u\":[{\"x\":1},\"B\"]}\n");
+}
+
+TEST(Conversion, JsonTypeBuiltByFunctionsIsReadBack) {
+  std::string_view source = R"(
+    λ(JSON : Type) →
+    λ ( json
+      : { array : List JSON → JSON, bool : Bool → JSON, double : Double → JSON
+        , integer : Integer → JSON, null : JSON
+        , object : List { mapKey : Text, mapValue : JSON } → JSON, string : Text → JSON
+        }
+      ) →
+      let item = λ(n : Natural) → json.integer (Natural/toInteger n)
+      in  json.object (toMap { xs = json.array [ item 1, item 2 ], s = json.string "t" }))";
+  EXPECT_EQ(json_of_source(source), "{\"s\":\"t\",\"xs\":[1,2]}\n");
+}
+
+TEST(Conversion, ErrorsInLazyFieldsNameTheirPath) {
+  EXPECT_EQ(error_of(parse_text("{ spec = { probe = λ(x : Natural) → x, image = \"i\" } }")),
+            "spec.probe: is a function, which has no JSON form");
+  EXPECT_EQ(error_of(parse_text("{ t = List Natural }")),
+            "t: is not a value (an expression that does not reduce)");
+}
+
+TEST(Conversion, DeepValuesAreAnErrorNotACrash) {
+  ValuePtr value = make_natural(Natural(1));
+  for (int depth = 0; depth < 100000; ++depth) {
+    value = make_value(VList{nullptr, {value}});
+  }
+  try {
+    dhall_to_json(value);
+    ADD_FAILURE() << "no error";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::render);
+    EXPECT_NE(error.message().find("nested more than 4000 levels"), std::string::npos);
+  }
 }
 
 } // namespace

@@ -1,0 +1,146 @@
+# Where the Dhall files of a polar_helm_chart() go in the chart (included by
+# PolarHelm.cmake, which documents the layout): discovery of chart.dhall,
+# values.dhall, templates/ and one folder per subchart, and the glob patterns
+# that select sources (SECRETS_PATTERN, post-processing hooks).
+include_guard(GLOBAL)
+
+# A regular expression for a glob: `**` crosses `/`, `*` and `?` do not, and a
+# glob without `/` is matched against the last path segment.
+function(_polar_helm_glob_regex glob out_regex)
+  string(
+    REGEX
+    REPLACE "([][.+^$(){}|\\\\])" "\\\\\\1"
+    regex "${glob}")
+  string(REPLACE "**" "\n" regex "${regex}")
+  string(REPLACE "*" "[^/]*" regex "${regex}")
+  string(REPLACE "?" "[^/]" regex "${regex}")
+  string(REPLACE "\n" ".*" regex "${regex}")
+  if(glob MATCHES "/")
+    set(regex "^${regex}$")
+  else()
+    set(regex "(^|/)${regex}$")
+  endif()
+  set(${out_regex}
+      "${regex}"
+      PARENT_SCOPE)
+endfunction()
+
+# Appends to the lists in the caller's scope the Dhall files of one folder and
+# where they go in the chart: `sources`, `outputs` (relative to the chart
+# directory) and `documents` (ON for templates). Fails on two sources with
+# the same output.
+macro(_polar_helm_layout_add source output is_template)
+  if("${output}" IN_LIST outputs)
+    message(FATAL_ERROR "polar_helm_chart(${name}): two Dhall files render to '${output}' "
+                        "(one of them is ${source})")
+  endif()
+  list(APPEND sources "${source}")
+  list(APPEND outputs "${output}")
+  list(APPEND documents ${is_template})
+endmacro()
+
+# The layout of chart <name> in <source_dir> (see the module documentation),
+# as three parallel lists in the caller's scope: <prefix>_SOURCES,
+# <prefix>_OUTPUTS and <prefix>_DOCUMENTS.
+function(_polar_helm_discover_layout name source_dir prefix)
+  set(sources "")
+  set(outputs "")
+  set(documents "")
+  set(configure_depends "")
+  if(POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
+    set(configure_depends CONFIGURE_DEPENDS)
+  endif()
+  if(NOT EXISTS "${source_dir}/chart.dhall")
+    message(FATAL_ERROR "polar_helm_chart(${name}): ${source_dir} has no chart.dhall")
+  endif()
+  # Adding, removing or renaming a file changes its folder's modification
+  # time: with the folders as configure dependencies, the build reconfigures
+  # exactly when the layout may have changed.
+  set(watched_folders "${source_dir}")
+
+  file(
+    GLOB top_files ${configure_depends}
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}"
+    "${source_dir}/*.dhall")
+  list(SORT top_files)
+  foreach(file IN LISTS top_files)
+    if(file STREQUAL "chart.dhall")
+      _polar_helm_layout_add("${source_dir}/${file}" "Chart.yaml" OFF)
+    elseif(file STREQUAL "values.dhall")
+      _polar_helm_layout_add("${source_dir}/${file}" "values.yaml" OFF)
+    else()
+      message(STATUS "polar_helm_chart(${name}): ${file} is a helper, rendered where imported")
+    endif()
+  endforeach()
+  if(IS_DIRECTORY "${source_dir}/templates")
+    list(APPEND watched_folders "${source_dir}/templates")
+  endif()
+  file(
+    GLOB template_files ${configure_depends}
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}/templates"
+    "${source_dir}/templates/*.dhall")
+  list(SORT template_files)
+  foreach(file IN LISTS template_files)
+    string(REGEX REPLACE "\\.dhall$" ".yaml" output "templates/${file}")
+    _polar_helm_layout_add("${source_dir}/templates/${file}" "${output}" ON)
+  endforeach()
+
+  file(
+    GLOB entries ${configure_depends}
+    LIST_DIRECTORIES true
+    RELATIVE "${source_dir}"
+    "${source_dir}/*")
+  # A folder that gains or loses chart.dhall changes the layout too.
+  file(GLOB subchart_markers ${configure_depends} "${source_dir}/*/chart.dhall")
+  list(SORT entries)
+  foreach(folder IN LISTS entries)
+    if(NOT IS_DIRECTORY "${source_dir}/${folder}" OR folder STREQUAL "templates")
+      continue()
+    endif()
+    list(APPEND watched_folders "${source_dir}/${folder}")
+    if(IS_DIRECTORY "${source_dir}/${folder}/templates")
+      list(APPEND watched_folders "${source_dir}/${folder}/templates")
+    endif()
+    if(NOT EXISTS "${source_dir}/${folder}/chart.dhall")
+      message(STATUS "polar_helm_chart(${name}): skipping ${folder}/: no chart.dhall, "
+                     "so its files are helpers, rendered where imported")
+      continue()
+    endif()
+    file(
+      GLOB folder_files ${configure_depends}
+      LIST_DIRECTORIES false
+      RELATIVE "${source_dir}/${folder}"
+      "${source_dir}/${folder}/*.dhall" "${source_dir}/${folder}/templates/*.dhall")
+    list(SORT folder_files)
+    foreach(file IN LISTS folder_files)
+      if(file STREQUAL "chart.dhall")
+        _polar_helm_layout_add("${source_dir}/${folder}/${file}" "charts/${folder}/Chart.yaml" OFF)
+      elseif(file STREQUAL "values.dhall")
+        _polar_helm_layout_add("${source_dir}/${folder}/${file}" "charts/${folder}/values.yaml" OFF)
+      else()
+        get_filename_component(stem "${file}" NAME_WE)
+        _polar_helm_layout_add("${source_dir}/${folder}/${file}"
+                               "charts/${folder}/templates/${stem}.yaml" ON)
+      endif()
+    endforeach()
+  endforeach()
+
+  if(NOT POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
+    set_property(
+      DIRECTORY
+      APPEND
+      PROPERTY CMAKE_CONFIGURE_DEPENDS ${watched_folders})
+  endif()
+
+  set(${prefix}_SOURCES
+      "${sources}"
+      PARENT_SCOPE)
+  set(${prefix}_OUTPUTS
+      "${outputs}"
+      PARENT_SCOPE)
+  set(${prefix}_DOCUMENTS
+      "${documents}"
+      PARENT_SCOPE)
+endfunction()
