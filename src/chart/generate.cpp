@@ -25,12 +25,17 @@ std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
   render_options.format = render::OutputFormat::yaml;
   render_options.yaml.documents = file.documents;
   std::string text;
+  // A secret's message could quote a value, and so could any file's that
+  // read an environment variable.
+  bool hide_values = encryption != nullptr;
   try {
     dhall::Loaded loaded = dhall::load_file(file.source, options);
+    hide_values = hide_values || loaded.read_environment;
+    render_options.conversion.map_keys_in_errors = !hide_values;
     text = render::render(loaded.value, render_options);
   } catch (const dhall::Error& error) {
-    if (encryption) {
-      throw dhall::without_values(error); // a secret's message could quote a value
+    if (hide_values) {
+      throw dhall::without_values(error);
     }
     throw;
   }

@@ -17,14 +17,17 @@ namespace polar::dhall {
 [[noreturn]] void throw_without_environment_values(const Error& error);
 
 // `load(options)`, with the environment of `options` watched: when the load
-// fails after reading a variable, its error is thrown without values.
+// fails after reading a variable, its error is thrown without values; when
+// it succeeds, the result's `read_environment` says whether it read one.
 template <typename Load>
 auto hiding_environment_values(const LoadOptions& options, Load&& load) {
   EnvironmentReads reads(options.environment ? options.environment : process_environment());
   LoadOptions watched = options;
   watched.environment = reads.watched();
   try {
-    return std::forward<Load>(load)(watched);
+    auto loaded = std::forward<Load>(load)(watched);
+    loaded.read_environment = reads.any();
+    return loaded;
   } catch (const Error& error) {
     if (!reads.any()) {
       throw;

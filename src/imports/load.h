@@ -26,6 +26,10 @@ struct Loaded {
   std::vector<std::filesystem::path> dependencies;
   // The work done, and how the build cache was used.
   LoadStatistics statistics;
+  // Whether the load read an environment variable (other than HOME and
+  // XDG_*): errors about the value, raised later (rendering), must not
+  // quote it either (imports/redact.h).
+  bool read_environment = false;
 
   // The β-normal form of the expression (`polar-helm dhall`, `hash`).
   ExprPtr normal_form() const;

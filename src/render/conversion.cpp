@@ -212,6 +212,12 @@ public:
   }
 
 private:
+  // A key computed from values, as error paths show it (see
+  // ConversionOptions::map_keys_in_errors).
+  std::string path_key(const std::string& key) const {
+    return context_.options().map_keys_in_errors ? key : "<value hidden>";
+  }
+
   Json convert_list(const dhall::VList& list) {
     if (context_.options().association_lists_as_objects) {
       if (auto object = association_list(list)) {
@@ -259,7 +265,7 @@ private:
     }
     JsonObject object;
     for (auto& [key, value] : entries) {
-      object.insert_or_assign(key, context_.at_key(key, [&] { return convert(value); }));
+      object.insert_or_assign(key, context_.at_key(path_key(key), [&] { return convert(value); }));
     }
     return Json::object(std::move(object));
   }
@@ -316,8 +322,9 @@ private:
       object.emplace(*tag_key, Json::string(alternative->name.str()));
       const std::string& key = placement->nested_key;
       const ValuePtr& payload = alternative->payload;
-      object.insert_or_assign(key, payload ? context_.at_key(key, [&] { return convert(payload); })
-                                           : Json::null());
+      object.insert_or_assign(
+          key, payload ? context_.at_key(path_key(key), [&] { return convert(payload); })
+                       : Json::null());
       return Json::object(std::move(object));
     }
     LazyFieldMap tagged;

@@ -16,6 +16,10 @@ struct ConversionOptions {
   // NaN becomes null and ±Infinity the largest finite Double, instead of an
   // error (--approximate-special-doubles).
   bool approximate_special_doubles = false;
+  // Error paths name the keys of association lists. Off when those keys may
+  // hold values that must stay out of messages (read from `env:` or a secret
+  // file): the path then says `<value hidden>` in their place.
+  bool map_keys_in_errors = true;
 };
 
 // Converts the value of a closed, well-typed expression (`eval({}, e)`,

@@ -39,6 +39,12 @@ POLAR_TEST_CODE="\"$POLAR_TEST_TOKEN\"" expect_exit 1 "$polar_helm" render --fil
   2>"$work/code.stderr"
 ! grep -q "$POLAR_TEST_TOKEN" "$work/code.stderr" || fail "code import prints the value"
 
+# An error of the render itself, after the load: an association-list key read from the
+# variable names the path to a value JSON cannot represent.
+printf '%s\n' '[ { mapKey = env:POLAR_TEST_TOKEN as Text, mapValue = λ(x : Bool) → x } ]' \
+  >"$work/render_error.dhall"
+expect_hidden render_error "$polar_helm" render --file "$work/render_error.dhall"
+
 # A chart whose values read the variable.
 mkdir -p "$work/chart/templates"
 printf '%s\n' '{ apiVersion = "v2", name = "leak", version = "0.1.0" }' >"$work/chart/chart.dhall"

@@ -204,12 +204,16 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
   }
   dhall::Loaded loaded;
   std::string text;
+  // A secret's message could quote a value read from env: or a file.
+  bool hide_values = arguments.encrypted();
   try {
     loaded = load_input(arguments.input, load_options);
-    text = render::render(loaded.value, render_options(arguments, tool));
+    hide_values = hide_values || loaded.read_environment;
+    render::RenderOptions options = render_options(arguments, tool);
+    options.conversion.map_keys_in_errors = !hide_values;
+    text = render::render(loaded.value, options);
   } catch (const dhall::Error& error) {
-    // A secret's message could quote a value read from env: or a file.
-    std::cerr << (arguments.encrypted() ? dhall::without_values(error) : error).format();
+    std::cerr << (hide_values ? dhall::without_values(error) : error).format();
     return exit_input_error;
   }
   if (arguments.encrypted()) {

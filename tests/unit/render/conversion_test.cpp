@@ -240,6 +240,14 @@ TEST(Conversion, ErrorsNameThePathToTheOffendingValue) {
             "(top level): is the built-in function `Natural/fold`, which has no JSON form");
 }
 
+TEST(Conversion, MapKeysCanBeLeftOutOfErrorPaths) {
+  auto labels = list({entry(text("token-from-env"), builtin(Builtin::natural))});
+  ConversionOptions hidden;
+  hidden.map_keys_in_errors = false;
+  EXPECT_EQ(error_of(record({{"labels", labels}}), hidden),
+            "labels[\"<value hidden>\"]: is the built-in type `Natural`, which has no JSON form");
+}
+
 // Dhall source, evaluated (not normalized) and converted.
 std::string json_of_source(std::string_view source) {
   return json(parse_text(source));
