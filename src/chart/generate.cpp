@@ -30,7 +30,7 @@ std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
   bool hide_values = encryption != nullptr;
   try {
     dhall::Loaded loaded = dhall::load_file(file.source, options);
-    hide_values = hide_values || loaded.read_environment;
+    hide_values = hide_values || loaded.read_sensitive_values;
     render_options.conversion.map_keys_in_errors = !hide_values;
     text = render::render(loaded.value, render_options);
   } catch (const dhall::Error& error) {

@@ -39,4 +39,15 @@ EnvironmentLookup EnvironmentReads::watched() const {
   };
 }
 
+std::function<bool(const std::filesystem::path&)>
+EnvironmentReads::watching(std::function<bool(const std::filesystem::path&)> is_secret) const {
+  return [is_secret = std::move(is_secret), found = found_](const std::filesystem::path& file) {
+    bool secret = is_secret(file);
+    if (secret) {
+      *found = true;
+    }
+    return secret;
+  };
+}
+
 } // namespace polar::dhall

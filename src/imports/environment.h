@@ -2,6 +2,7 @@
 // Reading environment variables through a replaceable lookup, so tests and
 // embedders can resolve `env:` imports, HOME and XDG_CACHE_HOME against an
 // environment of their own instead of the process's.
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -27,7 +28,11 @@ public:
   // The lookup, noting what it finds. It shares the note with this object
   // and may outlive it.
   EnvironmentLookup watched() const;
-  // Whether a variable that counts was found set.
+  // `is_secret`, noting when it says a file is secret: values of a secret
+  // file read along the way (an import) are as sensitive as a variable's.
+  std::function<bool(const std::filesystem::path&)>
+  watching(std::function<bool(const std::filesystem::path&)> is_secret) const;
+  // Whether a variable that counts was found set, or a secret file met.
   bool any() const { return *found_; }
 
 private:

@@ -12,27 +12,36 @@
 namespace polar::dhall {
 
 // Throws `error` without the literals it quotes (imports/redact.h), still an
-// AbsentImport when it was one. The source line stays, unless it is the
-// text of an `env:` import itself.
-[[noreturn]] void throw_without_environment_values(const Error& error);
+// AbsentImport when it was one, and without the source line when
+// `hide_source_line` (the line is the text of an `env:` import or of a
+// secret file).
+[[noreturn]] void throw_without_environment_values(const Error& error, bool hide_source_line);
 
-// `load(options)`, with the environment of `options` watched: when the load
-// fails after reading a variable, its error is thrown without values; when
-// it succeeds, the result's `read_environment` says whether it read one.
+// `load(options)`, with the environment and the secret-file predicate of
+// `options` watched: when the load fails after reading a variable or a
+// secret file, its error is thrown without values; when it succeeds, the
+// result's `read_sensitive_values` says whether it read one.
 template <typename Load>
 auto hiding_environment_values(const LoadOptions& options, Load&& load) {
   EnvironmentReads reads(options.environment ? options.environment : process_environment());
+  SecretFilePredicate is_secret =
+      options.is_secret_file ? options.is_secret_file : has_secret_file_name;
   LoadOptions watched = options;
   watched.environment = reads.watched();
+  watched.is_secret_file = reads.watching(is_secret);
   try {
     auto loaded = std::forward<Load>(load)(watched);
-    loaded.read_environment = reads.any();
+    loaded.read_sensitive_values = reads.any();
     return loaded;
   } catch (const Error& error) {
     if (!reads.any()) {
       throw;
     }
-    throw_without_environment_values(error);
+    // The resolver names the source of `env:NAME` "env:NAME": its text is the value.
+    const Span& span = error.span();
+    bool in_value = span.known() && (span.file->name.starts_with("env:") ||
+                                     is_secret(std::filesystem::path(span.file->name)));
+    throw_without_environment_values(error, in_value);
   }
 }
 

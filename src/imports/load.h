@@ -27,9 +27,9 @@ struct Loaded {
   // The work done, and how the build cache was used.
   LoadStatistics statistics;
   // Whether the load read an environment variable (other than HOME and
-  // XDG_*): errors about the value, raised later (rendering), must not
-  // quote it either (imports/redact.h).
-  bool read_environment = false;
+  // XDG_*) or a secret file: errors raised later (rendering) must not quote
+  // their values either (imports/redact.h).
+  bool read_sensitive_values = false;
 
   // The β-normal form of the expression (`polar-helm dhall`, `hash`).
   ExprPtr normal_form() const;

@@ -45,6 +45,16 @@ printf '%s\n' '[ { mapKey = env:POLAR_TEST_TOKEN as Text, mapValue = λ(x : Bool
   >"$work/render_error.dhall"
 expect_hidden render_error "$polar_helm" render --file "$work/render_error.dhall"
 
+# A file that is not secret importing one that is: the secret's literals stay hidden, and
+# so does the secret's source line.
+printf '%s\n' '{ password = "pw-7d2a-recognizable" }' >"$work/db-secret.dhall"
+printf '%s\n' 'assert : (./db-secret.dhall).password === "x"' >"$work/uses_secret.dhall"
+expect_exit 1 "$polar_helm" render --file "$work/uses_secret.dhall" 2>"$work/uses_secret.stderr"
+! grep -q 'pw-7d2a-recognizable' "$work/uses_secret.stderr" ||
+  fail "an imported secret file's value is printed: $(cat "$work/uses_secret.stderr")"
+grep -q '<value hidden>' "$work/uses_secret.stderr" ||
+  fail "imported secret: nothing hidden: $(cat "$work/uses_secret.stderr")"
+
 # A chart whose values read the variable.
 mkdir -p "$work/chart/templates"
 printf '%s\n' '{ apiVersion = "v2", name = "leak", version = "0.1.0" }' >"$work/chart/chart.dhall"

@@ -208,7 +208,7 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
   bool hide_values = arguments.encrypted();
   try {
     loaded = load_input(arguments.input, load_options);
-    hide_values = hide_values || loaded.read_environment;
+    hide_values = hide_values || loaded.read_sensitive_values;
     render::RenderOptions options = render_options(arguments, tool);
     options.conversion.map_keys_in_errors = !hide_values;
     text = render::render(loaded.value, options);
