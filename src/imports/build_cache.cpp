@@ -4,9 +4,9 @@
 #include <utility>
 
 #include "binary/cbor.h"
-#include "binary/decode.h"
 #include "binary/encode.h"
 #include "binary/hash.h"
+#include "binary/lazy_decode.h"
 #include "imports/file_io.h"
 #include "imports/location.h"
 #include "syntax/source.h"
@@ -85,8 +85,16 @@ std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> b
   return dependencies;
 }
 
+// Records are decoded field by field as they are read: the type of the
+// dhall-kubernetes package, or a file that re-exports the package, is a
+// record of a thousand schemas, and a render reads a few.
+ExprPtr decode_copy_lazily(std::span<const std::uint8_t> bytes) {
+  return decode_lazily(
+      std::make_shared<const std::vector<std::uint8_t>>(bytes.begin(), bytes.end()));
+}
+
 // A result is the length of the expression's encoding (8 bytes, little
-// endian), that encoding, then the type's: both decode without copies.
+// endian), that encoding, then the type's.
 std::vector<std::uint8_t> encode_result(const Expr& expr, const Expr& type) {
   auto expr_bytes = encode(expr);
   auto type_bytes = encode(type);
@@ -108,7 +116,8 @@ BuildCache::Result decode_result(std::span<const std::uint8_t> payload) {
   if (payload.size() < 8 || length > payload.size() - 8) {
     throw Error(ErrorKind::decode, "the expression's length exceeds the entry");
   }
-  return {decode(payload.subspan(8, length)), decode(payload.subspan(8 + length))};
+  return {decode_copy_lazily(payload.subspan(8, length)),
+          decode_copy_lazily(payload.subspan(8 + length))};
 }
 
 } // namespace
@@ -189,7 +198,7 @@ ExprPtr BuildCache::protected_type(const Sha256& hash) {
     return nullptr;
   }
   try {
-    return decode(payload_of(*entry));
+    return decode_copy_lazily(payload_of(*entry));
   } catch (const Error& error) {
     ignore_corrupt(path, error.message());
     return nullptr;

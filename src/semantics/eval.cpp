@@ -66,21 +66,26 @@ ValuePtr eval_text(const Env& env, const TextLit& text) {
   return builder.build();
 }
 
-ValueFieldMap eval_fields(const Env& env, const FieldMap& fields) {
+ValueFieldMap eval_alternatives(const Env& env, const FieldMap& alternatives) {
   ValueFieldMap result;
-  for (const auto& [label, expr] : fields) {
+  for (const auto& [label, expr] : alternatives) {
     result.emplace_hint(result.end(), label, expr ? eval(env, expr) : nullptr);
   }
   return result;
 }
 
-// Fields that cost less to evaluate than to suspend.
+// Fields that cost less to evaluate than to suspend. A deferred field is
+// not cheap: even looking at it would decode it.
 bool is_cheap(const Expr& expr) {
+  if (expr.is_deferred()) {
+    return false;
+  }
   return expr.is<Var>() || expr.is<BuiltinRef>() || expr.is<ConstRef>() || expr.is<BoolLit>() ||
          expr.is<NaturalLit>() || (expr.is<TextLit>() && expr.as<TextLit>()->chunks.empty());
 }
 
-// A record literal's fields are suspended (see LazyValue).
+// The fields of record literals and record types are suspended (see
+// LazyValue).
 LazyFieldMap suspend_fields(const Env& env, const FieldMap& fields) {
   LazyFieldMap result;
   for (const auto& [label, expr] : fields) {
@@ -147,13 +152,13 @@ struct Evaluator {
   }
   ValuePtr operator()(const Some& some) const { return make_value(VSome{eval(env, some.value)}); }
   ValuePtr operator()(const RecordType& record) const {
-    return make_value(VRecordType{eval_fields(env, record.fields)});
+    return make_value(VRecordType{suspend_fields(env, record.fields)});
   }
   ValuePtr operator()(const RecordLit& record) const {
     return make_value(VRecordLit{suspend_fields(env, record.fields)});
   }
   ValuePtr operator()(const UnionType& union_type) const {
-    return make_value(VUnionType{eval_fields(env, union_type.alternatives)});
+    return make_value(VUnionType{eval_alternatives(env, union_type.alternatives)});
   }
   ValuePtr operator()(const Field& field) const {
     return detail::select_field(eval(env, field.record), field.name);

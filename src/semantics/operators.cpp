@@ -195,7 +195,11 @@ ValuePtr combine_types(const ValuePtr& lhs, const ValuePtr& rhs) {
   const auto* left = lhs->as<VRecordType>();
   const auto* right = rhs->as<VRecordType>();
   if (left != nullptr && right != nullptr) {
-    return make_value(VRecordType{merge_fields(left->fields, right->fields, combine_types)});
+    // Like ∧: only colliding fields are forced.
+    return make_value(VRecordType{merge_fields(
+        left->fields, right->fields, [](const LazyValue& l, const LazyValue& r) -> LazyValue {
+          return combine_types(l.force(), r.force());
+        })});
   }
   return stuck(Op::combine_types, lhs, rhs);
 }

@@ -69,13 +69,7 @@ public:
   }
   Node operator()(const VSome& node) { return Some{quote(node.value)}; }
   Node operator()(const VRecordType& node) { return RecordType{fields(node.fields)}; }
-  Node operator()(const VRecordLit& node) {
-    FieldMap result;
-    for (const auto& [label, value] : node.fields) {
-      result.emplace_hint(result.end(), label, quote(value.force()));
-    }
-    return RecordLit{std::move(result)};
-  }
+  Node operator()(const VRecordLit& node) { return RecordLit{fields(node.fields)}; }
   Node operator()(const VUnionType& node) { return UnionType{fields(node.alternatives)}; }
   Node operator()(const VInject& node) {
     auto constructor = Field{quote(node.union_type), node.tag};
@@ -107,6 +101,13 @@ private:
     FieldMap result;
     for (const auto& [label, value] : values) {
       result.emplace_hint(result.end(), label, optional(value));
+    }
+    return result;
+  }
+  FieldMap fields(const LazyFieldMap& values) {
+    FieldMap result;
+    for (const auto& [label, value] : values) {
+      result.emplace_hint(result.end(), label, quote(value.force()));
     }
     return result;
   }

@@ -37,6 +37,15 @@ bool is_simple_type(Builtin builtin) {
   }
 }
 
+// The type of a field: record types hold it suspended, union types
+// evaluated (null for an alternative without a payload).
+const ValuePtr& field_type(const LazyValue& field) {
+  return field.force();
+}
+const ValuePtr& field_type(const ValuePtr& alternative) {
+  return alternative;
+}
+
 } // namespace
 
 NestingGuard::NestingGuard(std::size_t& depth, const Span& where) : depth_(depth) {
@@ -125,6 +134,23 @@ ValuePtr Checker::evaluate(const ExprPtr& expr) const {
 
 // Shared judgments ----------------------------------------------------------
 
+template <typename FieldMap>
+std::optional<Const> Checker::largest_universe(const FieldMap& fields) {
+  Const result = Const::type;
+  for (const auto& entry : fields) {
+    const ValuePtr& type = field_type(entry.second);
+    if (type == nullptr) {
+      continue;
+    }
+    auto universe = universe_of(type);
+    if (!universe) {
+      return std::nullopt;
+    }
+    result = max_const(result, *universe);
+  }
+  return result;
+}
+
 std::optional<Const> Checker::universe_of(const ValuePtr& type) {
   NestingGuard nesting(depth_, {});
   // The common shapes are answered directly; anything else is read back
@@ -151,25 +177,11 @@ std::optional<Const> Checker::universe_of(const ValuePtr& type) {
       return constant->value;
     }
   }
-  const ValueFieldMap* fields = nullptr;
   if (const auto* record = type->as<VRecordType>()) {
-    fields = &record->fields;
-  } else if (const auto* union_type = type->as<VUnionType>()) {
-    fields = &union_type->alternatives;
+    return largest_universe(record->fields);
   }
-  if (fields != nullptr) {
-    Const result = Const::type;
-    for (const auto& [label, field_type] : *fields) {
-      if (field_type == nullptr) {
-        continue;
-      }
-      auto universe = universe_of(field_type);
-      if (!universe) {
-        return std::nullopt;
-      }
-      result = max_const(result, *universe);
-    }
-    return result;
+  if (const auto* union_type = type->as<VUnionType>()) {
+    return largest_universe(union_type->alternatives);
   }
   if (const auto* op = type->as<VOp>(); op != nullptr && op->op == Op::equivalent) {
     return Const::type;
@@ -238,9 +250,9 @@ std::string Checker::difference(const ValuePtr& expected, const ValuePtr& actual
     auto found = have->fields.find(label);
     if (found == have->fields.end()) {
       differences.push_back("field `" + label.str() + "` is missing");
-    } else if (!context_.conv(type, found->second)) {
-      differences.push_back("field `" + label.str() + "` should have type " + show(type) +
-                            " but has type " + show(found->second));
+    } else if (!context_.conv(type.force(), found->second.force())) {
+      differences.push_back("field `" + label.str() + "` should have type " + show(type.force()) +
+                            " but has type " + show(found->second.force()));
     }
   }
   for (const auto& [label, type] : have->fields) {

@@ -116,6 +116,10 @@ private:
   // The universe of a type (the c in Γ ⊢ T : c); nullopt for Sort, which has
   // no type.
   std::optional<Const> universe_of(const ValuePtr& type);
+  // The largest universe of the types of a record type's fields or a union
+  // type's alternatives (Type when there are none); nullopt if one is Sort.
+  template <typename FieldMap>
+  std::optional<Const> largest_universe(const FieldMap& fields);
   // Γ ⊢ expr : c for a constant c, or an error saying `what` must be a type.
   Const infer_universe(const ExprPtr& expr, std::string_view what);
   // Requires `type` : Type; `what` names the thing whose type it is.

@@ -16,8 +16,8 @@ std::string quoted(Label label) {
 
 // List { mapKey : Text, mapValue : value }
 ValuePtr map_type(ValuePtr value) {
-  ValueFieldMap fields{{Label("mapKey"), make_builtin(Builtin::text)},
-                       {Label("mapValue"), std::move(value)}};
+  LazyFieldMap fields{{Label("mapKey"), make_builtin(Builtin::text)},
+                      {Label("mapValue"), std::move(value)}};
   return make_value(VBuiltin{Builtin::list, {make_value(VRecordType{std::move(fields)})}});
 }
 
@@ -29,7 +29,7 @@ bool is_map_type(const Value& type) {
     return false;
   }
   auto key = entry->fields.find(Label("mapKey"));
-  return key != entry->fields.end() && is_builtin_type(*key->second, Builtin::text) &&
+  return key != entry->fields.end() && is_builtin_type(*key->second.force(), Builtin::text) &&
          entry->fields.contains(Label("mapValue"));
 }
 
@@ -124,7 +124,7 @@ ValuePtr Checker::rule(const Expr& expr, const Merge& node) {
     if (handler == handlers->fields.end()) {
       fail(*node.handlers, "the alternative " + quoted(label) + " has no handler");
     }
-    auto output = handler_output(label, handler->second, alternative, *node.handlers);
+    auto output = handler_output(label, handler->second.force(), alternative, *node.handlers);
     if (first_output == nullptr) {
       first_output = output;
     }
@@ -176,9 +176,11 @@ ValuePtr Checker::rule(const Expr& expr, const ToMap& node) {
     }
     return annotation;
   }
-  const auto& [first_label, value_type] = *record->fields.begin();
+  const auto& [first_label, first_type] = *record->fields.begin();
+  const auto& value_type = first_type.force();
   require_term_type(value_type, *node.record, "each field of a record given to `toMap`");
-  for (const auto& [label, field_type] : record->fields) {
+  for (const auto& [label, lazy_field_type] : record->fields) {
+    const auto& field_type = lazy_field_type.force();
     if (!context_.conv(value_type, field_type)) {
       fail(*node.record, "`toMap` needs all fields of the record to have the same type, but " +
                              quoted(first_label) + " has type " + show(value_type) + " and " +

@@ -13,8 +13,8 @@ namespace {
 // The fields of two record types merged recursively, as `⩓` does: fields
 // present on both sides must both be record types and are merged in turn.
 // Returns false, with `path` leading to the colliding field, when a shared
-// field is not a record type on both sides.
-bool merge_recursively(const ValueFieldMap& left, const ValueFieldMap& right, ValueFieldMap& merged,
+// field is not a record type on both sides. Only shared fields are forced.
+bool merge_recursively(const LazyFieldMap& left, const LazyFieldMap& right, LazyFieldMap& merged,
                        std::vector<Label>& path) {
   merged = left;
   for (const auto& [label, right_type] : right) {
@@ -23,12 +23,12 @@ bool merge_recursively(const ValueFieldMap& left, const ValueFieldMap& right, Va
       continue;
     }
     path.push_back(label);
-    const auto* left_record = slot->second->as<VRecordType>();
-    const auto* right_record = right_type->as<VRecordType>();
+    const auto* left_record = slot->second.force()->as<VRecordType>();
+    const auto* right_record = right_type.force()->as<VRecordType>();
     if (left_record == nullptr || right_record == nullptr) {
       return false;
     }
-    ValueFieldMap inner;
+    LazyFieldMap inner;
     if (!merge_recursively(left_record->fields, right_record->fields, inner, path)) {
       return false;
     }
@@ -47,7 +47,7 @@ std::string dotted(const std::vector<Label>& path) {
 }
 
 // The fields of a value known to be a record type.
-const ValueFieldMap& fields_of(const ValuePtr& record_type) {
+const LazyFieldMap& fields_of(const ValuePtr& record_type) {
   return record_type->as<VRecordType>()->fields;
 }
 
@@ -135,7 +135,7 @@ ValuePtr Checker::record_operand(const ExprPtr& operand, std::string_view op_tex
 ValuePtr Checker::combine(const Expr& expr, const BinOp& node) {
   auto left = record_operand(node.lhs, "∧");
   auto right = record_operand(node.rhs, "∧");
-  ValueFieldMap merged;
+  LazyFieldMap merged;
   std::vector<Label> path;
   if (!merge_recursively(fields_of(left), fields_of(right), merged, path)) {
     fail(expr, "the operator `∧` cannot merge these records: both have a field `" + dotted(path) +
@@ -157,7 +157,7 @@ ValuePtr Checker::combine_types(const Expr& expr, const BinOp& node) {
   };
   auto [left_universe, left] = record_type(node.lhs);
   auto [right_universe, right] = record_type(node.rhs);
-  ValueFieldMap merged;
+  LazyFieldMap merged;
   std::vector<Label> path;
   if (!merge_recursively(fields_of(left), fields_of(right), merged, path)) {
     fail(expr, "the operator `⩓` cannot merge these record types: both have a field `" +
@@ -168,7 +168,7 @@ ValuePtr Checker::combine_types(const Expr& expr, const BinOp& node) {
 
 // Right-biased: fields of r replace those of l.
 ValuePtr Checker::prefer(const BinOp& node) {
-  ValueFieldMap merged = fields_of(record_operand(node.lhs, "⫽"));
+  LazyFieldMap merged = fields_of(record_operand(node.lhs, "⫽"));
   auto right = record_operand(node.rhs, "⫽");
   for (const auto& [label, type] : fields_of(right)) {
     merged.insert_or_assign(label, type);
@@ -204,12 +204,13 @@ ValuePtr Checker::record_completion(const Expr& expr, const BinOp& node) {
                     "`default`, but it has type " +
                         show(schema_type));
   }
-  const auto* defaults = schema->fields.at(default_label)->as<VRecordType>();
+  const auto& defaults_type = schema->fields.at(default_label).force();
+  const auto* defaults = defaults_type->as<VRecordType>();
   if (defaults == nullptr) {
     fail(*node.lhs, "in record completion `T::r`, `T.default` must be a record, but it has type " +
-                        show(schema->fields.at(default_label)));
+                        show(defaults_type));
   }
-  ValueFieldMap completed = defaults->fields;
+  LazyFieldMap completed = defaults->fields;
   auto overrides = record_operand(node.rhs, "::");
   for (const auto& [label, type] : fields_of(overrides)) {
     completed.insert_or_assign(label, type);

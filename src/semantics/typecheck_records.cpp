@@ -49,7 +49,7 @@ ValuePtr Checker::rule(const Expr&, const UnionType& node) {
 // ─────────────────────────────────────────────────────────
 // Γ ⊢ { x = t, xs… } : { x : T, ts… }
 ValuePtr Checker::rule(const Expr&, const RecordLit& node) {
-  ValueFieldMap fields;
+  LazyFieldMap fields;
   for (const auto& [label, value] : node.fields) {
     auto type = infer(value);
     // The record type is well typed when each field type has a type, which
@@ -72,7 +72,7 @@ ValuePtr Checker::rule(const Expr& expr, const Field& node) {
       fail(expr, "field " + quoted(node.name) + " is missing from the record, whose type is " +
                      show(type));
     }
-    return found->second;
+    return found->second.force();
   }
   if (!type->is<VConst>()) {
     fail(*node.record, "only records have fields, but this is a value of type " + show(type));
@@ -105,7 +105,7 @@ ValuePtr Checker::rule(const Expr& expr, const Project& node) {
     fail(*node.record,
          "a projection `.{ … }` needs a record, but this is a value of type " + show(type));
   }
-  ValueFieldMap fields;
+  LazyFieldMap fields;
   for (const auto& label : node.labels) {
     auto found = record->fields.find(label);
     if (found == record->fields.end()) {
@@ -141,9 +141,11 @@ ValuePtr Checker::rule(const Expr& expr, const ProjectByType& node) {
       fail(expr,
            "field " + quoted(label) + " is missing from the record, whose type is " + show(type));
     }
-    if (!context_.conv(wanted_type, found->second)) {
-      fail(expr, "field " + quoted(label) + " has type " + show(found->second) +
-                     " in the record but the projection asks for " + show(wanted_type));
+    const auto& have = found->second.force();
+    const auto& want = wanted_type.force();
+    if (!context_.conv(want, have)) {
+      fail(expr, "field " + quoted(label) + " has type " + show(have) +
+                     " in the record but the projection asks for " + show(want));
     }
   }
   return selector;
@@ -186,12 +188,12 @@ ValuePtr Checker::with_type(const Expr& expr, const ValuePtr& current, const Wit
     fail(where, "`with` can only update a field " + quoted(here.field) +
                     " of a record, but this has type " + show(current));
   }
-  ValueFieldMap fields = record->fields;
+  LazyFieldMap fields = record->fields;
   ValuePtr updated = value_type;
   if (!last) {
     // A missing intermediate record is created.
     auto found = fields.find(here.field);
-    auto inner = found != fields.end() ? found->second : make_value(VRecordType{ValueFieldMap{}});
+    auto inner = found != fields.end() ? found->second.force() : make_value(VRecordType{});
     updated = with_type(expr, inner, node, step + 1, value_type);
   }
   fields.insert_or_assign(here.field, std::move(updated));

@@ -25,8 +25,8 @@ namespace polar::dhall {
 class Value;
 using ValuePtr = std::shared_ptr<const Value>;
 
-// Fields of record types, record literals and union types, sorted by label.
-// Union alternatives without a payload map to null.
+// Alternatives of union types, sorted by label; those without a payload map
+// to null.
 using ValueFieldMap = std::map<Label, ValuePtr>;
 
 // The evaluation environment: a persistent list of (name, value) bindings,
@@ -74,10 +74,11 @@ private:
   HostFunction host_; // empty for code closures
 };
 
-// A field of a record literal value, evaluated the first time it is used.
-// Evaluating a record literal suspends its fields (docs/evaluation.md,
+// A field of a record literal or record type value, evaluated the first time
+// it is used. Evaluating a record suspends its fields (docs/evaluation.md,
 // "Lazy record fields"): a program that imports a package of a thousand
-// schemas and uses two of them evaluates two. force() evaluates once and
+// schemas and uses two of them evaluates two, and a record type of a thousand
+// field types is read only where it is looked at. force() evaluates once and
 // every copy of the LazyValue shares the result. Forcing mutates shared
 // state: a value must not be forced from two threads at once (each load
 // evaluates its own values).
@@ -103,7 +104,7 @@ private:
   mutable std::shared_ptr<Suspension> suspension_;
 };
 
-// The fields of a record literal value, sorted by label.
+// The fields of a record literal or record type value, sorted by label.
 using LazyFieldMap = std::map<Label, LazyValue>;
 
 // ---------------------------------------------------------------------------
@@ -199,7 +200,7 @@ struct VSome {
 };
 
 struct VRecordType {
-  ValueFieldMap fields;
+  LazyFieldMap fields;
 };
 struct VRecordLit {
   LazyFieldMap fields;

@@ -96,4 +96,12 @@ std::string_view op_symbol(Op op) {
   return "?";
 }
 
+const Expr& Deferred::get() const {
+  if (!state_->expr) {
+    state_->expr = state_->produce();
+    state_->produce = nullptr;
+  }
+  return *state_->expr;
+}
+
 } // namespace polar::dhall

@@ -4,6 +4,7 @@
 // may appear in many trees at once.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -280,6 +281,31 @@ private:
   std::shared_ptr<const Import> import_;
 };
 
+// A subexpression produced when first read: binary/lazy_decode.h defers the
+// fields of a cached package this way, since a program that imports a
+// thousand schemas reads a few. Expr::node() sees through it (producing the
+// expression then), so readers of the tree never meet it; only evaluation
+// asks (Expr::is_deferred) to keep the field suspended.
+// Producing mutates shared state: one thread at a time, like forcing values.
+class Deferred {
+public:
+  using Producer = std::function<ExprPtr()>;
+
+  explicit Deferred(Producer produce)
+      : state_(std::make_shared<State>(State{std::move(produce), nullptr})) {}
+
+  // The expression, produced on the first call. Throws what the producer
+  // throws, and then again on the next call.
+  const Expr& get() const;
+
+private:
+  struct State {
+    Producer produce; // released once it has produced
+    ExprPtr expr;
+  };
+  std::shared_ptr<State> state_;
+};
+
 // -------------------------------------------------------------------------
 
 using Node =
@@ -290,36 +316,48 @@ using Node =
 
 class Expr {
 public:
-  Expr(Node node, Span span) : node_(std::move(node)), span_(std::move(span)) {}
+  Expr(Node node, Span span) : content_(std::move(node)), span_(std::move(span)) {}
+  explicit Expr(Deferred deferred) : content_(std::move(deferred)) {}
 
-  const Node& node() const { return node_; }
+  // The node; a deferred expression is produced here, on the first call.
+  const Node& node() const {
+    if (const auto* deferred = std::get_if<Deferred>(&content_)) [[unlikely]] {
+      return deferred->get().node();
+    }
+    return std::get<Node>(content_);
+  }
   const Span& span() const { return span_; }
+  // Whether reading node() would first produce the expression.
+  bool is_deferred() const { return std::holds_alternative<Deferred>(content_); }
 
   template <typename T>
   const T* as() const {
     if constexpr (std::is_same_v<T, Import>) {
-      const auto* ref = std::get_if<ImportRef>(&node_);
+      const auto* ref = std::get_if<ImportRef>(&node());
       return ref != nullptr ? &ref->get() : nullptr;
     } else {
-      return std::get_if<T>(&node_);
+      return std::get_if<T>(&node());
     }
   }
   template <typename T>
   bool is() const {
     if constexpr (std::is_same_v<T, Import>) {
-      return std::holds_alternative<ImportRef>(node_);
+      return std::holds_alternative<ImportRef>(node());
     } else {
-      return std::holds_alternative<T>(node_);
+      return std::holds_alternative<T>(node());
     }
   }
 
 private:
-  Node node_;
+  std::variant<Node, Deferred> content_;
   Span span_;
 };
 
 inline ExprPtr make_expr(Node node, Span span = {}) {
   return std::make_shared<const Expr>(std::move(node), std::move(span));
+}
+inline ExprPtr make_deferred_expr(Deferred::Producer produce) {
+  return std::make_shared<const Expr>(Deferred(std::move(produce)));
 }
 
 } // namespace polar::dhall

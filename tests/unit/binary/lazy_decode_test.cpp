@@ -1,0 +1,99 @@
+// Lazy decoding: a top-level record's fields are decoded when first read,
+// decode to what the eager decoder gives, and report malformed bytes then.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "binary/decode.h"
+#include "binary/encode.h"
+#include "binary/lazy_decode.h"
+
+namespace polar::dhall {
+namespace {
+
+using Bytes = std::vector<std::uint8_t>;
+
+std::shared_ptr<const Bytes> shared(Bytes bytes) {
+  return std::make_shared<const Bytes>(std::move(bytes));
+}
+
+ExprPtr natural_list() {
+  return make_expr(
+      App{make_expr(BuiltinRef{Builtin::list}), make_expr(BuiltinRef{Builtin::natural})});
+}
+
+Bytes package_bytes() {
+  FieldMap fields;
+  fields.emplace(Label("a"), make_expr(NaturalLit{Natural(1)}));
+  fields.emplace(Label("b"), make_expr(ListLit{natural_list(), {}}));
+  fields.emplace(Label("c"), make_expr(Some{make_expr(BoolLit{true})}));
+  return encode(*make_expr(RecordLit{std::move(fields)}));
+}
+
+TEST(LazyDecode, RecordFieldsWaitUntilRead) {
+  auto record = decode_lazily(shared(package_bytes()));
+  ASSERT_FALSE(record->is_deferred());
+  const auto* literal = record->as<RecordLit>();
+  ASSERT_NE(literal, nullptr);
+  ASSERT_EQ(literal->fields.size(), 3U);
+  const ExprPtr& b = literal->fields.at(Label("b"));
+  EXPECT_TRUE(b->is_deferred());
+  const auto* list = b->as<ListLit>(); // reading decodes it
+  ASSERT_NE(list, nullptr);
+  EXPECT_TRUE(list->items.empty());
+  EXPECT_TRUE(literal->fields.at(Label("a"))->is_deferred()); // still unread
+}
+
+TEST(LazyDecode, EncodesBackToTheSameBytes) {
+  Bytes bytes = package_bytes();
+  EXPECT_EQ(encode(*decode_lazily(shared(bytes))), bytes);
+  FieldMap types;
+  types.emplace(Label("x"), natural_list());
+  Bytes record_type = encode(*make_expr(RecordType{std::move(types)}));
+  auto lazy = decode_lazily(shared(record_type));
+  ASSERT_TRUE(lazy->is<RecordType>());
+  EXPECT_TRUE(lazy->as<RecordType>()->fields.at(Label("x"))->is_deferred());
+  EXPECT_EQ(encode(*lazy), record_type);
+}
+
+TEST(LazyDecode, AnythingButARecordDecodesAtOnce) {
+  Bytes bytes = encode(*natural_list());
+  auto expr = decode_lazily(shared(bytes));
+  EXPECT_FALSE(expr->is_deferred());
+  ASSERT_TRUE(expr->is<App>());
+  EXPECT_FALSE(expr->as<App>()->fn->is_deferred());
+}
+
+TEST(LazyDecode, AMalformedFieldFailsWhenRead) {
+  Bytes bytes = package_bytes();
+  // Field c is `Some True`, [5, null, true]: label 12 instead of 5 is an
+  // obsolete expression (union literals), which decoding rejects.
+  Bytes some_true = {0x83, 0x05, 0xf6, 0xf5};
+  auto at = std::search(bytes.begin(), bytes.end(), some_true.begin(), some_true.end());
+  ASSERT_NE(at, bytes.end());
+  *(at + 1) = 0x0c;
+  auto record = decode_lazily(shared(bytes));
+  EXPECT_NO_THROW((void)record->as<RecordLit>()->fields.at(Label("b"))->node());
+  const ExprPtr& c = record->as<RecordLit>()->fields.at(Label("c"));
+  try {
+    (void)c->node();
+    FAIL() << "a malformed field decoded";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::decode);
+  }
+  EXPECT_THROW((void)c->node(), Error); // and again on the next read
+}
+
+TEST(LazyDecode, FieldsInAnyOrderDuplicatesAtOnce) {
+  // [8, {"b": [15, 1], "a": [15, 2]}]: not canonical, but it decodes.
+  Bytes unordered = {0x82, 0x08, 0xa2, 0x61, 'b', 0x82, 0x0f, 0x01, 0x61, 'a', 0x82, 0x0f, 0x02};
+  EXPECT_EQ(encode(*decode_lazily(shared(unordered))), encode(*decode(unordered)));
+  // [8, {"a": [15, 1], "a": [15, 2]}]
+  Bytes repeated = {0x82, 0x08, 0xa2, 0x61, 'a', 0x82, 0x0f, 0x01, 0x61, 'a', 0x82, 0x0f, 0x02};
+  EXPECT_THROW(decode_lazily(shared(repeated)), Error);
+}
+
+} // namespace
+} // namespace polar::dhall
