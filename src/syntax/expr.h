@@ -268,7 +268,7 @@ struct Import {
 
 // Imports are rare and large (a URL's parts, headers, a hash), so a node
 // holds its import behind a shared pointer: every other node stays small
-// (an Expr was 248 bytes with the Import inline, 88 without). Like the rest
+// (an Expr was 248 bytes with the Import inline, 96 now). Like the rest
 // of the tree the import is immutable. `Expr::as<Import>()` sees through it.
 class ImportRef {
 public:
