@@ -196,6 +196,10 @@ void Writer::text_string(std::string_view text) {
   out_.insert(out_.end(), text.begin(), text.end());
 }
 
+void Writer::encoded_item(std::span<const std::uint8_t> item) {
+  out_.insert(out_.end(), item.begin(), item.end());
+}
+
 void Writer::array(std::uint64_t length) {
   head(Major::array, length);
 }

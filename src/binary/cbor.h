@@ -63,6 +63,8 @@ public:
   // The shortest of half, single and double precision that holds `value`
   // exactly; every NaN becomes the half-precision quiet NaN 0x7e00.
   void floating(double value);
+  // A whole item encoded earlier, copied as it is.
+  void encoded_item(std::span<const std::uint8_t> item);
 
   std::vector<std::uint8_t> take() && { return std::move(out_); }
 

@@ -35,9 +35,24 @@ const Expr* list_element_type(const Expr& type) {
   return fn != nullptr && fn->builtin == Builtin::list ? app->arg.get() : nullptr;
 }
 
+// Nodes without sub-expressions: copying a known encoding saves nothing.
+bool is_leaf(const Expr& e) {
+  return e.is<Var>() || e.is<BuiltinRef>() || e.is<ConstRef>() || e.is<BoolLit>() ||
+         e.is<NaturalLit>() || e.is<IntegerLit>() || e.is<DoubleLit>() || e.is<BytesLit>() ||
+         e.is<DateLit>() || e.is<TimeLit>() || e.is<TimeZoneLit>();
+}
+
 class Encoder {
 public:
+  explicit Encoder(const KnownEncoding* known) : known_(known) {}
+
   void expr(const Expr& e) {
+    if (known_ != nullptr && !is_leaf(e)) {
+      if (auto bytes = (*known_)(e); !bytes.empty()) {
+        out_.encoded_item(bytes);
+        return;
+      }
+    }
     std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
   }
 
@@ -343,13 +358,20 @@ private:
     }
   }
 
+  const KnownEncoding* known_;
   cbor::Writer out_;
 };
 
 } // namespace
 
 std::vector<std::uint8_t> encode(const Expr& expr) {
-  Encoder encoder;
+  Encoder encoder(nullptr);
+  encoder.expr(expr);
+  return std::move(encoder).take();
+}
+
+std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known) {
+  Encoder encoder(&known);
   encoder.expr(expr);
   return std::move(encoder).take();
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Dhall expressions to CBOR bytes (standard/binary.md, "Encoding judgment").
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <vector>
 
 #include "syntax/expr.h"
@@ -11,5 +13,15 @@ namespace polar::dhall {
 // to equal bytes, which is what semantic hashes and the integrity cache rely
 // on. Source spans are not encoded.
 std::vector<std::uint8_t> encode(const Expr& expr);
+
+// The encoding of a node known from an earlier encode(), or an empty span
+// when there is none.
+using KnownEncoding = std::function<std::span<const std::uint8_t>(const Expr& node)>;
+
+// The same, copying the encodings `known` has instead of encoding those
+// nodes again: the normal form of a package holds the normal forms of the
+// imports it pins, and the integrity check of each encodes it (docs/binary.md,
+// "Encoding known subtrees"). The bytes are the same either way.
+std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known);
 
 } // namespace polar::dhall

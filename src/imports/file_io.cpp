@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <fstream>
 #include <random>
 #include <system_error>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -36,12 +36,33 @@ public:
   explicit FileDescriptor(int descriptor) : descriptor_(descriptor) {}
   FileDescriptor(const FileDescriptor&) = delete;
   FileDescriptor& operator=(const FileDescriptor&) = delete;
-  ~FileDescriptor() { ::close(descriptor_); }
+  ~FileDescriptor() {
+    if (descriptor_ >= 0) {
+      ::close(descriptor_);
+    }
+  }
   int get() const { return descriptor_; }
+  // Gives up ownership, for a close whose failure matters.
+  int release() { return std::exchange(descriptor_, -1); }
 
 private:
   int descriptor_;
 };
+
+// Writes all of `bytes`, resuming after short writes and signals.
+std::error_code write_all(int descriptor, std::span<const std::uint8_t> bytes) {
+  while (!bytes.empty()) {
+    ssize_t count = ::write(descriptor, bytes.data(), bytes.size());
+    if (count < 0 && errno == EINTR) {
+      continue;
+    }
+    if (count < 0) {
+      return {errno, std::generic_category()};
+    }
+    bytes = bytes.subspan(static_cast<std::size_t>(count));
+  }
+  return {};
+}
 
 // The contents of a regular file as a std::string or a byte vector.
 template <typename Buffer>
@@ -100,27 +121,39 @@ std::optional<std::vector<std::uint8_t>> read_regular_file_bytes(const fs::path&
 }
 
 void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> bytes) {
-  std::error_code error;
-  fs::create_directories(path.parent_path(), error);
-  if (error) {
-    fail("cannot create the directory of", path, error);
-  }
   auto temporary = temporary_sibling(path);
+  auto create = [&] {
+    return ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  };
+  int descriptor = create();
+  if (descriptor < 0 && errno == ENOENT) {
+    // The directory is created only when missing: a cache directory that
+    // exists costs no system calls per entry.
+    std::error_code error;
+    fs::create_directories(path.parent_path(), error);
+    if (error) {
+      fail("cannot create the directory of", path, error);
+    }
+    descriptor = create();
+  }
+  if (descriptor < 0) {
+    fail("cannot write", temporary, std::error_code(errno, std::generic_category()));
+  }
+  std::error_code error;
   {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(reinterpret_cast<const char*>(bytes.data()),
-              static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      fs::remove(temporary, error);
-      fail("cannot write", temporary, std::make_error_code(std::errc::io_error));
+    FileDescriptor file(descriptor);
+    error = write_all(file.get(), bytes);
+    if (!error && ::close(file.release()) != 0) {
+      error = std::error_code(errno, std::generic_category());
     }
   }
-  fs::rename(temporary, path, error);
+  if (!error) {
+    fs::rename(temporary, path, error);
+  }
   if (error) {
     std::error_code ignored;
     fs::remove(temporary, ignored);
-    fail("cannot move a new file into", path, error);
+    fail("cannot write", path, error);
   }
 }
 

@@ -18,6 +18,8 @@ namespace polar::dhall {
 
 // Content-addressed storage of encoded expressions. The resolver verifies
 // what load() returns against the hash, so a cache may hand back anything.
+// It calls store() from a thread of its own (cache_writer.h) while it may
+// call load() from another.
 class IntegrityCache {
 public:
   virtual ~IntegrityCache() = default;

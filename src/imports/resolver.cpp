@@ -132,9 +132,19 @@ std::string ImportResolver::memo_key(ImportMode mode, const std::string& locatio
 }
 
 ImportResolver::ImportResolver(LoadOptions options)
-    : options_(with_defaults(std::move(options))), reader_(options_) {
+    : options_(with_defaults(std::move(options))), reader_(options_),
+      cache_writer_(options_.integrity_cache) {
   if (!options_.build_cache_directory.empty()) {
     build_cache_.emplace(options_.build_cache_directory, options_.on_warning);
+  }
+}
+
+ImportResolver::~ImportResolver() {
+  for (const std::string& failure : cache_writer_.finish()) {
+    try {
+      warn(failure);
+    } catch (...) { // NOLINT(bugprone-empty-catch): a destructor must not throw
+    }
   }
 }
 
@@ -151,7 +161,7 @@ ExprPtr ImportResolver::resolve(const ExprPtr& expr, const ImportTarget& here,
 ExprPtr ImportResolver::resolve_expr(const ExprPtr& expr, const Frame& here) {
   if (const auto* import = expr->as<Import>()) {
     ExprPtr value = resolve_import(*import, expr->span(), here);
-    normal_forms_.emplace(value.get(), value);
+    imported_.add(value);
     return value;
   }
   if (const auto* op = expr->as<BinOp>(); op != nullptr && op->op == Op::import_alt) {
@@ -273,9 +283,11 @@ ImportResolver::Checked ImportResolver::parse_resolve_check(Resource resource, c
   ExprPtr resolved = resolve_expr(parsed, frame);
   ValuePtr type = infer_type(resolved, &known_types_);
   ++statistics_.expressions_type_checked;
-  auto known_normal = [&](const Expr& expr) { return normal_forms_.contains(&expr); };
-  ExprPtr value =
-      !secret && is_evidently_normal(*resolved, known_normal) ? resolved : normalize(resolved);
+  auto known_normal = [&](const Expr& expr) { return imported_.contains(expr); };
+  ExprPtr value = secret ? nullptr : evident_normal_form(resolved, known_normal);
+  if (!value) {
+    value = normalize(resolved);
+  }
   known_types_.add(value, type);
   return {value, type};
 }

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "imports/build_cache.h"
+#include "imports/cache_writer.h"
+#include "imports/imported_forms.h"
 #include "imports/load_statistics.h"
 #include "imports/location.h"
 #include "imports/options.h"
@@ -32,6 +34,9 @@ public:
   explicit ImportResolver(LoadOptions options);
   ImportResolver(const ImportResolver&) = delete;
   ImportResolver& operator=(const ImportResolver&) = delete;
+  // Waits until the integrity cache entries of the load are written, and
+  // warns about those that could not be.
+  ~ImportResolver();
 
   // `expr` with every import replaced by the β-normal form of what it
   // imports. `here` is where `expr` was read from: its relative imports are
@@ -132,6 +137,8 @@ private:
 
   LoadOptions options_;
   ResourceReader reader_;
+  // Stores the entries of options_.integrity_cache in the background.
+  CacheWriter cache_writer_;
   std::optional<BuildCache> build_cache_;
   // Where the import being resolved records what its result depends on.
   Provenance* recording_ = nullptr;
@@ -143,10 +150,10 @@ private:
   LoadStatistics statistics_;
   std::vector<const Frame*> chain_; // (Δ, here): frames live on the call stack
   std::unordered_map<std::string, Outcome> outcomes_;
-  // What imports resolved to, all β-normal, by address (the value keeps the
-  // address from being reused): an importer made of these needs no
-  // normalization (evident_normal_form.h).
-  std::unordered_map<const Expr*, ExprPtr> normal_forms_;
+  // What imports resolved to, all β-normal: an importer made of these needs
+  // no normalization (evident_normal_form.h), and integrity checks reuse
+  // their α-normal forms and encodings.
+  ImportedForms imported_;
   KnownTypes known_types_;
   struct UserHeaders {
     ExprPtr configuration; // normal form

@@ -151,9 +151,12 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
 
 ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash,
                                         const ImportTarget& target, const Span& site) {
-  ExprPtr normal_form = alpha_normalize(value);
-  auto bytes = encode(*normal_form);
-  Sha256 actual = sha256(bytes);
+  // Recorded first, so that the checks of its importers reuse what this one
+  // computes.
+  imported_.add(value);
+  ExprPtr normal_form = imported_.alpha_normalize(value);
+  EncodedBytes bytes = imported_.encode(normal_form);
+  Sha256 actual = sha256(*bytes);
   if (actual != hash) {
     // The hash of a secret's normal form would help guess the secret.
     bool secret = std::holds_alternative<EnvImport>(target);
@@ -163,11 +166,8 @@ ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash
                     (secret ? "" : ", but its normal form hashes to " + hash_key(actual)),
                 site);
   }
-  try {
-    options_.integrity_cache->store(hash, bytes);
-  } catch (const Error& error) {
-    warn(error.message());
-  }
+  // Failures become warnings when the resolver finishes.
+  cache_writer_.store(hash, std::move(bytes));
   if (ValuePtr type = known_types_.find(*value)) {
     known_types_.add(normal_form, type);
   }

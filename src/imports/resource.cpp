@@ -2,6 +2,8 @@
 
 #include <system_error>
 
+#include <sys/stat.h>
+
 #include "imports/absent_import.h"
 #include "imports/cors.h"
 #include "imports/file_io.h"
@@ -77,7 +79,24 @@ Resource ResourceReader::read_local(const LocalImport& local, const Span& site) 
                            (looked_at == shown ? "" : " (looked for " + looked_at + ")"),
                        site);
   }
-  return Resource{std::move(*contents), path.string(), file_identity(path), false, path};
+  return Resource{std::move(*contents), path.string(), identity_of_file(path), false, path};
+}
+
+std::string ResourceReader::identity_of_file(const fs::path& path) const {
+  fs::path name = path.filename();
+  struct stat status {};
+  // A symlinked file, or a name that is not a file's (`.`, `..`), is
+  // resolved in full.
+  if (name.empty() || name == "." || name == ".." || ::lstat(path.c_str(), &status) != 0 ||
+      S_ISLNK(status.st_mode)) {
+    return file_identity(path);
+  }
+  fs::path directory = path.parent_path();
+  auto [entry, inserted] = directory_identities_.try_emplace(directory.string());
+  if (inserted) {
+    entry->second = file_identity(directory.empty() ? fs::path(".") : directory);
+  }
+  return (entry->second / name).string();
 }
 
 Resource ResourceReader::read_environment(const EnvImport& env, const Span& site) const {

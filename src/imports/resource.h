@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "imports/fetcher.h"
@@ -48,11 +49,17 @@ public:
 
 private:
   Resource read_local(const LocalImport& local, const Span& site) const;
+  // file_identity(path) of the file just read at `path`, with the identities
+  // of directories memoized: a package's files share a few directories, and
+  // resolving every component of every path was thousands of system calls.
+  std::string identity_of_file(const std::filesystem::path& path) const;
   Resource read_environment(const EnvImport& env, const Span& site) const;
   Resource read_remote(const RemoteImport& remote, const ImportTarget& parent, const Span& site,
                        const std::vector<HttpHeader>& headers) const;
 
   const LoadOptions& options_;
+  // file_identity of each directory files were read from, by its path.
+  mutable std::unordered_map<std::string, std::filesystem::path> directory_identities_;
 };
 
 } // namespace polar::dhall

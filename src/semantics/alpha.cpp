@@ -22,9 +22,17 @@ const Label underscore("_");
 
 class AlphaNormalizer {
 public:
+  explicit AlphaNormalizer(const std::function<ExprPtr(const Expr&)>* known_closed = nullptr)
+      : known_closed_(known_closed) {}
+
   ExprPtr normalize(const ExprPtr& expr) {
     if (!expr) {
       return nullptr;
+    }
+    if (known_closed_ != nullptr) {
+      if (ExprPtr known = (*known_closed_)(*expr)) {
+        return known;
+      }
     }
     detail::DepthGuard guard;
     std::optional<Node> changed = std::visit(*this, expr->node());
@@ -251,6 +259,7 @@ private:
     return normalize(body);
   }
 
+  const std::function<ExprPtr(const Expr&)>* known_closed_;
   std::vector<Label> names_; // binders in scope, outermost first
 };
 
@@ -258,6 +267,11 @@ private:
 
 ExprPtr alpha_normalize(const ExprPtr& expr) {
   return AlphaNormalizer{}.normalize(expr);
+}
+
+ExprPtr alpha_normalize(const ExprPtr& expr,
+                        const std::function<ExprPtr(const Expr&)>& known_closed) {
+  return AlphaNormalizer(&known_closed).normalize(expr);
 }
 
 } // namespace polar::dhall

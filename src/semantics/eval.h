@@ -7,6 +7,7 @@
 // typed; ill-typed input never crashes but may throw an Error or produce a
 // stuck term.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "semantics/value.h"
@@ -46,6 +47,11 @@ ExprPtr normalize(const ExprPtr& expr);
 // `expr` with every bound variable renamed to `_` (standard/
 // alpha-normalization.md). Does not β-normalize.
 ExprPtr alpha_normalize(const ExprPtr& expr);
+// The same, taking the α-normal form of each subtree `known_closed` knows
+// (it returns null for the others) instead of walking into it. Only for
+// closed subtrees: those are α-normalized the same way wherever they are.
+ExprPtr alpha_normalize(const ExprPtr& expr,
+                        const std::function<ExprPtr(const Expr&)>& known_closed);
 // Are the two expressions judgmentally equal (β-normalize both, compare
 // up to α-equivalence)?
 bool equivalent(const ExprPtr& a, const ExprPtr& b);

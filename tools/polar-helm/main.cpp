@@ -22,11 +22,16 @@ namespace {
 // each time. Kept in the heap, freed memory is reused: a third fewer page
 // faults and about 10% of a warm render. The heap still goes back to the
 // system at exit.
+// Without fastbins, freed syntax and value nodes are merged as they are
+// freed instead of all at once whenever a larger block is asked for
+// (malloc_consolidate was about 10% of a cold render of dhall-kubernetes;
+// the render is 5-10% faster without, the warm one unchanged).
 void tune_allocator() {
   constexpr int mmap_threshold = 64 << 20;
   constexpr int trim_threshold = 256 << 20;
   ::mallopt(M_MMAP_THRESHOLD, mmap_threshold);
   ::mallopt(M_TRIM_THRESHOLD, trim_threshold);
+  ::mallopt(M_MXFAST, 0);
 }
 
 } // namespace

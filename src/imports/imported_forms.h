@@ -1,0 +1,46 @@
+#pragma once
+// The normal forms imports resolved to, with what integrity checks compute
+// from them. The normal form of a protected import holds the normal forms of
+// its own imports as they are, shared: a dhall-kubernetes type file holds the
+// types it imports, and types.dhall all of them. Remembering the α-normal
+// form and the encoding of each import the first time a check needs them,
+// every check α-normalizes and encodes only what is new and copies the rest,
+// instead of walking the same trees once per level of the package
+// (docs/imports.md, "Integrity checks").
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/expr.h"
+
+namespace polar::dhall {
+
+using EncodedBytes = std::shared_ptr<const std::vector<std::uint8_t>>;
+
+class ImportedForms {
+public:
+  // Records `value`, the β-normal form an import resolved to. It is closed:
+  // imports are type-checked in the empty context.
+  void add(const ExprPtr& value);
+  // Whether `expr` is one of the recorded values or their α-normal forms.
+  bool contains(const Expr& expr) const { return forms_.contains(&expr); }
+
+  // The α-normal form of `expr`, taking those of the recorded values inside
+  // it from earlier calls.
+  ExprPtr alpha_normalize(const ExprPtr& expr);
+  // The encoding of `expr`, copying the encodings of the recorded values
+  // inside it from earlier calls. Remembered when `expr` is recorded.
+  EncodedBytes encode(const ExprPtr& expr);
+
+private:
+  struct Forms {
+    ExprPtr value;         // keeps the address, the key, from being reused
+    ExprPtr alpha_normal;  // null until needed
+    EncodedBytes encoding; // null until needed
+  };
+
+  std::unordered_map<const Expr*, Forms> forms_;
+};
+
+} // namespace polar::dhall
