@@ -125,11 +125,16 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
   }
   ExprPtr value;
   try {
-    // A package read from the cache is decoded field by field, as they are
-    // used: a render reads a few of dhall-kubernetes' thousand.
-    value = decode_lazily(std::make_shared<const std::vector<std::uint8_t>>(std::move(*bytes)));
     bool use_build_cache = build_cache_ && typed_by_build_cache;
     ExprPtr known_type = use_build_cache ? build_cache_->protected_type(hash) : nullptr;
+    // With its type known, a package is decoded field by field as they are
+    // used (a render reads a few of dhall-kubernetes' thousand); inferring
+    // its type reads every field, which one eager pass decodes best, sharing
+    // the types repeated across fields.
+    value =
+        known_type
+            ? decode_lazily(std::make_shared<const std::vector<std::uint8_t>>(std::move(*bytes)))
+            : decode(*bytes);
     if (known_type) {
       ++statistics_.build_cache_hits;
       known_types_.add(value, eval(Env{}, known_type));
