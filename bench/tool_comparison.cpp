@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <string>
+
+#include <unistd.h>
 
 #include "process.h"
 
@@ -40,30 +43,43 @@ struct Tool {
   std::vector<std::string> cache_variables;
 };
 
-const fs::path scratch = fs::temp_directory_path() / "polar-helm-bench";
+// One per process, so two checkouts benchmarking at once stay apart.
+const fs::path scratch =
+    fs::temp_directory_path() / ("polar-helm-bench-" + std::to_string(::getpid()));
 
-// One measured process per benchmark iteration; the cache directory is
-// prepared outside the measured time.
-void run_scenario(benchmark::State& state, const Tool& tool, const Scenario& scenario) {
-  auto cache_dir = scratch / (tool.name + "-" + scenario.name);
-  auto argv = tool.render_to_json;
-  argv.push_back(scenario.file.string());
-  // The standard looks for cached imports under HOME too: both point into
-  // the scenario's directory, so "cold" is cold.
+// The standard looks for cached imports under HOME too: both point into the
+// cache directory, so "cold" is cold.
+std::map<std::string, std::string> cache_environment(const Tool& tool, const fs::path& cache_dir) {
   std::map<std::string, std::string> environment{{"XDG_CACHE_HOME", cache_dir.string()},
                                                  {"HOME", (cache_dir / "home").string()}};
   for (const auto& variable : tool.cache_variables) {
     environment[variable] = (cache_dir / variable).string();
   }
-  fs::remove_all(cache_dir);
+  return environment;
+}
+
+// One measured process per benchmark iteration. A run without a cache gets a
+// new directory rather than an emptied one, and nothing is deleted until all
+// runs are done: on ext4 without a journal, creating files within 30 s of
+// deleting many makes the kernel scan the deleted inodes (recently_deleted),
+// which costs more than the render and is not what a build meets.
+// (Repetitions call run_scenario again, hence a counter outside it.)
+int next_fresh_directory = 0;
+
+void run_scenario(benchmark::State& state, const Tool& tool, const Scenario& scenario) {
+  auto argv = tool.render_to_json;
+  argv.push_back(scenario.file.string());
+  auto scenario_dir = scratch / (tool.name + "-" + scenario.name);
+  auto warm_environment = cache_environment(tool, scenario_dir / "warm");
   if (scenario.cache == Cache::warm) {
-    run_process(argv, environment);
+    run_process(argv, warm_environment);
   }
   double peak = 0;
   for (auto _ : state) {
-    if (scenario.cache != Cache::warm) {
-      fs::remove_all(cache_dir); // nothing may be left from the last iteration
-    }
+    auto environment =
+        scenario.cache == Cache::warm
+            ? warm_environment
+            : cache_environment(tool, scenario_dir / std::to_string(next_fresh_directory++));
     ProcessCost cost = run_process(argv, environment);
     state.SetIterationTime(cost.seconds);
     peak = std::max(peak, cost.peak_mebibytes);
