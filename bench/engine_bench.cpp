@@ -100,7 +100,7 @@ void DecodePackageLazilyReadTwoFields(benchmark::State& state) {
   if (!have_package(state)) {
     return;
   }
-  auto shared = std::make_shared<const std::vector<std::uint8_t>>(package_bytes());
+  SharedBytes shared(package_bytes());
   for (auto _ : state) {
     auto record = decode_lazily(shared);
     const auto& fields = record->as<RecordLit>()->fields;

@@ -1,6 +1,12 @@
 #include "binary/hash.h"
 
-#include <openssl/evp.h>
+// SHA256_Init/Update/Final are deprecated in OpenSSL 3 in favour of EVP, but
+// EVP's first digest in a process loads the configuration and the default
+// provider: 1.3 ms, as long as hashing the 2.5 MB dhall-kubernetes package
+// (docs/binary.md, "Hashing"). The low-level functions run the same
+// SHA-NI/AVX2 code without that set-up.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include "binary/encode.h"
 #include "syntax/source.h"
@@ -8,10 +14,11 @@
 namespace polar::dhall {
 
 Sha256 sha256(std::span<const std::uint8_t> bytes) {
+  static_assert(std::tuple_size_v<Sha256> == SHA256_DIGEST_LENGTH);
   Sha256 digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
-      length != digest.size()) {
+  SHA256_CTX context;
+  if (SHA256_Init(&context) != 1 || SHA256_Update(&context, bytes.data(), bytes.size()) != 1 ||
+      SHA256_Final(digest.data(), &context) != 1) {
     // Only a broken OpenSSL installation gets here.
     throw Error(ErrorKind::io, "OpenSSL failed to compute a SHA-256 digest");
   }

@@ -11,20 +11,18 @@ namespace polar::dhall {
 namespace {
 
 using binary_label::Expression;
-using Bytes = std::shared_ptr<const std::vector<std::uint8_t>>;
 
-ExprPtr deferred_decode(const Bytes& bytes, std::span<const std::uint8_t> item) {
-  auto offset = static_cast<std::size_t>(item.data() - bytes->data());
-  return make_deferred_expr([bytes, offset, size = item.size()] {
-    return decode(std::span(*bytes).subspan(offset, size));
-  });
+ExprPtr deferred_decode(const SharedBytes& bytes, std::span<const std::uint8_t> item) {
+  auto offset = static_cast<std::size_t>(item.data() - bytes.span().data());
+  return make_deferred_expr(
+      [field = bytes.subrange(offset, item.size())] { return decode(field.span()); });
 }
 
 // The fields of `[7, {…}]` or `[8, {…}]`, each deferred; nullopt when the
 // bytes are anything else or repeat a field, which the eager decoder then
 // reports.
-std::optional<Node> deferred_record(const Bytes& bytes) {
-  cbor::Reader in(*bytes);
+std::optional<Node> deferred_record(const SharedBytes& bytes) {
+  cbor::Reader in(bytes.span());
   if (in.peek().major != cbor::Major::array || in.array("an expression") != 2 ||
       in.peek().major != cbor::Major::unsigned_integer) {
     return std::nullopt;
@@ -54,7 +52,7 @@ std::optional<Node> deferred_record(const Bytes& bytes) {
 
 } // namespace
 
-ExprPtr decode_lazily(std::shared_ptr<const std::vector<std::uint8_t>> bytes) {
+ExprPtr decode_lazily(const SharedBytes& bytes) {
   std::optional<Node> record;
   try {
     record = deferred_record(bytes);
@@ -62,7 +60,7 @@ ExprPtr decode_lazily(std::shared_ptr<const std::vector<std::uint8_t>> bytes) {
     // Malformed: decoding it eagerly says where and how.
   }
   if (!record) {
-    return decode(*bytes);
+    return decode(bytes.span());
   }
   return make_expr(std::move(*record));
 }

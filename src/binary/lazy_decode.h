@@ -3,10 +3,7 @@
 // dhall-kubernetes package is 2.5 MB of CBOR, a record of about 1,100
 // schemas and types, and a render reads a handful (docs/binary.md, "Lazy
 // decoding").
-#include <cstdint>
-#include <memory>
-#include <vector>
-
+#include "binary/shared_bytes.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {
@@ -17,6 +14,6 @@ namespace polar::dhall {
 // decode() does. For bytes a hash vouches for (integrity-cache entries):
 // a malformed field throws Error(ErrorKind::decode) only when it is read,
 // and, decoded alone, its nesting counts from the field.
-ExprPtr decode_lazily(std::shared_ptr<const std::vector<std::uint8_t>> bytes);
+ExprPtr decode_lazily(const SharedBytes& bytes);
 
 } // namespace polar::dhall

@@ -31,8 +31,8 @@ Sha256 hash_of(cbor::Writer writer) {
 }
 
 // The payload of a complete entry: what follows the magic and the checksum.
-std::span<const std::uint8_t> payload_of(const std::string& entry) {
-  return as_bytes(entry).subspan(magic.size() + checksum_size);
+SharedBytes payload_of(const SharedBytes& entry) {
+  return entry.subrange(magic.size() + checksum_size);
 }
 
 std::vector<std::uint8_t> encode_dependencies(std::span<const BuildDependency> dependencies) {
@@ -85,14 +85,6 @@ std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> b
   return dependencies;
 }
 
-// Records are decoded field by field as they are read: the type of the
-// dhall-kubernetes package, or a file that re-exports the package, is a
-// record of a thousand schemas, and a render reads a few.
-ExprPtr decode_copy_lazily(std::span<const std::uint8_t> bytes) {
-  return decode_lazily(
-      std::make_shared<const std::vector<std::uint8_t>>(bytes.begin(), bytes.end()));
-}
-
 // A result is the length of the expression's encoding (8 bytes, little
 // endian), that encoding, then the type's.
 std::vector<std::uint8_t> encode_result(const Expr& expr, const Expr& type) {
@@ -108,16 +100,19 @@ std::vector<std::uint8_t> encode_result(const Expr& expr, const Expr& type) {
   return payload;
 }
 
-BuildCache::Result decode_result(std::span<const std::uint8_t> payload) {
+// Records are decoded field by field as they are read: the type of the
+// dhall-kubernetes package, or a file that re-exports the package, is a
+// record of a thousand schemas, and a render reads a few.
+BuildCache::Result decode_result(const SharedBytes& payload) {
+  auto bytes = payload.span();
   std::uint64_t length = 0;
-  for (std::size_t byte = 0; byte < 8 && byte < payload.size(); ++byte) {
-    length |= std::uint64_t{payload[byte]} << (8 * byte);
+  for (std::size_t byte = 0; byte < 8 && byte < bytes.size(); ++byte) {
+    length |= std::uint64_t{bytes[byte]} << (8 * byte);
   }
-  if (payload.size() < 8 || length > payload.size() - 8) {
+  if (bytes.size() < 8 || length > bytes.size() - 8) {
     throw Error(ErrorKind::decode, "the expression's length exceeds the entry");
   }
-  return {decode_copy_lazily(payload.subspan(8, length)),
-          decode_copy_lazily(payload.subspan(8 + length))};
+  return {decode_lazily(payload.subrange(8, length)), decode_lazily(payload.subrange(8 + length))};
 }
 
 } // namespace
@@ -170,7 +165,7 @@ std::optional<std::vector<BuildDependency>> BuildCache::dependencies(const Sha25
     return std::nullopt;
   }
   try {
-    return decode_dependencies(payload_of(*entry));
+    return decode_dependencies(payload_of(*entry).span());
   } catch (const Error& error) {
     ignore_corrupt(path, error.message());
     return std::nullopt;
@@ -198,7 +193,7 @@ ExprPtr BuildCache::protected_type(const Sha256& hash) {
     return nullptr;
   }
   try {
-    return decode_copy_lazily(payload_of(*entry));
+    return decode_lazily(payload_of(*entry));
   } catch (const Error& error) {
     ignore_corrupt(path, error.message());
     return nullptr;
@@ -216,10 +211,10 @@ void BuildCache::store_protected_type(const Sha256& hash, const Expr& type) {
   write_entry(directory_ / "types" / to_hex(hash), encode(type));
 }
 
-std::optional<std::string> BuildCache::read_entry(const fs::path& path) const {
-  std::optional<std::string> entry;
+std::optional<SharedBytes> BuildCache::read_entry(const fs::path& path) const {
+  std::optional<SharedBytes> entry;
   try {
-    entry = read_regular_file(path);
+    entry = map_regular_file(path);
   } catch (const Error& error) {
     ignore_corrupt(path, error.message());
     return std::nullopt;
@@ -227,12 +222,14 @@ std::optional<std::string> BuildCache::read_entry(const fs::path& path) const {
   if (!entry) {
     return std::nullopt;
   }
-  if (entry->size() < magic.size() + checksum_size || !entry->starts_with(magic)) {
+  auto bytes = entry->span();
+  if (bytes.size() < magic.size() + checksum_size ||
+      !std::ranges::equal(bytes.first(magic.size()), as_bytes(magic))) {
     ignore_corrupt(path, "it is truncated or not a build cache entry");
     return std::nullopt;
   }
-  auto checksum = as_bytes(*entry).subspan(magic.size(), checksum_size);
-  if (!std::ranges::equal(checksum, sha256(payload_of(*entry)))) {
+  auto checksum = bytes.subspan(magic.size(), checksum_size);
+  if (!std::ranges::equal(checksum, sha256(payload_of(*entry).span()))) {
     ignore_corrupt(path, "its checksum does not match its contents");
     return std::nullopt;
   }

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "binary/shared_bytes.h"
 #include "imports/options.h"
 #include "syntax/expr.h"
 
@@ -72,7 +73,7 @@ public:
 private:
   // The verified payload of the entry at `path`, or nullopt (no entry, or a
   // corrupt one, which is reported).
-  std::optional<std::string> read_entry(const std::filesystem::path& path) const;
+  std::optional<SharedBytes> read_entry(const std::filesystem::path& path) const;
   void write_entry(const std::filesystem::path& path, std::span<const std::uint8_t> payload);
   void ignore_corrupt(const std::filesystem::path& path, std::string_view why) const;
 

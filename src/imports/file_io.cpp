@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +35,7 @@ fs::path temporary_sibling(const fs::path& path) {
 class FileDescriptor {
 public:
   explicit FileDescriptor(int descriptor) : descriptor_(descriptor) {}
+  FileDescriptor(FileDescriptor&& other) noexcept : descriptor_(other.release()) {}
   FileDescriptor(const FileDescriptor&) = delete;
   FileDescriptor& operator=(const FileDescriptor&) = delete;
   ~FileDescriptor() {
@@ -64,12 +66,10 @@ std::error_code write_all(int descriptor, std::span<const std::uint8_t> bytes) {
   return {};
 }
 
-// The contents of a regular file as a std::string or a byte vector.
-template <typename Buffer>
-std::optional<Buffer> read_whole_file(const fs::path& path) {
-  // One open, one fstat and reads of the whole size: a 2.5 MB cache entry is
-  // read in a few system calls. O_NONBLOCK keeps opening a FIFO from waiting
-  // for a writer; for regular files it changes nothing.
+// Opens a regular file for reading, or returns nullopt when nothing exists
+// at `path`. O_NONBLOCK keeps opening a FIFO from waiting for a writer; for
+// regular files it changes nothing.
+std::optional<FileDescriptor> open_regular_file(const fs::path& path, struct stat& status) {
   int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (descriptor < 0) {
     if (errno == ENOENT || errno == ENOTDIR) {
@@ -77,14 +77,20 @@ std::optional<Buffer> read_whole_file(const fs::path& path) {
     }
     fail("cannot read", path, std::error_code(errno, std::generic_category()));
   }
-  FileDescriptor file(descriptor);
-  struct stat status {};
-  if (::fstat(file.get(), &status) != 0) {
+  std::optional<FileDescriptor> file(std::in_place, descriptor);
+  if (::fstat(file->get(), &status) != 0) {
     fail("cannot read", path, std::error_code(errno, std::generic_category()));
   }
   if (!S_ISREG(status.st_mode)) {
     throw Error(ErrorKind::io, "cannot read " + path.string() + ": it is not a regular file");
   }
+  return file;
+}
+
+// The rest of an open file as a std::string or a byte vector: reads of the
+// size fstat gave, so a 2.5 MB file takes a few system calls.
+template <typename Buffer>
+Buffer read_all(const FileDescriptor& file, const struct stat& status, const fs::path& path) {
   // One byte more than the size, so that the read that finds the end needs
   // no reallocation.
   Buffer contents(static_cast<std::size_t>(status.st_size) + 1, 0);
@@ -110,14 +116,55 @@ std::optional<Buffer> read_whole_file(const fs::path& path) {
   return contents;
 }
 
+// A read-only mapping of a whole file, unmapped with the last SharedBytes
+// that refers to it.
+class FileMapping {
+public:
+  FileMapping(void* address, std::size_t size) : address_(address), size_(size) {}
+  FileMapping(const FileMapping&) = delete;
+  FileMapping& operator=(const FileMapping&) = delete;
+  ~FileMapping() { ::munmap(address_, size_); }
+  std::span<const std::uint8_t> bytes() const {
+    return {static_cast<const std::uint8_t*>(address_), size_};
+  }
+
+private:
+  void* address_;
+  std::size_t size_;
+};
+
+// Below this size, reading costs less than mapping and unmapping.
+constexpr std::size_t smallest_mapped_size = 64 * 1024;
+
 } // namespace
 
 std::optional<std::string> read_regular_file(const fs::path& path) {
-  return read_whole_file<std::string>(path);
+  struct stat status {};
+  auto file = open_regular_file(path, status);
+  if (!file) {
+    return std::nullopt;
+  }
+  return read_all<std::string>(*file, status, path);
 }
 
-std::optional<std::vector<std::uint8_t>> read_regular_file_bytes(const fs::path& path) {
-  return read_whole_file<std::vector<std::uint8_t>>(path);
+std::optional<SharedBytes> map_regular_file(const fs::path& path) {
+  struct stat status {};
+  auto file = open_regular_file(path, status);
+  if (!file) {
+    return std::nullopt;
+  }
+  auto size = static_cast<std::size_t>(status.st_size);
+  if (size < smallest_mapped_size) {
+    return SharedBytes(read_all<std::vector<std::uint8_t>>(*file, status, path));
+  }
+  // MAP_POPULATE maps every page now: the caller hashes all of them anyway,
+  // and one call costs less than a page fault per 4 KiB.
+  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, file->get(), 0);
+  if (address == MAP_FAILED) {
+    fail("cannot map", path, std::error_code(errno, std::generic_category()));
+  }
+  auto mapping = std::make_shared<const FileMapping>(address, size);
+  return SharedBytes(mapping, mapping->bytes());
 }
 
 void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> bytes) {

@@ -12,7 +12,7 @@ namespace {
 
 class DisabledIntegrityCache final : public IntegrityCache {
 public:
-  std::optional<std::vector<std::uint8_t>> load(const Sha256&) override { return std::nullopt; }
+  std::optional<SharedBytes> load(const Sha256&) override { return std::nullopt; }
   void store(const Sha256&, std::span<const std::uint8_t>) override {}
 };
 
@@ -26,10 +26,10 @@ DirectoryIntegrityCache::DirectoryIntegrityCache(std::vector<fs::path> directori
     : directories_(std::move(directories)), access_(access) {
 }
 
-std::optional<std::vector<std::uint8_t>> DirectoryIntegrityCache::load(const Sha256& hash) {
+std::optional<SharedBytes> DirectoryIntegrityCache::load(const Sha256& hash) {
   for (const auto& directory : directories_) {
     try {
-      if (auto contents = read_regular_file_bytes(directory / cache_file_name(hash))) {
+      if (auto contents = map_regular_file(directory / cache_file_name(hash))) {
         return contents;
       }
     } catch (const Error&) {

@@ -11,6 +11,7 @@
 #include <span>
 #include <vector>
 
+#include "binary/shared_bytes.h"
 #include "imports/environment.h"
 #include "syntax/expr.h"
 
@@ -25,7 +26,7 @@ public:
   virtual ~IntegrityCache() = default;
 
   // The bytes stored under `hash`, or nullopt when there is no such entry.
-  virtual std::optional<std::vector<std::uint8_t>> load(const Sha256& hash) = 0;
+  virtual std::optional<SharedBytes> load(const Sha256& hash) = 0;
   // Stores `bytes` under `hash`. Throws Error(ErrorKind::io) when it cannot;
   // the resolver turns that into a warning, since caching is best effort.
   virtual void store(const Sha256& hash, std::span<const std::uint8_t> bytes) = 0;
@@ -44,7 +45,7 @@ public:
   explicit DirectoryIntegrityCache(std::vector<std::filesystem::path> directories,
                                    Access access = Access::read_write);
 
-  std::optional<std::vector<std::uint8_t>> load(const Sha256& hash) override;
+  std::optional<SharedBytes> load(const Sha256& hash) override;
   void store(const Sha256& hash, std::span<const std::uint8_t> bytes) override;
 
 private:

@@ -119,7 +119,7 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
     return nullptr;
   }
   std::string entry = "the integrity cache entry " + cache_file_name(hash);
-  if (sha256(*bytes) != hash) {
+  if (sha256(bytes->span()) != hash) {
     warn("ignoring " + entry + ": its contents do not match its name; it will be replaced");
     return nullptr;
   }
@@ -131,10 +131,7 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
     // used (a render reads a few of dhall-kubernetes' thousand); inferring
     // its type reads every field, which one eager pass decodes best, sharing
     // the types repeated across fields.
-    value =
-        known_type
-            ? decode_lazily(std::make_shared<const std::vector<std::uint8_t>>(std::move(*bytes)))
-            : decode(*bytes);
+    value = known_type ? decode_lazily(*bytes) : decode(bytes->span());
     if (known_type) {
       ++statistics_.build_cache_hits;
       known_types_.add(value, eval(Env{}, known_type));

@@ -15,8 +15,8 @@ namespace {
 
 using Bytes = std::vector<std::uint8_t>;
 
-std::shared_ptr<const Bytes> shared(Bytes bytes) {
-  return std::make_shared<const Bytes>(std::move(bytes));
+SharedBytes shared(Bytes bytes) {
+  return SharedBytes(std::move(bytes));
 }
 
 ExprPtr natural_list() {
