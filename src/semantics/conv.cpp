@@ -188,11 +188,13 @@ constexpr std::int64_t eval_fresh_base = std::int64_t{1} << 40;
 
 bool conv(const ValuePtr& a, const ValuePtr& b, std::int64_t level) {
   FreshScope scope(level);
+  detail::EagerRecordTypes eager;
   return equal(a, b);
 }
 
 bool detail::conv_during_eval(const ValuePtr& a, const ValuePtr& b) {
   FreshScope scope(eval_fresh_base);
+  EagerRecordTypes eager;
   return equal(a, b);
 }
 

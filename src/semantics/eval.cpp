@@ -16,6 +16,8 @@ namespace {
 constexpr int max_depth = 4000;
 thread_local int current_depth = 0;
 
+thread_local bool eager_record_types = false;
+
 } // namespace
 
 DepthGuard::DepthGuard() {
@@ -27,6 +29,14 @@ DepthGuard::DepthGuard() {
 
 DepthGuard::~DepthGuard() {
   --current_depth;
+}
+
+EagerRecordTypes::EagerRecordTypes() : outer_(eager_record_types) {
+  eager_record_types = true;
+}
+
+EagerRecordTypes::~EagerRecordTypes() {
+  eager_record_types = outer_;
 }
 
 } // namespace detail
@@ -74,23 +84,33 @@ ValueFieldMap eval_alternatives(const Env& env, const FieldMap& alternatives) {
   return result;
 }
 
-// Fields that cost less to evaluate than to suspend. A deferred field is
-// not cheap: even looking at it would decode it.
+// Fields that cost less to evaluate than to suspend: each evaluates to at
+// most one small node (`List T`, `Optional T` and `None T` with such a T
+// included: field types are often `Optional Text`). A deferred field is not
+// cheap: even looking at it would decode it.
 bool is_cheap(const Expr& expr) {
   if (expr.is_deferred()) {
     return false;
+  }
+  if (const auto* app = expr.as<App>()) {
+    const auto* fn = app->fn->as<BuiltinRef>();
+    return fn != nullptr &&
+           (fn->builtin == Builtin::list || fn->builtin == Builtin::optional ||
+            fn->builtin == Builtin::none) &&
+           is_cheap(*app->arg);
   }
   return expr.is<Var>() || expr.is<BuiltinRef>() || expr.is<ConstRef>() || expr.is<BoolLit>() ||
          expr.is<NaturalLit>() || (expr.is<TextLit>() && expr.as<TextLit>()->chunks.empty());
 }
 
-// The fields of record literals and record types are suspended (see
-// LazyValue).
-LazyFieldMap suspend_fields(const Env& env, const FieldMap& fields) {
+// The fields of a record literal or record type: suspended (see LazyValue)
+// when `suspend` and they are not cheap, else evaluated.
+LazyFieldMap record_fields(const Env& env, const FieldMap& fields, bool suspend) {
   LazyFieldMap result;
   for (const auto& [label, expr] : fields) {
     result.emplace_hint(result.end(), label,
-                        is_cheap(*expr) ? LazyValue(eval(env, expr)) : LazyValue(env, expr));
+                        suspend && !is_cheap(*expr) ? LazyValue(env, expr)
+                                                    : LazyValue(eval(env, expr)));
   }
   return result;
 }
@@ -152,10 +172,10 @@ struct Evaluator {
   }
   ValuePtr operator()(const Some& some) const { return make_value(VSome{eval(env, some.value)}); }
   ValuePtr operator()(const RecordType& record) const {
-    return make_value(VRecordType{suspend_fields(env, record.fields)});
+    return make_value(VRecordType{record_fields(env, record.fields, !detail::eager_record_types)});
   }
   ValuePtr operator()(const RecordLit& record) const {
-    return make_value(VRecordLit{suspend_fields(env, record.fields)});
+    return make_value(VRecordLit{record_fields(env, record.fields, true)});
   }
   ValuePtr operator()(const UnionType& union_type) const {
     return make_value(VUnionType{eval_alternatives(env, union_type.alternatives)});

@@ -20,6 +20,24 @@ public:
   DepthGuard& operator=(const DepthGuard&) = delete;
 };
 
+// While one is alive, record types are evaluated with all their fields at
+// once instead of suspended ones. quote and conv hold one: they read every
+// field type they reach, so a suspension made on their behalf would be
+// forced straight away, and building a type whole is cheaper and keeps its
+// parts close in memory (docs/evaluation.md, "Lazy record fields"). Record
+// literals stay lazy: what quote or conv evaluates may select one field of
+// a large record.
+class EagerRecordTypes {
+public:
+  EagerRecordTypes();
+  ~EagerRecordTypes();
+  EagerRecordTypes(const EagerRecordTypes&) = delete;
+  EagerRecordTypes& operator=(const EagerRecordTypes&) = delete;
+
+private:
+  bool outer_;
+};
+
 // Judgmental equality usable from inside evaluation, where the number of
 // binders in scope is unknown: fresh variables come from a process-wide
 // counter far above any level a caller assigns.

@@ -152,6 +152,7 @@ private:
 } // namespace
 
 ExprPtr quote(const ValuePtr& value, const std::vector<Label>& names) {
+  detail::EagerRecordTypes eager;
   return Quoter(names).quote(value);
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "semantics/eval.h"
+#include "semantics/eval_internal.h"
 #include "semantics/typecheck.h"
 #include "syntax/parser.h"
 #include "syntax/printer.h"
@@ -51,6 +52,8 @@ TEST(LazyFields, RecordTypeFieldsAreEvaluatedWhenRead) {
   ASSERT_NO_THROW(type = eval(Env{}, parse_text("{ a : Natural, b : ./never-read.dhall }")));
   EXPECT_TRUE(type->is<VRecordType>());
   EXPECT_THROW(quote(type), Error);
+  // `Optional T` is evaluated at once only when T is cheap itself.
+  EXPECT_NO_THROW(eval(Env{}, parse_text("{ a : Optional ./never-read.dhall }")));
   // `⩓` forces only the fields both sides have, projecting by a type only
   // reads its labels.
   EXPECT_NO_THROW(
@@ -63,6 +66,19 @@ TEST(LazyFields, RecordTypeFieldsAreEvaluatedWhenRead) {
   EXPECT_TRUE(equivalent(parse_text("{ a : List Natural, b : Bool }"),
                          parse_text("{ b : Bool, a : List Natural }")));
   EXPECT_FALSE(equivalent(parse_text("{ a : List Natural }"), parse_text("{ a : List Bool }")));
+}
+
+// quote and conv read every field type they reach: the record types they
+// evaluate are built whole, and laziness returns when they are done. Record
+// literals stay lazy.
+TEST(LazyFields, EagerRecordTypesBuildTypesWholeWhileAlive) {
+  auto type_source = parse_text("{ a : Natural, b : ./never-read.dhall }");
+  {
+    detail::EagerRecordTypes eager;
+    EXPECT_THROW(eval(Env{}, type_source), Error);
+    EXPECT_NO_THROW(eval(Env{}, parse_text("{ a = 1, b = ./never-read.dhall }")));
+  }
+  EXPECT_NO_THROW(eval(Env{}, type_source));
 }
 
 // A record literal whose two fields are the same node, 64 levels deep: as a
