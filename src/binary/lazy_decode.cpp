@@ -1,6 +1,7 @@
 #include "binary/lazy_decode.h"
 
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "binary/cbor.h"
@@ -12,57 +13,73 @@ namespace {
 
 using binary_label::Expression;
 
-ExprPtr deferred_decode(const SharedBytes& bytes, std::span<const std::uint8_t> item) {
-  auto offset = static_cast<std::size_t>(item.data() - bytes.span().data());
+ExprPtr deferred_decode(const SharedBytes& bytes, std::size_t offset, std::size_t size) {
   return make_deferred_expr(
-      [field = bytes.subrange(offset, item.size())] { return decode(field.span()); });
+      [field = bytes.subrange(offset, size)] { return decode(field.span()); });
 }
 
-// The fields of `[7, {…}]` or `[8, {…}]`, each deferred; nullopt when the
-// bytes are anything else or repeat a field, which the eager decoder then
-// reports.
-std::optional<Node> deferred_record(const SharedBytes& bytes) {
-  cbor::Reader in(bytes.span());
-  if (in.peek().major != cbor::Major::array || in.array("an expression") != 2 ||
-      in.peek().major != cbor::Major::unsigned_integer) {
-    return std::nullopt;
-  }
-  auto kind = static_cast<Expression>(in.expect(cbor::Major::unsigned_integer, "a label"));
-  if (kind != Expression::record_type && kind != Expression::record_literal) {
-    return std::nullopt;
-  }
-  std::uint64_t size = in.map("fields");
+ExprPtr record_from_layout(const SharedBytes& bytes, const RecordLayout& layout) {
   FieldMap fields;
-  for (std::uint64_t i = 0; i < size; ++i) {
-    Label name(in.text_view("a field name"));
-    auto item = in.next_item();
-    in.skip(item);
-    if (!fields.emplace(name, deferred_decode(bytes, item)).second) {
-      return std::nullopt; // repeated
+  for (const auto& field : layout.fields) {
+    if (field.offset > bytes.size() || field.size > bytes.size() - field.offset) {
+      throw Error(ErrorKind::decode, "a field's extent in the record layout exceeds the entry");
+    }
+    if (!fields.emplace(field.name, deferred_decode(bytes, field.offset, field.size)).second) {
+      throw Error(ErrorKind::decode, "the record layout repeats a field");
     }
   }
-  if (!in.at_end()) {
-    return std::nullopt;
+  if (layout.is_type) {
+    return make_expr(RecordType{std::move(fields)});
   }
-  if (kind == Expression::record_type) {
-    return RecordType{std::move(fields)};
-  }
-  return RecordLit{std::move(fields)};
+  return make_expr(RecordLit{std::move(fields)});
 }
 
 } // namespace
 
-ExprPtr decode_lazily(const SharedBytes& bytes) {
-  std::optional<Node> record;
+std::optional<RecordLayout> record_layout(std::span<const std::uint8_t> bytes) {
   try {
-    record = deferred_record(bytes);
+    cbor::Reader in(bytes);
+    if (in.peek().major != cbor::Major::array || in.array("an expression") != 2 ||
+        in.peek().major != cbor::Major::unsigned_integer) {
+      return std::nullopt;
+    }
+    auto kind = static_cast<Expression>(in.expect(cbor::Major::unsigned_integer, "a label"));
+    if (kind != Expression::record_type && kind != Expression::record_literal) {
+      return std::nullopt;
+    }
+    RecordLayout layout;
+    layout.is_type = kind == Expression::record_type;
+    std::uint64_t size = in.map("fields");
+    std::set<Label> names;
+    for (std::uint64_t i = 0; i < size; ++i) {
+      Label name(in.text_view("a field name"));
+      auto item = in.next_item();
+      in.skip(item);
+      if (!names.insert(name).second) {
+        return std::nullopt; // repeated
+      }
+      layout.fields.push_back(
+          {name, static_cast<std::size_t>(item.data() - bytes.data()), item.size()});
+    }
+    if (!in.at_end()) {
+      return std::nullopt;
+    }
+    return layout;
   } catch (const Error&) {
-    // Malformed: decoding it eagerly says where and how.
+    return std::nullopt; // malformed: decoding it eagerly says where and how
   }
-  if (!record) {
+}
+
+ExprPtr decode_lazily(const SharedBytes& bytes) {
+  auto layout = record_layout(bytes.span());
+  if (!layout) {
     return decode(bytes.span());
   }
-  return make_expr(std::move(*record));
+  return record_from_layout(bytes, *layout);
+}
+
+ExprPtr decode_lazily(const SharedBytes& bytes, const RecordLayout& layout) {
+  return record_from_layout(bytes, layout);
 }
 
 } // namespace polar::dhall

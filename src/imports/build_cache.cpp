@@ -100,6 +100,48 @@ std::vector<std::uint8_t> encode_result(const Expr& expr, const Expr& type) {
   return payload;
 }
 
+// A layout is [is_type, [[name, offset, size], ...]], is_type 0 or 1.
+std::vector<std::uint8_t> encode_layout(const RecordLayout& layout) {
+  cbor::Writer writer;
+  writer.array(2);
+  writer.unsigned_integer(layout.is_type ? 1 : 0);
+  writer.array(layout.fields.size());
+  for (const auto& field : layout.fields) {
+    writer.array(3);
+    writer.text_string(field.name.view());
+    writer.unsigned_integer(field.offset);
+    writer.unsigned_integer(field.size);
+  }
+  return std::move(writer).take();
+}
+
+// Throws Error(decode) on anything but what encode_layout writes.
+RecordLayout decode_layout(std::span<const std::uint8_t> bytes) {
+  cbor::Reader reader(bytes);
+  if (reader.array("a record layout") != 2) {
+    reader.fail("a record layout has 2 fields");
+  }
+  auto is_type = reader.expect(cbor::Major::unsigned_integer, "the kind of record");
+  if (is_type > 1) {
+    reader.fail("unknown kind of record");
+  }
+  RecordLayout layout;
+  layout.is_type = is_type == 1;
+  layout.fields.resize(reader.array("the fields"));
+  for (auto& field : layout.fields) {
+    if (reader.array("a field") != 3) {
+      reader.fail("a field has a name, an offset and a size");
+    }
+    field.name = Label(reader.text_view("a field name"));
+    field.offset = reader.expect(cbor::Major::unsigned_integer, "an offset");
+    field.size = reader.expect(cbor::Major::unsigned_integer, "a size");
+  }
+  if (!reader.at_end()) {
+    reader.fail("trailing bytes after the record layout");
+  }
+  return layout;
+}
+
 // Records are decoded field by field as they are read: the type of the
 // dhall-kubernetes package, or a file that re-exports the package, is a
 // record of a thousand schemas, and a render reads a few.
@@ -200,6 +242,20 @@ ExprPtr BuildCache::protected_type(const Sha256& hash) {
   }
 }
 
+std::optional<RecordLayout> BuildCache::protected_layout(const Sha256& hash) {
+  auto path = directory_ / "layouts" / to_hex(hash);
+  auto entry = read_entry(path);
+  if (!entry) {
+    return std::nullopt;
+  }
+  try {
+    return decode_layout(payload_of(*entry).span());
+  } catch (const Error& error) {
+    ignore_corrupt(path, error.message());
+    return std::nullopt;
+  }
+}
+
 void BuildCache::store(const Sha256& source, std::span<const BuildDependency> dependencies,
                        const Sha256& key, const Expr& expr, const Expr& type) {
   // The result first: a reader that finds the dependencies finds it too.
@@ -209,6 +265,10 @@ void BuildCache::store(const Sha256& source, std::span<const BuildDependency> de
 
 void BuildCache::store_protected_type(const Sha256& hash, const Expr& type) {
   write_entry(directory_ / "types" / to_hex(hash), encode(type));
+}
+
+void BuildCache::store_protected_layout(const Sha256& hash, const RecordLayout& layout) {
+  write_entry(directory_ / "layouts" / to_hex(hash), encode_layout(layout));
 }
 
 std::optional<SharedBytes> BuildCache::read_entry(const fs::path& path) const {

@@ -4,11 +4,13 @@
 // one, kept in a directory that parallel build jobs share. It stores and
 // validates; the resolver decides what may be cached.
 //
-// Three kinds of entries, each one file written atomically:
+// Four kinds of entries, each one file written atomically:
 //   sources/<source key>  the local imports a source made when it was
 //                         resolved, each with its key at the time;
 //   results/<result key>  a normal form and its type;
-//   types/<sha256>        the type of the protected import with that hash.
+//   types/<sha256>        the type of the protected import with that hash;
+//   layouts/<sha256>      where the fields of its integrity-cache entry lie,
+//                         when it is a record (binary/lazy_decode.h).
 // A source key hashes an import's mode, location and bytes; a result key
 // hashes the source key with the keys of what it imported (a Merkle key),
 // so a change anywhere below an import gives it another result key.
@@ -20,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "binary/lazy_decode.h"
 #include "binary/shared_bytes.h"
 #include "imports/options.h"
 #include "syntax/expr.h"
@@ -64,11 +67,14 @@ public:
   std::optional<Result> result(const Sha256& key);
   // The type of the protected import with `hash`, or null.
   ExprPtr protected_type(const Sha256& hash);
+  // The layout of its integrity-cache entry, or nullopt.
+  std::optional<RecordLayout> protected_layout(const Sha256& hash);
 
   // Writing never throws: a cache that cannot be written only warns.
   void store(const Sha256& source, std::span<const BuildDependency> dependencies, const Sha256& key,
              const Expr& expr, const Expr& type);
   void store_protected_type(const Sha256& hash, const Expr& type);
+  void store_protected_layout(const Sha256& hash, const RecordLayout& layout);
 
 private:
   // The verified payload of the entry at `path`, or nullopt (no entry, or a

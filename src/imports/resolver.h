@@ -114,6 +114,9 @@ private:
   // `typed_by_build_cache`, its type is looked up in (and stored into) the
   // build cache instead of always being inferred.
   ExprPtr from_integrity_cache(const Sha256& hash, bool typed_by_build_cache);
+  // The verified entry `bytes` with `hash`, decoded lazily with the record
+  // layout the build cache keeps (found and stored when it has none).
+  ExprPtr decode_with_layout(const Sha256& hash, const SharedBytes& bytes);
   // The αβ-normal form of `value`, which the cache holds, so that a
   // protected import reads the same whether it was cached or not. Throws
   // unless it has `hash`; caches it.

@@ -131,11 +131,12 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
     // used (a render reads a few of dhall-kubernetes' thousand); inferring
     // its type reads every field, which one eager pass decodes best, sharing
     // the types repeated across fields.
-    value = known_type ? decode_lazily(*bytes) : decode(bytes->span());
     if (known_type) {
+      value = decode_with_layout(hash, *bytes);
       ++statistics_.build_cache_hits;
       known_types_.add(value, eval(Env{}, known_type));
     } else {
+      value = decode(bytes->span());
       statistics_.build_cache_misses += use_build_cache ? 1 : 0;
       ValuePtr type = infer_type(value, &known_types_);
       ++statistics_.expressions_type_checked;
@@ -149,6 +150,16 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
     return nullptr;
   }
   return value;
+}
+
+ExprPtr ImportResolver::decode_with_layout(const Sha256& hash, const SharedBytes& bytes) {
+  // Finding the layout walks every item of the entry (a millisecond for
+  // dhall-kubernetes); the build cache keeps it for the next run.
+  auto layout = build_cache_->protected_layout(hash);
+  if (!layout && (layout = record_layout(bytes.span()))) {
+    build_cache_->store_protected_layout(hash, *layout);
+  }
+  return layout ? decode_lazily(bytes, *layout) : decode(bytes.span());
 }
 
 ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash,

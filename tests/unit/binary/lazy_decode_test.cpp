@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "binary/decode.h"
@@ -93,6 +94,42 @@ TEST(LazyDecode, FieldsInAnyOrderDuplicatesAtOnce) {
   // [8, {"a": [15, 1], "a": [15, 2]}]
   Bytes repeated = {0x82, 0x08, 0xa2, 0x61, 'a', 0x82, 0x0f, 0x01, 0x61, 'a', 0x82, 0x0f, 0x02};
   EXPECT_THROW(decode_lazily(shared(repeated)), Error);
+}
+
+TEST(RecordLayout, GivesEveryFieldsExtentInOrder) {
+  Bytes bytes = package_bytes();
+  auto layout = record_layout(bytes);
+  ASSERT_TRUE(layout);
+  EXPECT_FALSE(layout->is_type);
+  ASSERT_EQ(layout->fields.size(), 3U);
+  auto decoded = decode(bytes);
+  const auto& fields = decoded->as<RecordLit>()->fields;
+  for (const auto& field : layout->fields) {
+    auto item = std::span(bytes).subspan(field.offset, field.size);
+    EXPECT_EQ(Bytes(item.begin(), item.end()), encode(*fields.at(field.name))) << field.name.str();
+  }
+  EXPECT_EQ(layout->fields.front().name, Label("a"));
+  // Anything but a record of distinct fields has none.
+  EXPECT_FALSE(record_layout(encode(*natural_list())));
+  Bytes repeated = {0x82, 0x08, 0xa2, 0x61, 'a', 0x82, 0x0f, 0x01, 0x61, 'a', 0x82, 0x0f, 0x02};
+  EXPECT_FALSE(record_layout(repeated));
+  EXPECT_FALSE(record_layout(Bytes{0x82, 0x08, 0xa2}));
+}
+
+TEST(RecordLayout, DecodingWithALayoutSkipsTheWalk) {
+  Bytes bytes = package_bytes();
+  auto layout = record_layout(bytes);
+  ASSERT_TRUE(layout);
+  auto lazy = decode_lazily(shared(bytes), *layout);
+  EXPECT_TRUE(lazy->as<RecordLit>()->fields.at(Label("b"))->is_deferred());
+  EXPECT_EQ(encode(*lazy), bytes);
+  // A layout that does not fit the bytes is an error, not a wild read.
+  auto beyond = *layout;
+  beyond.fields.back().size = bytes.size();
+  EXPECT_THROW(decode_lazily(shared(bytes), beyond), Error);
+  auto repeated = *layout;
+  repeated.fields.push_back(repeated.fields.front());
+  EXPECT_THROW(decode_lazily(shared(bytes), repeated), Error);
 }
 
 } // namespace

@@ -105,6 +105,10 @@ TEST_F(BuildCacheResolverTest, ProtectedImportsTypeComesFromTheBuildCache) {
   EXPECT_EQ(warm.statistics.expressions_type_checked, 1U);
   EXPECT_EQ(warm.statistics.build_cache_hits, 2U); // the type of k8s, values
   EXPECT_TRUE(same_result(cold, warm));
+  // The first warm load keeps where the package's fields lie, and the next
+  // decodes with it.
+  EXPECT_EQ(build_cache_files("layouts"), 1U);
+  EXPECT_TRUE(same_result(cold, load_with_stats("direct.dhall")));
 
   // Without the build cache the package is checked again.
   options.build_cache_directory.clear();
@@ -213,6 +217,7 @@ TEST_F(BuildCacheResolverTest, ProtectedSecretsAreNeverCached) {
   EXPECT_EQ(build_cache_contents().find("hunter2"), std::string::npos);
   EXPECT_EQ(build_cache_files("results"), 0U);
   EXPECT_EQ(build_cache_files("types"), 0U);
+  EXPECT_EQ(build_cache_files("layouts"), 0U);
 }
 
 TEST_F(BuildCacheResolverTest, SecretFilesAreNeverCached) {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "binary/encode.h"
+#include "binary/lazy_decode.h"
 #include "imports/file_io.h"
 #include "syntax/parser.h"
 #include "temp_tree.h"
@@ -27,7 +28,8 @@ BuildDependency dependency(const std::string& file, std::string_view contents) {
 
 class BuildCacheTest : public ::testing::Test {
 protected:
-  // The one file of `kind` ("sources", "results", "types") in the cache.
+  // The one file of `kind` ("sources", "results", "types", "layouts") in
+  // the cache.
   fs::path only_entry(const std::string& kind) const {
     std::vector<fs::path> entries;
     for (const auto& entry : fs::directory_iterator(tree.root() / "cache" / "v1" / kind)) {
@@ -98,6 +100,19 @@ TEST_F(BuildCacheTest, StoresAndLoadsProtectedTypes) {
   auto loaded = cache.protected_type(key);
   ASSERT_NE(loaded, nullptr);
   EXPECT_EQ(encode(*loaded), encode(*type));
+}
+
+TEST_F(BuildCacheTest, StoresAndLoadsRecordLayouts) {
+  EXPECT_EQ(cache.protected_layout(key), std::nullopt);
+  auto layout = record_layout(encode(*parse_text("{ a = 1, b = [ True ] }")));
+  ASSERT_TRUE(layout);
+  cache.store_protected_layout(key, *layout);
+  EXPECT_EQ(cache.protected_layout(key), layout);
+  // A type entry is no layout: it is reported and ignored.
+  cache.store_protected_type(key, *type);
+  fs::copy_file(only_entry("types"), only_entry("layouts"), fs::copy_options::overwrite_existing);
+  EXPECT_EQ(cache.protected_layout(key), std::nullopt);
+  EXPECT_EQ(warnings.size(), 1U);
 }
 
 TEST_F(BuildCacheTest, DependenciesKeepEveryField) {
