@@ -25,13 +25,20 @@ CURLcode initialize_curl_once() {
 
 // What one transfer collects through libcurl's callbacks.
 struct Transfer {
+  std::size_t max_body_bytes;
+  bool body_too_large = false;
   std::string body;
   std::vector<HttpHeader> headers;
   std::string reason; // of the last status line
 };
 
-size_t on_body(char* data, size_t size, size_t count, void* transfer) {
-  static_cast<Transfer*>(transfer)->body.append(data, size * count);
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+  auto& transfer = *static_cast<Transfer*>(user);
+  if (size * count > transfer.max_body_bytes - transfer.body.size()) {
+    transfer.body_too_large = true;
+    return 0; // aborts the transfer (CURLE_WRITE_ERROR)
+  }
+  transfer.body.append(data, size * count);
   return size * count;
 }
 
@@ -113,7 +120,8 @@ void set(CURL* curl, CURLoption option, Value value) {
 
 } // namespace
 
-CurlFetcher::CurlFetcher(HttpTimeouts timeouts) : timeouts_(timeouts) {
+CurlFetcher::CurlFetcher(HttpTimeouts timeouts, std::size_t max_body_bytes)
+    : timeouts_(timeouts), max_body_bytes_(max_body_bytes) {
 }
 
 FetchResult CurlFetcher::fetch(const dhall::FetchRequest& request) {
@@ -139,7 +147,7 @@ FetchResult CurlFetcher::fetch(const dhall::FetchRequest& request) {
   if (auto problem = header_list(request.headers, headers)) {
     return failure("GET " + request.url + " not sent: " + *problem);
   }
-  Transfer transfer;
+  Transfer transfer{max_body_bytes_};
   char error_detail[CURL_ERROR_SIZE] = "";
   try {
     set(curl, CURLOPT_URL, request.url.c_str());
@@ -160,6 +168,15 @@ FetchResult CurlFetcher::fetch(const dhall::FetchRequest& request) {
   }
 
   CURLcode code = curl_easy_perform(curl);
+  if (transfer.body_too_large) {
+    constexpr std::size_t mebibyte = std::size_t{1} << 20;
+    std::string limit = max_body_bytes_ % mebibyte == 0
+                            ? fmt::format("{} MiB", max_body_bytes_ / mebibyte)
+                            : fmt::format("{} bytes", max_body_bytes_);
+    return failure(fmt::format("GET {} failed: the response is larger than {}, the limit for an "
+                               "import",
+                               request.url, limit));
+  }
   if (code != CURLE_OK) {
     return failure("GET " + request.url +
                    " failed: " + describe_transfer_error(curl, code, error_detail, timeouts_));

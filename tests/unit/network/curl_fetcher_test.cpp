@@ -110,6 +110,21 @@ TEST_F(CurlFetcherTest, RedirectsAreNotFollowed) {
   ASSERT_EQ(server.requests().size(), 1U);
 }
 
+TEST_F(CurlFetcherTest, BodiesOverTheLimitAreRefused) {
+  server.route("/huge.dhall", [](const HttpRequest&) {
+    return HttpResponse::text(std::string(3 << 20, ' ') + "1", {});
+  });
+  server.route("/small.dhall", [](const HttpRequest&) { return HttpResponse::text("1", {}); });
+  CurlFetcher limited(HttpTimeouts{2s, 5s}, std::size_t{1} << 20);
+  auto huge = limited.fetch(dhall::FetchRequest{server.url("/huge.dhall"), {}});
+  EXPECT_FALSE(huge.response);
+  EXPECT_TRUE(contains(huge.failure, server.url("/huge.dhall"))) << huge.failure;
+  EXPECT_TRUE(contains(huge.failure, "larger than 1 MiB")) << huge.failure;
+  // The handle stays usable, and the default limit lets the body through.
+  EXPECT_TRUE(limited.fetch(dhall::FetchRequest{server.url("/small.dhall"), {}}).response);
+  EXPECT_TRUE(get("/huge.dhall").response);
+}
+
 TEST_F(CurlFetcherTest, ASilentServerTimesOut) {
   server.route("/hang", [](const HttpRequest&) {
     HttpResponse response;
