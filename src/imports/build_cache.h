@@ -4,7 +4,8 @@
 // one, kept in a directory that parallel build jobs share. It stores and
 // validates; the resolver decides what may be cached.
 //
-// Four kinds of entries, each one file written atomically:
+// Four kinds of entries, each one file written atomically (payload formats
+// in build_cache_format.h):
 //   sources/<source key>  the local imports a source made when it was
 //                         resolved, each with its key at the time;
 //   results/<result key>  a normal form and its type;

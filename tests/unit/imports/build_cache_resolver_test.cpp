@@ -60,7 +60,7 @@ protected:
   }
 
   std::size_t build_cache_files(const std::string& kind) const {
-    auto directory = options.build_cache_directory / "v1" / kind;
+    auto directory = options.build_cache_directory / "v2" / kind;
     if (!fs::exists(directory)) {
       return 0;
     }

@@ -32,7 +32,7 @@ protected:
   // the cache.
   fs::path only_entry(const std::string& kind) const {
     std::vector<fs::path> entries;
-    for (const auto& entry : fs::directory_iterator(tree.root() / "cache" / "v1" / kind)) {
+    for (const auto& entry : fs::directory_iterator(tree.root() / "cache" / "v2" / kind)) {
       entries.push_back(entry.path());
     }
     EXPECT_EQ(entries.size(), 1U) << kind;
@@ -196,7 +196,7 @@ TEST_F(BuildCacheTest, ConcurrentWritersOfOneEntryLeaveAValidEntry) {
   writers.clear();
   EXPECT_TRUE(cache.result(key).has_value());
   EXPECT_TRUE(warnings.empty()) << warnings.front();
-  auto files = std::distance(fs::directory_iterator(tree.root() / "cache" / "v1" / "results"),
+  auto files = std::distance(fs::directory_iterator(tree.root() / "cache" / "v2" / "results"),
                              fs::directory_iterator());
   EXPECT_EQ(files, 1); // no temporary file left behind
 }

@@ -1,0 +1,153 @@
+#include "imports/build_cache_format.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "binary/cbor.h"
+#include "binary/decode.h"
+#include "binary/encode.h"
+#include "syntax/source.h"
+
+namespace polar::dhall {
+namespace {
+
+constexpr std::size_t length_size = 8;
+
+void append_section(std::vector<std::uint8_t>& payload, std::span<const std::uint8_t> section) {
+  for (std::size_t byte = 0; byte < length_size; ++byte) {
+    payload.push_back(static_cast<std::uint8_t>(section.size() >> (8 * byte)));
+  }
+  payload.insert(payload.end(), section.begin(), section.end());
+}
+
+} // namespace
+
+std::vector<std::uint8_t> encode_dependencies(std::span<const BuildDependency> dependencies) {
+  cbor::Writer writer;
+  writer.array(dependencies.size());
+  for (const auto& dependency : dependencies) {
+    writer.array(5);
+    writer.unsigned_integer(static_cast<std::uint64_t>(dependency.mode));
+    writer.unsigned_integer(static_cast<std::uint64_t>(dependency.target.prefix));
+    writer.array(dependency.target.directory.size());
+    for (const auto& component : dependency.target.directory) {
+      writer.text_string(component);
+    }
+    writer.text_string(dependency.target.file);
+    writer.byte_string(dependency.key);
+  }
+  return std::move(writer).take();
+}
+
+std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> bytes) {
+  cbor::Reader reader(bytes);
+  std::vector<BuildDependency> dependencies(reader.array("the dependency list"));
+  for (auto& dependency : dependencies) {
+    if (reader.array("a dependency") != 5) {
+      reader.fail("a dependency has 5 fields");
+    }
+    auto mode = reader.expect(cbor::Major::unsigned_integer, "an import mode");
+    auto prefix = reader.expect(cbor::Major::unsigned_integer, "a path prefix");
+    if (mode > static_cast<std::uint64_t>(ImportMode::raw_bytes) ||
+        prefix > static_cast<std::uint64_t>(FilePrefix::home)) {
+      reader.fail("unknown import mode or path prefix");
+    }
+    dependency.mode = static_cast<ImportMode>(mode);
+    dependency.target.prefix = static_cast<FilePrefix>(prefix);
+    dependency.target.directory.resize(reader.array("a directory"));
+    for (auto& component : dependency.target.directory) {
+      component = reader.text("a path component");
+    }
+    dependency.target.file = reader.text("a file name");
+    auto key = reader.bytes("a key");
+    if (key.size() != dependency.key.size()) {
+      reader.fail("a key has 32 bytes");
+    }
+    std::ranges::copy(key, dependency.key.begin());
+  }
+  if (!reader.at_end()) {
+    reader.fail("trailing bytes after the dependency list");
+  }
+  return dependencies;
+}
+
+std::vector<std::uint8_t> encode_layout(const RecordLayout& layout) {
+  cbor::Writer writer;
+  writer.array(2);
+  writer.unsigned_integer(layout.is_type ? 1 : 0);
+  writer.array(layout.fields.size());
+  for (const auto& field : layout.fields) {
+    writer.array(3);
+    writer.text_string(field.name.view());
+    writer.unsigned_integer(field.offset);
+    writer.unsigned_integer(field.size);
+  }
+  return std::move(writer).take();
+}
+
+RecordLayout decode_layout(std::span<const std::uint8_t> bytes) {
+  cbor::Reader reader(bytes);
+  if (reader.array("a record layout") != 2) {
+    reader.fail("a record layout has 2 fields");
+  }
+  auto is_type = reader.expect(cbor::Major::unsigned_integer, "the kind of record");
+  if (is_type > 1) {
+    reader.fail("unknown kind of record");
+  }
+  RecordLayout layout;
+  layout.is_type = is_type == 1;
+  layout.fields.resize(reader.array("the fields"));
+  for (auto& field : layout.fields) {
+    if (reader.array("a field") != 3) {
+      reader.fail("a field has a name, an offset and a size");
+    }
+    field.name = Label(reader.text_view("a field name"));
+    field.offset = reader.expect(cbor::Major::unsigned_integer, "an offset");
+    field.size = reader.expect(cbor::Major::unsigned_integer, "a size");
+  }
+  if (!reader.at_end()) {
+    reader.fail("trailing bytes after the record layout");
+  }
+  return layout;
+}
+
+void append_lazily_decodable(std::vector<std::uint8_t>& payload, const Expr& expr) {
+  auto encoding = encode(expr);
+  auto layout = record_layout(encoding);
+  append_section(payload, encoding);
+  append_section(payload, layout ? encode_layout(*layout) : std::vector<std::uint8_t>{});
+}
+
+ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& layout) {
+  if (layout.size() == 0) {
+    return decode(encoding.span());
+  }
+  return decode_lazily(encoding, decode_layout(layout.span()));
+}
+
+std::vector<SharedBytes> split_sections(const SharedBytes& payload, std::size_t count) {
+  std::vector<SharedBytes> sections;
+  std::size_t offset = 0;
+  auto bytes = payload.span();
+  while (sections.size() < count) {
+    if (bytes.size() - offset < length_size) {
+      throw Error(ErrorKind::decode, "a section's length exceeds the entry");
+    }
+    std::uint64_t length = 0;
+    for (std::size_t byte = 0; byte < length_size; ++byte) {
+      length |= std::uint64_t{bytes[offset + byte]} << (8 * byte);
+    }
+    offset += length_size;
+    if (length > bytes.size() - offset) {
+      throw Error(ErrorKind::decode, "a section's length exceeds the entry");
+    }
+    sections.push_back(payload.subrange(offset, static_cast<std::size_t>(length)));
+    offset += static_cast<std::size_t>(length);
+  }
+  if (offset != bytes.size()) {
+    throw Error(ErrorKind::decode, "trailing bytes after the last section");
+  }
+  return sections;
+}
+
+} // namespace polar::dhall
