@@ -1,6 +1,8 @@
 #include "binary/encode.h"
 
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "binary/cbor.h"
 #include "binary/labels.h"
@@ -26,13 +28,13 @@ std::string_view const_name(Const value) {
 }
 
 // `[] : List T` has its own compact form; this finds the T.
-const Expr* list_element_type(const Expr& type) {
+const ExprPtr* list_element_type(const Expr& type) {
   const auto* app = type.as<App>();
   if (app == nullptr) {
     return nullptr;
   }
   const auto* fn = app->fn->as<BuiltinRef>();
-  return fn != nullptr && fn->builtin == Builtin::list ? app->arg.get() : nullptr;
+  return fn != nullptr && fn->builtin == Builtin::list ? &app->arg : nullptr;
 }
 
 // Nodes without sub-expressions: copying a known encoding saves nothing.
@@ -46,15 +48,35 @@ class Encoder {
 public:
   explicit Encoder(const KnownEncoding* known) : known_(known) {}
 
-  void expr(const Expr& e) {
-    if (known_ != nullptr && !is_leaf(e)) {
+  // `shared`: other pointers hold the node too, so it may occur again in
+  // this expression.
+  void expr(const Expr& e, bool shared) {
+    if (is_leaf(e)) {
+      std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
+      return;
+    }
+    if (known_ != nullptr) {
       if (auto bytes = (*known_)(e); !bytes.empty()) {
         out_.encoded_item(bytes);
         return;
       }
     }
+    if (!shared) {
+      std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
+      return;
+    }
+    // A normal form shares the subtrees it was built from (a package's
+    // schemas all hold the same ObjectMeta type): each is encoded once and
+    // its bytes copied where it occurs again.
+    if (auto found = written_.find(&e); found != written_.end()) {
+      out_.repeat(found->second.first, found->second.second);
+      return;
+    }
+    std::size_t begin = out_.size();
     std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
+    written_.emplace(&e, std::pair{begin, out_.size()});
   }
+  void expr(const ExprPtr& e) { expr(*e, e.use_count() > 1); }
 
   std::vector<std::uint8_t> take() && { return std::move(out_).take(); }
 
@@ -66,7 +88,7 @@ private:
   }
   void optional_expr(const ExprPtr& e) {
     if (e) {
-      expr(*e);
+      expr(e);
     } else {
       out_.null();
     }
@@ -91,7 +113,7 @@ private:
   }
 
   // Binders named `_` leave the name out.
-  void binder(Expression kind, Label param, const Expr& type, const Expr& body) {
+  void binder(Expression kind, Label param, const ExprPtr& type, const ExprPtr& body) {
     bool named = param != underscore;
     open(kind, named ? 4 : 3);
     if (named) {
@@ -101,19 +123,17 @@ private:
     expr(body);
   }
   void node(const Expr&, const Lambda& lambda) {
-    binder(Expression::lambda, lambda.param, *lambda.type, *lambda.body);
+    binder(Expression::lambda, lambda.param, lambda.type, lambda.body);
   }
-  void node(const Expr&, const Pi& pi) {
-    binder(Expression::pi, pi.param, *pi.domain, *pi.codomain);
-  }
+  void node(const Expr&, const Pi& pi) { binder(Expression::pi, pi.param, pi.domain, pi.codomain); }
 
   // `f a b` is one array [0, f, a, b].
-  void node(const Expr& e, const App&) {
-    std::vector<const Expr*> spine; // arguments, last one first
-    const Expr* head = &e;
-    while (const auto* app = head->as<App>()) {
-      spine.push_back(app->arg.get());
-      head = app->fn.get();
+  void node(const Expr&, const App& outer) {
+    std::vector<const ExprPtr*> spine{&outer.arg}; // arguments, last one first
+    const ExprPtr* head = &outer.fn;
+    while (const auto* app = (*head)->as<App>()) {
+      spine.push_back(&app->arg);
+      head = &app->fn;
     }
     open(Expression::application, spine.size() + 2);
     expr(*head);
@@ -123,38 +143,38 @@ private:
   }
 
   // Directly nested lets share one array [25, x, A, a, y, B, b, …, body].
-  void node(const Expr& e, const Let&) {
-    std::vector<const Let*> bindings;
-    const Expr* body = &e;
-    while (const auto* let = body->as<Let>()) {
+  void node(const Expr&, const Let& outer) {
+    std::vector<const Let*> bindings{&outer};
+    const ExprPtr* body = &outer.body;
+    while (const auto* let = (*body)->as<Let>()) {
       bindings.push_back(let);
-      body = let->body.get();
+      body = &let->body;
     }
     open(Expression::let, 3 * bindings.size() + 2);
     for (const Let* let : bindings) {
       out_.text_string(let->name.view());
       optional_expr(let->annotation);
-      expr(*let->value);
+      expr(let->value);
     }
     expr(*body);
   }
 
   void node(const Expr&, const Annot& annot) {
     open(Expression::annotation, 3);
-    expr(*annot.expr);
-    expr(*annot.type);
+    expr(annot.expr);
+    expr(annot.type);
   }
   void node(const Expr&, const If& if_) {
     open(Expression::if_, 4);
-    expr(*if_.condition);
-    expr(*if_.then_branch);
-    expr(*if_.else_branch);
+    expr(if_.condition);
+    expr(if_.then_branch);
+    expr(if_.else_branch);
   }
   void node(const Expr&, const BinOp& op) {
     open(Expression::operator_, 4);
     out_.unsigned_integer(static_cast<std::uint8_t>(op.op));
-    expr(*op.lhs);
-    expr(*op.rhs);
+    expr(op.lhs);
+    expr(op.rhs);
   }
   void node(const Expr&, const BuiltinRef& ref) { out_.text_string(builtin_name(ref.builtin)); }
   void node(const Expr&, const ConstRef& ref) { out_.text_string(const_name(ref.value)); }
@@ -172,7 +192,7 @@ private:
     open(Expression::text, 2 * lit.chunks.size() + 2);
     for (const auto& chunk : lit.chunks) {
       out_.text_string(chunk.prefix);
-      expr(*chunk.expr);
+      expr(chunk.expr);
     }
     out_.text_string(lit.tail);
   }
@@ -207,25 +227,25 @@ private:
 
   void node(const Expr&, const ListLit& list) {
     if (list.items.empty()) {
-      if (const Expr* element = list_element_type(*list.type)) {
+      if (const ExprPtr* element = list_element_type(*list.type)) {
         open(Expression::list, 2);
         expr(*element);
       } else {
         open(Expression::empty_list, 2);
-        expr(*list.type);
+        expr(list.type);
       }
       return;
     }
     open(Expression::list, list.items.size() + 2);
     out_.null();
     for (const auto& item : list.items) {
-      expr(*item);
+      expr(item);
     }
   }
   void node(const Expr&, const Some& some) {
     open(Expression::some, 3);
     out_.null();
-    expr(*some.value);
+    expr(some.value);
   }
   void node(const Expr&, const RecordType& record) {
     open(Expression::record_type, 2);
@@ -241,48 +261,48 @@ private:
   }
   void node(const Expr&, const Field& field) {
     open(Expression::field, 3);
-    expr(*field.record);
+    expr(field.record);
     out_.text_string(field.name.view());
   }
   void node(const Expr&, const Project& project) {
     open(Expression::projection, project.labels.size() + 2);
-    expr(*project.record);
+    expr(project.record);
     for (Label name : project.labels) {
       out_.text_string(name.view());
     }
   }
   void node(const Expr&, const ProjectByType& project) {
     open(Expression::projection, 3);
-    expr(*project.record);
+    expr(project.record);
     out_.array(1);
-    expr(*project.type);
+    expr(project.type);
   }
   void node(const Expr&, const Merge& merge) {
     open(Expression::merge, merge.type ? 4 : 3);
-    expr(*merge.handlers);
-    expr(*merge.union_value);
+    expr(merge.handlers);
+    expr(merge.union_value);
     if (merge.type) {
-      expr(*merge.type);
+      expr(merge.type);
     }
   }
   void node(const Expr&, const ToMap& to_map) {
     open(Expression::to_map, to_map.type ? 3 : 2);
-    expr(*to_map.record);
+    expr(to_map.record);
     if (to_map.type) {
-      expr(*to_map.type);
+      expr(to_map.type);
     }
   }
   void node(const Expr&, const ShowConstructor& show) {
     open(Expression::show_constructor, 2);
-    expr(*show.value);
+    expr(show.value);
   }
   void node(const Expr&, const Assert& assert_) {
     open(Expression::assert_, 2);
-    expr(*assert_.type);
+    expr(assert_.type);
   }
   void node(const Expr&, const With& with) {
     open(Expression::with, 4);
-    expr(*with.record);
+    expr(with.record);
     out_.array(with.path.size());
     for (const WithStep& step : with.path) {
       if (step.descend_optional) {
@@ -291,7 +311,7 @@ private:
         out_.text_string(step.field.view());
       }
     }
-    expr(*with.value);
+    expr(with.value);
   }
 
   void node(const Expr&, const ImportRef& ref) {
@@ -360,19 +380,21 @@ private:
 
   const KnownEncoding* known_;
   cbor::Writer out_;
+  // Where the shared nodes encoded so far are in out_: [begin, end).
+  std::unordered_map<const Expr*, std::pair<std::size_t, std::size_t>> written_;
 };
 
 } // namespace
 
 std::vector<std::uint8_t> encode(const Expr& expr) {
   Encoder encoder(nullptr);
-  encoder.expr(expr);
+  encoder.expr(expr, false);
   return std::move(encoder).take();
 }
 
 std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known) {
   Encoder encoder(&known);
-  encoder.expr(expr);
+  encoder.expr(expr, false);
   return std::move(encoder).take();
 }
 

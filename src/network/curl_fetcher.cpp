@@ -25,7 +25,7 @@ CURLcode initialize_curl_once() {
 
 // What one transfer collects through libcurl's callbacks.
 struct Transfer {
-  std::size_t max_body_bytes;
+  std::size_t max_body_bytes = 0;
   bool body_too_large = false;
   std::string body;
   std::vector<HttpHeader> headers;
@@ -147,7 +147,8 @@ FetchResult CurlFetcher::fetch(const dhall::FetchRequest& request) {
   if (auto problem = header_list(request.headers, headers)) {
     return failure("GET " + request.url + " not sent: " + *problem);
   }
-  Transfer transfer{max_body_bytes_};
+  Transfer transfer;
+  transfer.max_body_bytes = max_body_bytes_;
   char error_detail[CURL_ERROR_SIZE] = "";
   try {
     set(curl, CURLOPT_URL, request.url.c_str());

@@ -1,4 +1,5 @@
 // Read-back: Value → β-normal Expr, turning de Bruijn levels into `x@n`.
+#include <unordered_map>
 #include <utility>
 
 #include "semantics/eval.h"
@@ -9,11 +10,22 @@ namespace {
 
 class Quoter {
 public:
-  explicit Quoter(std::vector<Label> names) : names_(std::move(names)) {}
+  explicit Quoter(std::vector<Label> names) : names_(std::move(names)), outermost_(names_.size()) {}
 
   ExprPtr quote(const ValuePtr& value) {
-    detail::DepthGuard guard;
-    return make_expr(std::visit(*this, value->node()));
+    // Outside every binder of the value, a value quotes to the same
+    // expression wherever it occurs. Types share their parts (every schema
+    // of a package has the same ObjectMeta type), so each shared part is
+    // quoted once, and the result shares it too, which encoding exploits.
+    if (names_.size() != outermost_ || value.use_count() < 2) {
+      return read_back(value);
+    }
+    if (auto found = quoted_.find(value.get()); found != quoted_.end()) {
+      return found->second.expr;
+    }
+    ExprPtr result = read_back(value);
+    quoted_.emplace(value.get(), Quoted{value, result});
+    return result;
   }
 
   Node operator()(const VConst& node) { return ConstRef{node.value}; }
@@ -95,6 +107,15 @@ public:
   }
 
 private:
+  struct Quoted {
+    ValuePtr value; // keeps the address, the key, from being reused
+    ExprPtr expr;
+  };
+
+  ExprPtr read_back(const ValuePtr& value) {
+    detail::DepthGuard guard;
+    return make_expr(std::visit(*this, value->node()));
+  }
   ExprPtr optional(const ValuePtr& value) { return value ? quote(value) : nullptr; }
 
   FieldMap fields(const ValueFieldMap& values) {
@@ -147,6 +168,10 @@ private:
   }
 
   std::vector<Label> names_;
+  // The size of names_ outside every binder of the value quoted.
+  std::size_t outermost_;
+  // Shared values quoted outside every binder, by address.
+  std::unordered_map<const Value*, Quoted> quoted_;
 };
 
 } // namespace

@@ -91,7 +91,16 @@ ValuePtr KnownTypes::find(const Expr& expr) const {
 
 ValuePtr KnownTypes::find_value(const Expr& expr) const {
   auto found = entries_.find(&expr);
-  return found == entries_.end() ? nullptr : found->second.value;
+  if (found == entries_.end()) {
+    return nullptr;
+  }
+  const Entry& entry = found->second;
+  if (!entry.value) {
+    // Evaluated once for every checker that uses the node: the types of its
+    // importers then share the value's parts instead of holding copies.
+    entry.value = eval(Env{}, entry.expr);
+  }
+  return entry.value;
 }
 
 ValuePtr infer_type(const ExprPtr& expr, const KnownTypes* known) {

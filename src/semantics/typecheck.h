@@ -23,14 +23,15 @@ public:
   void add(ExprPtr closed, ValuePtr type, ValuePtr value = nullptr);
   // The recorded type of this very node, or null.
   ValuePtr find(const Expr& expr) const;
-  // The recorded value of this very node, or null.
+  // The value of this very node (evaluated on the first request when add
+  // was given none), or null when the node is unknown.
   ValuePtr find_value(const Expr& expr) const;
 
 private:
   struct Entry {
     ExprPtr expr; // kept alive so its address is never reused
     ValuePtr type;
-    ValuePtr value;
+    mutable ValuePtr value; // null until given or first requested
   };
   std::unordered_map<const Expr*, Entry> entries_;
 };

@@ -1,7 +1,9 @@
 // The decoder shares identical subtrees (hash-consing) and still enforces
-// its depth limit through shared subtrees; CBOR item extents.
+// its depth limit through shared subtrees; the encoder encodes shared
+// subtrees once; CBOR item extents.
 #include <gtest/gtest.h>
 
+#include <span>
 #include <vector>
 
 #include "binary/cbor.h"
@@ -62,6 +64,34 @@ TEST(DecodeSharing, SharedSubtreeCountsAgainstTheDepthLimit) {
   // The same shape within the limit decodes.
   auto fits = record_type({{"a", tall}, {"b", some_nested(tall, 300)}});
   EXPECT_EQ(encode(*decode(encode(*fits))), encode(*fits));
+}
+
+// Two fields, an application spine and a let body holding the level below:
+// shared, the tree has `levels` distinct nodes per layer; unshared, 4^levels
+// leaves.
+ExprPtr layered(int levels, bool share) {
+  if (levels == 0) {
+    return make_expr(
+        App{make_expr(BuiltinRef{Builtin::natural_show}), make_expr(NaturalLit{Natural(7)})});
+  }
+  auto next = [&] { return layered(levels - 1, share); };
+  ExprPtr below = next();
+  auto again = [&] { return share ? below : next(); };
+  ExprPtr spine = make_expr(App{make_expr(App{again(), again()}), make_expr(Some{again()})});
+  ExprPtr let = make_expr(Let{Label("x"), nullptr, spine, make_expr(Var{Label("x"), Natural(0)})});
+  return make_expr(RecordLit{FieldMap{{Label("a"), below}, {Label("b"), let}}});
+}
+
+// The encoder copies the bytes of a shared node it met before; they must be
+// exactly those of encoding it again.
+TEST(EncodeSharing, SharedSubtreesEncodeLikeSeparateCopies) {
+  auto shared = layered(6, true);
+  auto copies = layered(6, false);
+  auto bytes = encode(*shared);
+  EXPECT_EQ(bytes, encode(*copies));
+  EXPECT_EQ(encode(*decode(bytes)), bytes);
+  // With a known-encoding callback that knows nothing, the same bytes.
+  EXPECT_EQ(encode(*shared, [](const Expr&) { return std::span<const std::uint8_t>{}; }), bytes);
 }
 
 TEST(CborItems, NextItemSpansNestedItemsWithoutConsuming) {

@@ -1,5 +1,5 @@
-// Lazy record fields and the type checker's reuse of shared closed subtrees
-// (docs/evaluation.md, "Lazy record fields"; docs/type-checking.md).
+// Lazy record fields, the type checker's reuse of shared closed subtrees and
+// quoting's (docs/evaluation.md, "Lazy record fields"; docs/type-checking.md).
 #include <gtest/gtest.h>
 
 #include "semantics/eval.h"
@@ -93,6 +93,45 @@ TEST(ClosedTypes, SharedSubtreesAreCheckedOnce) {
   const auto* record = type->as<VRecordType>();
   ASSERT_NE(record, nullptr);
   EXPECT_EQ(record->fields.at(Label("a")).force(), record->fields.at(Label("b")).force());
+}
+
+// Quoting reads a shared part of a value back once, outside binders, and
+// the expression shares it the same way: the type above, 2^20 leaves as a
+// tree, quotes to 20 nodes.
+TEST(ClosedTypes, SharedPartsOfATypeAreQuotedOnce) {
+  ExprPtr value = make_expr(NaturalLit{Natural(1)});
+  for (int level = 0; level < 20; ++level) {
+    value = make_expr(RecordLit{FieldMap{{Label("a"), value}, {Label("b"), value}}});
+  }
+  auto type = quote(infer_type(value));
+  for (int level = 0; level < 20; ++level) {
+    const auto* record = type->as<RecordType>();
+    ASSERT_NE(record, nullptr);
+    EXPECT_EQ(record->fields.at(Label("a")), record->fields.at(Label("b")));
+    type = record->fields.at(Label("a"));
+  }
+  EXPECT_EQ(print(*type), "Natural");
+}
+
+// Under binders a shared value may quote differently at each place (its
+// variables' indices depend on the names bound in between).
+TEST(ClosedTypes, SharedValuesUnderBindersQuoteWhereTheyAre) {
+  expect_normal("λ(t : Type) → let u = { a : t } in λ(t : Type) → { b : u, c : u, d : t }",
+                "λ(t : Type) → λ(t : Type) → { b : { a : t@1 }, c : { a : t@1 }, d : t }");
+  expect_normal("let u = { a : Bool } in { b : u, c : ∀(u : Type) → { d : u, e : Bool } }",
+                "{ b : { a : Bool }, c : ∀(u : Type) → { d : u, e : Bool } }");
+}
+
+// Known nodes added without their value are evaluated on the first request,
+// once: the types of every importer then share that value.
+TEST(ClosedTypes, KnownNodesAreEvaluatedOnce) {
+  KnownTypes known;
+  ExprPtr natural = parse_text("{ x : Natural }");
+  known.add(natural, infer_type(natural));
+  ValuePtr first = known.find_value(*natural);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(known.find_value(*natural), first);
+  EXPECT_EQ(known.find_value(*parse_text("{ x : Natural }")), nullptr);
 }
 
 TEST(ClosedTypes, ErrorsInSharedSubtreesAreStillReported) {
