@@ -146,20 +146,24 @@ std::optional<ArrayIndex> ArrayIndex::of_item(std::span<const std::uint8_t> inpu
   return index;
 }
 
-const ArrayIndex::Array* ArrayIndex::find(std::size_t offset) {
-  if (next_ > 0 && arrays_[next_ - 1].start >= offset) {
+const ArrayIndex::Array* ArrayIndex::find(std::size_t offset, std::size_t& cursor) const {
+  if (cursor > 0 && arrays_[cursor - 1].start >= offset) {
     // Asked out of order: search from the beginning.
-    next_ = static_cast<std::size_t>(std::ranges::lower_bound(arrays_, offset, {}, &Array::start) -
-                                     arrays_.begin());
+    cursor = first_at_or_after(offset);
   }
   // Reading in order passes every array once in all, skipped ones included.
-  while (next_ < arrays_.size() && arrays_[next_].start < offset) {
-    ++next_;
+  while (cursor < arrays_.size() && arrays_[cursor].start < offset) {
+    ++cursor;
   }
-  if (next_ < arrays_.size() && arrays_[next_].start == offset) {
-    return &arrays_[next_++];
+  if (cursor < arrays_.size() && arrays_[cursor].start == offset) {
+    return &arrays_[cursor++];
   }
   return nullptr;
+}
+
+std::size_t ArrayIndex::first_at_or_after(std::size_t offset) const {
+  return static_cast<std::size_t>(std::ranges::lower_bound(arrays_, offset, {}, &Array::start) -
+                                  arrays_.begin());
 }
 
 } // namespace polar::dhall::cbor

@@ -26,9 +26,13 @@ public:
   static std::optional<ArrayIndex> of_item(std::span<const std::uint8_t> input,
                                            std::size_t max_nesting);
 
-  // The array whose head is at `offset`, or null. Fastest when asked in
-  // increasing offsets, the order a decoder reads in.
-  const Array* find(std::size_t offset);
+  // The array whose head is at `offset`, or null. `cursor` keeps where the
+  // last search ended: fastest when asked in increasing offsets, the order a
+  // decoder reads in. Decoders of parts of one item share the index, each
+  // with its cursor (start it at first_at_or_after).
+  const Array* find(std::size_t offset, std::size_t& cursor) const;
+  const Array* find(std::size_t offset) { return find(offset, next_); }
+  std::size_t first_at_or_after(std::size_t offset) const;
 
   std::size_t size() const { return arrays_.size(); }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "binary/array_index.h"
 #include "binary/cbor.h"
@@ -45,10 +46,23 @@ ExprPtr build(T node) {
 // of syntax tree is one array, plus a map for record and union fields.
 constexpr std::size_t max_cbor_nesting = 2 * max_decode_depth + 2;
 
+std::shared_ptr<const cbor::ArrayIndex> index_of(std::span<const std::uint8_t> bytes) {
+  auto index = cbor::ArrayIndex::of_item(bytes, max_cbor_nesting);
+  return index ? std::make_shared<const cbor::ArrayIndex>(std::move(*index)) : nullptr;
+}
+
 class Decoder {
 public:
-  explicit Decoder(std::span<const std::uint8_t> bytes)
-      : in_(bytes), arrays_(cbor::ArrayIndex::of_item(bytes, max_cbor_nesting)) {}
+  explicit Decoder(std::span<const std::uint8_t> bytes) : in_(bytes), arrays_(index_of(bytes)) {}
+
+  // Decodes `owner`'s bytes deferring record types' fields. `arrays`, when
+  // given, indexes an item that holds these bytes at offset `base` (deferred
+  // fields share their parent's index rather than index their bytes again).
+  Decoder(const SharedBytes& owner, std::shared_ptr<const cbor::ArrayIndex> arrays,
+          std::size_t base)
+      : in_(owner.span()), arrays_(arrays ? std::move(arrays) : index_of(owner.span())),
+        array_base_(arrays_ ? base : 0),
+        array_cursor_(arrays_ ? arrays_->first_at_or_after(array_base_) : 0), owner_(&owner) {}
 
   ExprPtr document() {
     ExprPtr result = expr();
@@ -110,7 +124,9 @@ private:
   ExprPtr expr() {
     Nesting nesting(*this);
     auto key = shareable_item();
-    if (!key) {
+    // A deferred field's own item maps to the deferred node in the shared
+    // table: decoding it must not find itself there.
+    if (!key || std::exchange(decoding_deferred_root_, false)) {
       return in_.peek().major == Major::array ? array() : atom();
     }
     if (const Shared* shared = find_shared(*key)) {
@@ -137,7 +153,7 @@ private:
       if (in_.peek().major == Major::array) {
         // Arrays come from the index: re-reading them here would cost their
         // size at every level of nesting.
-        const auto* array = arrays_->find(in_.position());
+        const auto* array = arrays_->find(array_base_ + in_.position(), array_cursor_);
         if (array == nullptr) {
           return std::nullopt;
         }
@@ -160,8 +176,8 @@ private:
   }
 
   const Shared* find_shared(const ItemKey& key) {
-    auto found = shared_.find(key);
-    if (found == shared_.end()) {
+    auto found = shared_->find(key);
+    if (found == shared_->end()) {
       return nullptr;
     }
     if (depth_ + found->second.height > max_decode_depth) {
@@ -172,7 +188,7 @@ private:
   }
 
   void remember(const ItemKey& key, const ExprPtr& expr, std::size_t height) {
-    shared_.emplace(key, Shared{expr, height});
+    shared_->emplace(key, Shared{expr, height});
   }
 
   // Expressions that are not arrays: `_` variables, built-ins, literals.
@@ -375,7 +391,7 @@ private:
 
   ExprPtr record_type(std::uint64_t count) {
     arity(count == 1, "a record type");
-    return build(RecordType{fields("a record type", false)});
+    return build(RecordType{fields("a record type", false, owner_ != nullptr)});
   }
 
   ExprPtr record_literal(std::uint64_t count) {
@@ -481,12 +497,12 @@ private:
   }
 
   // A map from labels to expressions; union alternatives may map to null.
-  FieldMap fields(std::string_view what, bool allow_null) {
+  FieldMap fields(std::string_view what, bool allow_null, bool defer = false) {
     std::uint64_t size = in_.map(what);
     FieldMap result;
     for (std::uint64_t i = 0; i < size; ++i) {
       Label name = label("a field name");
-      ExprPtr value = allow_null ? optional_expr() : expr();
+      ExprPtr value = allow_null ? optional_expr() : defer ? deferred_expr() : expr();
       // Canonical CBOR lists fields in order: append at the end then.
       if (result.empty() || result.rbegin()->first < name) {
         result.emplace_hint(result.end(), name, std::move(value));
@@ -495,6 +511,33 @@ private:
       }
     }
     return result;
+  }
+
+  // The next item as a Deferred node over its bytes, shared like any item;
+  // atoms (and input the index does not cover) decode at once.
+  ExprPtr deferred_expr() {
+    auto key = shareable_item();
+    if (!key || in_.peek().major != Major::array) {
+      return expr();
+    }
+    auto item = as_bytes(key->bytes);
+    in_.skip(item);
+    if (const Shared* shared = find_shared(*key)) {
+      return shared->expr;
+    }
+    auto offset = static_cast<std::size_t>(item.data() - owner_->span().data());
+    SharedBytes field = owner_->subrange(offset, item.size());
+    ExprPtr deferred = make_deferred_expr(
+        [field, arrays = arrays_, base = array_base_ + offset, items = shared_] {
+          Decoder decoder(field, arrays, base);
+          decoder.shared_ = items;
+          decoder.decoding_deferred_root_ = true;
+          return decoder.document();
+        },
+        field.owner(), field.span());
+    // Its height is unknown until it is decoded, which counts from there.
+    remember(*key, deferred, 1);
+    return deferred;
   }
 
   // The syntax tree cannot hold both; the type checker would reject them.
@@ -742,15 +785,26 @@ private:
 
   cbor::Reader in_;
   std::size_t depth_ = 0;
-  std::size_t deepest_ = 0;                // the deepest depth_ reached below the current item
-  std::optional<cbor::ArrayIndex> arrays_; // none: no sharing
-  std::unordered_map<ItemKey, Shared, ItemHash> shared_;
+  std::size_t deepest_ = 0; // the deepest depth_ reached below the current item
+  std::shared_ptr<const cbor::ArrayIndex> arrays_; // none: no sharing
+  std::size_t array_base_ = 0;                     // the offset of in_ in the indexed item
+  std::size_t array_cursor_ = 0;
+  using SharedItems = std::unordered_map<ItemKey, Shared, ItemHash>;
+  // Deferred fields decode into their parent's table: an item shared across
+  // fields is decoded once wherever it is read first.
+  std::shared_ptr<SharedItems> shared_ = std::make_shared<SharedItems>();
+  bool decoding_deferred_root_ = false;
+  const SharedBytes* owner_ = nullptr; // when record types' fields are deferred
 };
 
 } // namespace
 
 ExprPtr decode(std::span<const std::uint8_t> bytes) {
   return Decoder(bytes).document();
+}
+
+ExprPtr decode_deferring_record_types(const SharedBytes& bytes) {
+  return Decoder(bytes, nullptr, 0).document();
 }
 
 } // namespace polar::dhall

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 
+#include "binary/shared_bytes.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {
@@ -17,5 +18,12 @@ inline constexpr std::size_t max_decode_depth = 1000;
 // untrusted: anything malformed, non-standard or too deep throws
 // Error(ErrorKind::decode), and allocation is bounded by the input's size.
 ExprPtr decode(std::span<const std::uint8_t> bytes);
+
+// The same for bytes a hash vouches for, leaving the fields of every record
+// type for later: each becomes a Deferred node that decodes its own bytes
+// this way when first read (lazy_decode.h, docs/binary.md). Types are most
+// of a normal form's bytes, and evaluation compares suspended fields by
+// their encodings without decoding them.
+ExprPtr decode_deferring_record_types(const SharedBytes& bytes);
 
 } // namespace polar::dhall

@@ -14,8 +14,9 @@ namespace {
 using binary_label::Expression;
 
 ExprPtr deferred_decode(const SharedBytes& bytes, std::size_t offset, std::size_t size) {
-  return make_deferred_expr(
-      [field = bytes.subrange(offset, size)] { return decode(field.span()); });
+  SharedBytes field = bytes.subrange(offset, size);
+  return make_deferred_expr([field] { return decode_deferring_record_types(field); }, field.owner(),
+                            field.span());
 }
 
 ExprPtr record_from_layout(const SharedBytes& bytes, const RecordLayout& layout) {

@@ -20,6 +20,8 @@ public:
       : owner_(std::move(owner)), bytes_(bytes) {}
 
   std::span<const std::uint8_t> span() const { return bytes_; }
+  // What keeps the bytes alive, for holders that do not know this class.
+  const std::shared_ptr<const void>& owner() const { return owner_; }
   std::size_t size() const { return bytes_.size(); }
 
   // The bytes from `offset` on (`count` of them, or all), sharing the owner.

@@ -52,11 +52,13 @@ bool equal_fields(const ValueFieldMap& a, const ValueFieldMap& b) {
          });
 }
 
-// Forces the fields pairwise, up to the first that differs.
+// Forces the fields pairwise, up to the first that differs, except pairs
+// whose suspensions are equal unforced (decoded types from one package).
 bool equal_fields(const LazyFieldMap& a, const LazyFieldMap& b) {
   return a.size() == b.size() &&
          std::equal(a.begin(), a.end(), b.begin(), [](const auto& left, const auto& right) {
-           return left.first == right.first && equal(left.second.force(), right.second.force());
+           return left.first == right.first && (left.second.has_same_suspension(right.second) ||
+                                                equal(left.second.force(), right.second.force()));
          });
 }
 

@@ -104,13 +104,17 @@ bool is_cheap(const Expr& expr) {
 }
 
 // The fields of a record literal or record type: suspended (see LazyValue)
-// when `suspend` and they are not cheap, else evaluated.
+// when `suspend` and they are not cheap, else evaluated. Deferred fields not
+// yet decoded stay suspended regardless: conv compares them by their
+// encodings without decoding them.
 LazyFieldMap record_fields(const Env& env, const FieldMap& fields, bool suspend) {
   LazyFieldMap result;
   for (const auto& [label, expr] : fields) {
+    const auto* deferred = expr->deferred();
+    bool suspended =
+        (deferred != nullptr && !deferred->is_produced()) || (suspend && !is_cheap(*expr));
     result.emplace_hint(result.end(), label,
-                        suspend && !is_cheap(*expr) ? LazyValue(env, expr)
-                                                    : LazyValue(eval(env, expr)));
+                        suspended ? LazyValue(env, expr) : LazyValue(eval(env, expr)));
   }
   return result;
 }

@@ -50,6 +50,19 @@ LazyValue::LazyValue(Env env, ExprPtr expr)
     : suspension_(std::make_shared<Suspension>(Suspension{std::move(env), std::move(expr), {}})) {
 }
 
+bool LazyValue::has_same_suspension(const LazyValue& other) const {
+  if (value_ || other.value_ || suspension_->value || other.suspension_->value) {
+    return false;
+  }
+  if (suspension_ == other.suspension_) {
+    return true;
+  }
+  const auto* mine = suspension_->expr->deferred();
+  const auto* theirs = other.suspension_->expr->deferred();
+  return mine != nullptr && theirs != nullptr && suspension_->env.is_same(other.suspension_->env) &&
+         std::ranges::equal(mine->encoding(), theirs->encoding());
+}
+
 const ValuePtr& LazyValue::force() const {
   if (value_) {
     return value_;

@@ -43,6 +43,8 @@ public:
   ValuePtr lookup(Label name, const Natural& index) const;
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  // Whether both are the same bindings (not merely equal ones).
+  bool is_same(const Env& other) const { return head_ == other.head_; }
 
 private:
   struct Binding {
@@ -90,6 +92,10 @@ public:
   LazyValue(Env env, ExprPtr expr);
 
   const ValuePtr& force() const;
+  // Whether both are still suspended, in the same environment, on
+  // expressions decoded from equal encodings (Deferred): then they evaluate
+  // to equal values, and conv need not evaluate them.
+  bool has_same_suspension(const LazyValue& other) const;
   // The value if it has been evaluated (by this copy), else null. For the
   // iterative destructor, which must not evaluate anything.
   ValuePtr& evaluated() const { return value_; }

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -285,23 +286,32 @@ private:
 // fields of a cached package this way, since a program that imports a
 // thousand schemas reads a few. Expr::node() sees through it (producing the
 // expression then), so readers of the tree never meet it; only evaluation
-// asks (Expr::is_deferred) to keep the field suspended.
+// asks (Expr::deferred) to keep the field suspended, and to compare
+// suspended fields by their encodings.
 // Producing mutates shared state: one thread at a time, like forcing values.
 class Deferred {
 public:
   using Producer = std::function<ExprPtr()>;
 
-  explicit Deferred(Producer produce)
-      : state_(std::make_shared<State>(State{std::move(produce), nullptr})) {}
+  // `encoding` holds the canonical bytes the expression decodes from, kept
+  // alive by `owner`: equal encodings mean equal expressions.
+  Deferred(Producer produce, std::shared_ptr<const void> owner,
+           std::span<const std::uint8_t> encoding)
+      : state_(std::make_shared<State>(
+            State{std::move(produce), nullptr, std::move(owner), encoding})) {}
 
   // The expression, produced on the first call. Throws what the producer
   // throws, and then again on the next call.
   const Expr& get() const;
+  std::span<const std::uint8_t> encoding() const { return state_->encoding; }
+  bool is_produced() const { return state_->expr != nullptr; }
 
 private:
   struct State {
     Producer produce; // released once it has produced
     ExprPtr expr;
+    std::shared_ptr<const void> owner;
+    std::span<const std::uint8_t> encoding;
   };
   std::shared_ptr<State> state_;
 };
@@ -327,8 +337,10 @@ public:
     return std::get<Node>(content_);
   }
   const Span& span() const { return span_; }
-  // Whether reading node() would first produce the expression.
+  // Whether this is a deferred expression (reading node() produces it first,
+  // once).
   bool is_deferred() const { return std::holds_alternative<Deferred>(content_); }
+  const Deferred* deferred() const { return std::get_if<Deferred>(&content_); }
 
   template <typename T>
   const T* as() const {
@@ -356,8 +368,9 @@ private:
 inline ExprPtr make_expr(Node node, Span span = {}) {
   return std::make_shared<const Expr>(std::move(node), std::move(span));
 }
-inline ExprPtr make_deferred_expr(Deferred::Producer produce) {
-  return std::make_shared<const Expr>(Deferred(std::move(produce)));
+inline ExprPtr make_deferred_expr(Deferred::Producer produce, std::shared_ptr<const void> owner,
+                                  std::span<const std::uint8_t> encoding) {
+  return std::make_shared<const Expr>(Deferred(std::move(produce), std::move(owner), encoding));
 }
 
 } // namespace polar::dhall

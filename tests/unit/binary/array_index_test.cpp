@@ -32,6 +32,19 @@ TEST(ArrayIndex, FindsEveryArrayWithItsExtent) {
   EXPECT_EQ(index->find(1), nullptr);
 }
 
+TEST(ArrayIndex, DecodersOfPartsShareOneIndexWithCursorsOfTheirOwn) {
+  // [[1, [2]], [3]]
+  Bytes bytes = {0x82, 0x82, 0x01, 0x81, 0x02, 0x81, 0x03};
+  const auto index = ArrayIndex::of_item(bytes, 10);
+  ASSERT_TRUE(index);
+  std::size_t first = index->first_at_or_after(1);
+  std::size_t second = index->first_at_or_after(5);
+  EXPECT_EQ(index->find(5, second)->size, 2U);
+  EXPECT_EQ(index->find(1, first)->size, 4U);
+  EXPECT_EQ(index->find(3, first)->size, 2U);
+  EXPECT_EQ(index->find(4, first), nullptr);
+}
+
 TEST(ArrayIndex, EqualBytesHashEquallyAndOrderMatters) {
   // [[1, 2], [1, 2], [2, 1]]
   Bytes bytes = {0x83, 0x82, 0x01, 0x02, 0x82, 0x01, 0x02, 0x82, 0x02, 0x01};

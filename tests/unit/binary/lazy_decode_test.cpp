@@ -132,5 +132,56 @@ TEST(RecordLayout, DecodingWithALayoutSkipsTheWalk) {
   EXPECT_THROW(decode_lazily(shared(bytes), repeated), Error);
 }
 
+// { a : { x : List Natural }, b : { x : List Natural }, c : Natural }
+ExprPtr nested_record_type() {
+  FieldMap inner;
+  inner.emplace(Label("x"), natural_list());
+  auto inner_type = make_expr(RecordType{std::move(inner)});
+  FieldMap outer;
+  outer.emplace(Label("a"), inner_type);
+  outer.emplace(Label("b"), inner_type);
+  outer.emplace(Label("c"), make_expr(BuiltinRef{Builtin::natural}));
+  return make_expr(RecordType{std::move(outer)});
+}
+
+TEST(DeferringDecode, RecordTypesFieldsWaitAndShare) {
+  Bytes bytes = encode(*nested_record_type());
+  auto type = decode_deferring_record_types(shared(bytes));
+  const auto& fields = type->as<RecordType>()->fields;
+  const ExprPtr& a = fields.at(Label("a"));
+  EXPECT_TRUE(a->is_deferred());
+  EXPECT_EQ(a, fields.at(Label("b")));                // equal bytes, one node
+  EXPECT_FALSE(fields.at(Label("c"))->is_deferred()); // atoms decode at once
+  ASSERT_NE(a->deferred(), nullptr);
+  EXPECT_FALSE(a->deferred()->is_produced());
+  auto item = encode(*a);
+  EXPECT_TRUE(std::ranges::equal(a->deferred()->encoding(), item));
+  // Reading it decodes it, with its own record types' fields deferred too.
+  EXPECT_TRUE(a->as<RecordType>()->fields.at(Label("x"))->is_deferred());
+  EXPECT_TRUE(a->deferred()->is_produced());
+  EXPECT_EQ(encode(*type), bytes);
+}
+
+TEST(DeferringDecode, AMalformedNestedFieldFailsWhenRead) {
+  Bytes bytes = encode(*nested_record_type());
+  // `List Natural` is [0, "List", "Natural"]; label 12 is an obsolete
+  // expression (union literals), which decoding rejects.
+  Bytes app = {0x83, 0x00, 0x64, 'L', 'i', 's', 't'};
+  auto at = std::search(bytes.begin(), bytes.end(), app.begin(), app.end());
+  ASSERT_NE(at, bytes.end());
+  *(at + 1) = 0x0c;
+  auto type = decode_deferring_record_types(shared(bytes));
+  const ExprPtr& a = type->as<RecordType>()->fields.at(Label("a"));
+  const RecordType* inner = nullptr;
+  ASSERT_NO_THROW(inner = a->as<RecordType>());
+  ASSERT_NE(inner, nullptr);
+  try {
+    (void)inner->fields.at(Label("x"))->node();
+    FAIL() << "a malformed field decoded";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::decode);
+  }
+}
+
 } // namespace
 } // namespace polar::dhall

@@ -2,6 +2,8 @@
 // quoting's (docs/evaluation.md, "Lazy record fields"; docs/type-checking.md).
 #include <gtest/gtest.h>
 
+#include "binary/decode.h"
+#include "binary/encode.h"
 #include "semantics/eval.h"
 #include "semantics/eval_internal.h"
 #include "semantics/typecheck.h"
@@ -84,6 +86,24 @@ TEST(LazyFields, EagerRecordTypesBuildTypesWholeWhileAlive) {
 // A record literal whose two fields are the same node, 64 levels deep: as a
 // tree it has 2^64 leaves, as a DAG 64 nodes. The checker must visit each
 // shared node once (and its result shares the same way).
+// Record types decoded from equal bytes compare equal field by field
+// without decoding the fields (their encodings are equal).
+TEST(LazyFields, EqualDeferredFieldsCompareWithoutDecoding) {
+  auto bytes = encode(*parse_text("{ a : { x : List Natural }, b : Optional { y : Text } }"));
+  auto left = eval(Env{}, decode_deferring_record_types(SharedBytes(bytes)));
+  auto right = eval(Env{}, decode_deferring_record_types(SharedBytes(bytes)));
+  const auto& left_a = left->as<VRecordType>()->fields.at(Label("a"));
+  const auto& right_a = right->as<VRecordType>()->fields.at(Label("a"));
+  EXPECT_TRUE(left_a.has_same_suspension(right_a));
+  EXPECT_TRUE(conv(left, right));
+  EXPECT_TRUE(left_a.has_same_suspension(right_a)); // still unforced
+  // Different bytes: compared by value.
+  auto other = eval(Env{}, decode_deferring_record_types(SharedBytes(encode(*parse_text(
+                               "{ a : { x : List Bool }, b : Optional { y : Text } }")))));
+  EXPECT_FALSE(left_a.has_same_suspension(other->as<VRecordType>()->fields.at(Label("a"))));
+  EXPECT_FALSE(conv(left, other));
+}
+
 TEST(ClosedTypes, SharedSubtreesAreCheckedOnce) {
   ExprPtr value = make_expr(NaturalLit{Natural(1)});
   for (int level = 0; level < 64; ++level) {
