@@ -528,14 +528,19 @@ private:
     auto offset = static_cast<std::size_t>(item.data() - owner_->span().data());
     SharedBytes field = owner_->subrange(offset, item.size());
     ExprPtr deferred = make_deferred_expr(
-        [field, arrays = arrays_, base = array_base_ + offset, items = shared_] {
+        [field, arrays = arrays_, base = array_base_ + offset, items = shared_, depth = depth_] {
           Decoder decoder(field, arrays, base);
           decoder.shared_ = items;
           decoder.decoding_deferred_root_ = true;
+          decoder.depth_ = depth; // nesting counts from the entry's top
           return decoder.document();
         },
         field.owner(), field.span());
-    // Its height is unknown until it is decoded, which counts from there.
+    // Its height is unknown until it is decoded. Decoded, it counts its
+    // nesting from where it was made; where it is shared deeper, the tree
+    // can nest deeper than max_decode_depth, by at most what the entry's
+    // size allows (a chain of n levels each spelled out in full is n²/2
+    // bytes: thousands of levels for megabytes).
     remember(*key, deferred, 1);
     return deferred;
   }

@@ -183,5 +183,27 @@ TEST(DeferringDecode, AMalformedNestedFieldFailsWhenRead) {
   }
 }
 
+// Deferred fields count their nesting from the top of the entry, as if the
+// whole entry were decoded at once (this one fails at once: too deep to
+// index, it decodes eagerly).
+TEST(DeferringDecode, NestingCountsFromTheTop) {
+  ExprPtr type = make_expr(BuiltinRef{Builtin::natural});
+  for (std::size_t level = 0; level < max_decode_depth + 10; ++level) {
+    FieldMap fields;
+    fields.emplace(Label("a"), type);
+    type = make_expr(RecordType{std::move(fields)});
+  }
+  auto bytes = encode(*type);
+  EXPECT_THROW(
+      {
+        auto decoded = decode_deferring_record_types(shared(bytes));
+        const Expr* at = decoded.get();
+        while (const auto* record = at->as<RecordType>()) {
+          at = record->fields.at(Label("a")).get();
+        }
+      },
+      Error);
+}
+
 } // namespace
 } // namespace polar::dhall
