@@ -79,63 +79,51 @@ BuildCache::BuildCache(fs::path directory, WarningSink warn)
     : directory_(std::move(directory) / ("v" + std::to_string(format))), warn_(std::move(warn)) {
 }
 
-std::optional<std::vector<BuildDependency>> BuildCache::dependencies(const Sha256& source) {
-  auto path = directory_ / "sources" / to_hex(source);
+fs::path BuildCache::entry_path(std::string_view kind, const Sha256& key) const {
+  return directory_ / kind / to_hex(key);
+}
+
+template <typename Decode>
+auto BuildCache::read_decoded(std::string_view kind, const Sha256& key, Decode decode) const
+    -> std::optional<decltype(decode(std::declval<const SharedBytes&>()))> {
+  auto path = entry_path(kind, key);
   auto entry = read_entry(path);
   if (!entry) {
     return std::nullopt;
   }
   try {
-    return decode_dependencies(payload_of(*entry).span());
+    return decode(payload_of(*entry));
   } catch (const Error& error) {
     ignore_corrupt(path, error.message());
     return std::nullopt;
   }
+}
+
+std::optional<std::vector<BuildDependency>> BuildCache::dependencies(const Sha256& source) {
+  return read_decoded("sources", source, [](const SharedBytes& payload) {
+    return decode_dependencies(payload.span());
+  });
 }
 
 std::optional<BuildCache::Result> BuildCache::result(const Sha256& key) {
-  auto path = directory_ / "results" / to_hex(key);
-  auto entry = read_entry(path);
-  if (!entry) {
-    return std::nullopt;
-  }
-  try {
-    auto sections = split_sections(payload_of(*entry), 4);
+  return read_decoded("results", key, [](const SharedBytes& payload) {
+    auto sections = split_sections(payload, 4);
     return Result{decode_lazily_decodable(sections[0], sections[1]),
                   decode_lazily_decodable(sections[2], sections[3])};
-  } catch (const Error& error) {
-    ignore_corrupt(path, error.message());
-    return std::nullopt;
-  }
+  });
 }
 
 ExprPtr BuildCache::protected_type(const Sha256& hash) {
-  auto path = directory_ / "types" / to_hex(hash);
-  auto entry = read_entry(path);
-  if (!entry) {
-    return nullptr;
-  }
-  try {
-    auto sections = split_sections(payload_of(*entry), 2);
+  auto type = read_decoded("types", hash, [](const SharedBytes& payload) {
+    auto sections = split_sections(payload, 2);
     return decode_lazily_decodable(sections[0], sections[1]);
-  } catch (const Error& error) {
-    ignore_corrupt(path, error.message());
-    return nullptr;
-  }
+  });
+  return type.value_or(nullptr);
 }
 
 std::optional<RecordLayout> BuildCache::protected_layout(const Sha256& hash) {
-  auto path = directory_ / "layouts" / to_hex(hash);
-  auto entry = read_entry(path);
-  if (!entry) {
-    return std::nullopt;
-  }
-  try {
-    return decode_layout(payload_of(*entry).span());
-  } catch (const Error& error) {
-    ignore_corrupt(path, error.message());
-    return std::nullopt;
-  }
+  return read_decoded("layouts", hash,
+                      [](const SharedBytes& payload) { return decode_layout(payload.span()); });
 }
 
 void BuildCache::store(const Sha256& source, std::span<const BuildDependency> dependencies,
@@ -144,18 +132,18 @@ void BuildCache::store(const Sha256& source, std::span<const BuildDependency> de
   std::vector<std::uint8_t> payload;
   append_lazily_decodable(payload, expr);
   append_lazily_decodable(payload, type);
-  write_entry(directory_ / "results" / to_hex(key), payload);
-  write_entry(directory_ / "sources" / to_hex(source), encode_dependencies(dependencies));
+  write_entry(entry_path("results", key), payload);
+  write_entry(entry_path("sources", source), encode_dependencies(dependencies));
 }
 
 void BuildCache::store_protected_type(const Sha256& hash, const Expr& type) {
   std::vector<std::uint8_t> payload;
   append_lazily_decodable(payload, type);
-  write_entry(directory_ / "types" / to_hex(hash), payload);
+  write_entry(entry_path("types", hash), payload);
 }
 
 void BuildCache::store_protected_layout(const Sha256& hash, const RecordLayout& layout) {
-  write_entry(directory_ / "layouts" / to_hex(hash), encode_layout(layout));
+  write_entry(entry_path("layouts", hash), encode_layout(layout));
 }
 
 std::optional<SharedBytes> BuildCache::read_entry(const fs::path& path) const {

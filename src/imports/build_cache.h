@@ -21,6 +21,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "binary/lazy_decode.h"
@@ -78,6 +79,13 @@ public:
   void store_protected_layout(const Sha256& hash, const RecordLayout& layout);
 
 private:
+  // The entry of `kind` ("sources", "results", ...) named by `key`.
+  std::filesystem::path entry_path(std::string_view kind, const Sha256& key) const;
+  // The entry's verified payload as `decode` reads it, or nullopt: no entry,
+  // or a corrupt one (a failed check, or `decode` throws), which is reported.
+  template <typename Decode>
+  auto read_decoded(std::string_view kind, const Sha256& key, Decode decode) const
+      -> std::optional<decltype(decode(std::declval<const SharedBytes&>()))>;
   // The verified payload of the entry at `path`, or nullopt (no entry, or a
   // corrupt one, which is reported).
   std::optional<SharedBytes> read_entry(const std::filesystem::path& path) const;
