@@ -342,8 +342,11 @@ function(polar_helm_chart name)
   if(arg_OFFLINE)
     set(offline_keyword OFFLINE)
   endif()
-  _polar_helm_render_flags(render_flags ${offline_keyword} RENDER_OPTIONS ${arg_RENDER_OPTIONS}
-                           MIRRORS ${arg_MIRRORS})
+  _polar_helm_render_flags(
+    render_flags
+    ${offline_keyword}
+    RENDER_OPTIONS ${arg_RENDER_OPTIONS}
+    MIRRORS ${arg_MIRRORS})
   _polar_helm_discover_layout(${name} "${source_dir}" layout)
 
   add_custom_target(${name} ALL)
@@ -361,15 +364,10 @@ function(polar_helm_chart name)
     list(APPEND secret_arguments SECRETS_PATTERN "${arg_SECRETS_PATTERN}")
   endif()
   _polar_helm_chart_secrets(
-    ${name}
-    layout
-    "${source_dir}"
-    "${sync_dir}"
+    ${name} layout "${source_dir}" "${sync_dir}"
     ${secret_arguments}
-    ENCRYPT_COMMAND
-    ${arg_ENCRYPT_COMMAND}
-    AGE_RECIPIENTS
-    ${arg_AGE_RECIPIENTS})
+    ENCRYPT_COMMAND ${arg_ENCRYPT_COMMAND}
+    AGE_RECIPIENTS ${arg_AGE_RECIPIENTS})
   set_target_properties(
     ${name}
     PROPERTIES POLAR_HELM_SOURCE_DIR "${source_dir}"
@@ -434,32 +432,17 @@ function(polar_helm_chart name)
     set(first_helm OFF)
     if(arg_LINT)
       _polar_helm_add_helm_test(
-        ${name}.lint${suffix}
-        lint
-        "${helm}"
-        "${chart_dir}"
-        LABELS
-        ${name}
-        ARGS
-        ${strict_flag}
-        ${value_flags})
+        ${name}.lint${suffix} lint "${helm}" "${chart_dir}"
+        LABELS ${name}
+        ARGS ${strict_flag} ${value_flags})
     endif()
     if(arg_TEMPLATE)
       set(manifest "${work_dir}/${name}.template${suffix}.yaml")
       _polar_helm_add_helm_test(
-        ${name}.template${suffix}
-        template
-        "${helm}"
-        "${chart_dir}"
-        LABELS
-        ${name}
-        ARGS
-        --output-file
-        "${manifest}"
-        --release-name
-        "${arg_RELEASE_NAME}"
-        ${kube_version_flag}
-        ${value_flags})
+        ${name}.template${suffix} template "${helm}" "${chart_dir}"
+        LABELS ${name}
+        ARGS --output-file "${manifest}" --release-name "${arg_RELEASE_NAME}" ${kube_version_flag}
+             ${value_flags})
       if(suffix STREQUAL "")
         set_target_properties(${name} PROPERTIES POLAR_HELM_MANIFEST "${manifest}")
         set_tests_properties(${name}.template PROPERTIES FIXTURES_SETUP ${name}.manifest)
@@ -528,20 +511,12 @@ function(_polar_helm_chart_add_commands name)
       set(rendered "${work_dir}/staged/${output}")
     endif()
     _polar_helm_add_render_command(
-      SOURCE
-      "${source}"
-      OUTPUT
-      "${rendered}"
-      DEPFILE
-      "${work_dir}/deps/${output}.d"
-      COMMENT
-      "polar-helm: rendering ${relative_source}"
-      ${documents_flag}
-      FLAGS
-      ${render_flags}
-      ${secret_flags}
-      DEPENDS
-      ${secret_depends})
+      SOURCE "${source}"
+      OUTPUT "${rendered}"
+      DEPFILE "${work_dir}/deps/${output}.d"
+      COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
+      FLAGS ${render_flags} ${secret_flags}
+      DEPENDS ${secret_depends})
     if(NOT hook STREQUAL "")
       get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
       get_target_property(hook_depends ${name} POLAR_HELM_POST_PROCESS_${hook}_DEPENDS)
@@ -666,25 +641,22 @@ function(polar_helm_render)
   if(arg_OFFLINE)
     set(offline_keyword OFFLINE)
   endif()
-  _polar_helm_render_flags(flags ${offline_keyword} RENDER_OPTIONS ${arg_RENDER_OPTIONS} MIRRORS
-                           ${arg_MIRRORS})
+  _polar_helm_render_flags(
+    flags
+    ${offline_keyword}
+    RENDER_OPTIONS ${arg_RENDER_OPTIONS}
+    MIRRORS ${arg_MIRRORS})
   set(documents_flag "")
   if(arg_DOCUMENTS)
     set(documents_flag DOCUMENTS)
   endif()
   file(RELATIVE_PATH relative_source "${CMAKE_CURRENT_SOURCE_DIR}" "${source}")
   _polar_helm_add_render_command(
-    SOURCE
-    "${source}"
-    OUTPUT
-    "${output}"
-    DEPFILE
-    "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}.d"
-    COMMENT
-    "polar-helm: rendering ${relative_source}"
-    ${documents_flag}
-    FLAGS
-    ${flags})
+    SOURCE "${source}"
+    OUTPUT "${output}"
+    DEPFILE "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}.d"
+    COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
+    FLAGS ${flags})
   if(arg_TARGET)
     add_custom_target(${arg_TARGET} ALL DEPENDS "${output}")
   endif()
