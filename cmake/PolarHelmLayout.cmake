@@ -30,14 +30,55 @@ endfunction()
 # directory) and `documents` (ON for templates). Fails on two sources with
 # the same output.
 macro(_polar_helm_layout_add source output is_template)
-  if("${output}" IN_LIST outputs)
-    message(FATAL_ERROR "polar_helm_chart(${name}): two Dhall files render to '${output}' "
-                        "(one of them is ${source})")
+  list(FIND outputs "${output}" _polar_helm_previous)
+  if(NOT _polar_helm_previous EQUAL -1)
+    list(GET sources ${_polar_helm_previous} _polar_helm_previous)
+    message(FATAL_ERROR "polar_helm_chart(${name}): ${_polar_helm_previous} and ${source} "
+                        "both render to ${output}")
   endif()
   list(APPEND sources "${source}")
   list(APPEND outputs "${output}")
   list(APPEND documents ${is_template})
 endmacro()
+
+# Fails when a path below <source_dir> matches the glob <before>X<after>, X
+# being `;`, `\` or `#`: `;` splits CMake lists, CMake reads `\` as a path
+# separator, and add_custom_command() refuses `#` in an output. Checked before
+# the layout's own globs, whose lists would carry such names in pieces.
+# src/chart/layout.cpp applies the same rule.
+function(_polar_helm_layout_refuse_names name source_dir before after)
+  file(
+    GLOB refused
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}"
+    "${source_dir}/${before}[;#\\]${after}")
+  if(refused)
+    # file(GLOB) gives `\` back as `/`: the name cannot be shown as it is.
+    file(
+      GLOB with_backslash
+      LIST_DIRECTORIES false
+      RELATIVE "${source_dir}"
+      "${source_dir}/${before}\\${after}")
+    if(with_backslash)
+      set(refused "a file below ${source_dir} whose name holds '\\'")
+    endif()
+    message(
+      FATAL_ERROR
+        "polar_helm_chart(${name}): ${refused}: a chart source name cannot hold "
+        "';', '\\' or '#' (CMake cannot carry them in lists and custom command "
+        "outputs); rename it")
+  endif()
+endfunction()
+
+# The name of the YAML file rendered from the Dhall file <file_name>: the last
+# `.dhall` becomes `.yaml`, every other dot stays (`config.v2.dhall` gives
+# `config.v2.yaml`).
+function(_polar_helm_yaml_name file_name out_name)
+  string(REGEX REPLACE "\\.dhall$" ".yaml" yaml_name "${file_name}")
+  set(${out_name}
+      "${yaml_name}"
+      PARENT_SCOPE)
+endfunction()
 
 # The layout of chart <name> in <source_dir> (see the module documentation),
 # as three parallel lists in the caller's scope: <prefix>_SOURCES,
@@ -51,12 +92,17 @@ function(_polar_helm_discover_layout name source_dir prefix)
     set(configure_depends CONFIGURE_DEPENDS)
   endif()
   if(NOT EXISTS "${source_dir}/chart.dhall")
-    message(FATAL_ERROR "polar_helm_chart(${name}): ${source_dir} has no chart.dhall")
+    message(FATAL_ERROR "polar_helm_chart(${name}): ${source_dir} has no chart.dhall: "
+                        "not the root of a chart's Dhall sources")
   endif()
   # Adding, removing or renaming a file changes its folder's modification
   # time: with the folders as configure dependencies, the build reconfigures
   # exactly when the layout may have changed.
   set(watched_folders "${source_dir}")
+  _polar_helm_layout_refuse_names(${name} "${source_dir}" "*" "*.dhall")
+  _polar_helm_layout_refuse_names(${name} "${source_dir}" "templates/*" "*.dhall")
+  # A subchart folder's name is part of its files' names.
+  _polar_helm_layout_refuse_names(${name} "${source_dir}" "*" "*/chart.dhall")
 
   file(
     GLOB top_files ${configure_depends}
@@ -69,7 +115,7 @@ function(_polar_helm_discover_layout name source_dir prefix)
       _polar_helm_layout_add("${source_dir}/${file}" "Chart.yaml" OFF)
     elseif(file STREQUAL "values.dhall")
       _polar_helm_layout_add("${source_dir}/${file}" "values.yaml" OFF)
-    else()
+    elseif(NOT file STREQUAL ".dhall") # a bare `.dhall` has no name: ignored
       message(STATUS "polar_helm_chart(${name}): ${file} is a helper, rendered where imported")
     endif()
   endforeach()
@@ -82,9 +128,10 @@ function(_polar_helm_discover_layout name source_dir prefix)
     RELATIVE "${source_dir}/templates"
     "${source_dir}/templates/*.dhall")
   list(SORT template_files)
+  list(REMOVE_ITEM template_files ".dhall")
   foreach(file IN LISTS template_files)
-    string(REGEX REPLACE "\\.dhall$" ".yaml" output "templates/${file}")
-    _polar_helm_layout_add("${source_dir}/templates/${file}" "${output}" ON)
+    _polar_helm_yaml_name("${file}" output)
+    _polar_helm_layout_add("${source_dir}/templates/${file}" "templates/${output}" ON)
   endforeach()
 
   file(
@@ -95,6 +142,7 @@ function(_polar_helm_discover_layout name source_dir prefix)
   # A folder that gains or loses chart.dhall changes the layout too.
   file(GLOB subchart_markers ${configure_depends} "${source_dir}/*/chart.dhall")
   list(SORT entries)
+  list(REMOVE_DUPLICATES entries) # a name with `;` comes back in pieces
   foreach(folder IN LISTS entries)
     if(NOT IS_DIRECTORY "${source_dir}/${folder}" OR folder STREQUAL "templates")
       continue()
@@ -108,6 +156,8 @@ function(_polar_helm_discover_layout name source_dir prefix)
                      "so its files are helpers, rendered where imported")
       continue()
     endif()
+    _polar_helm_layout_refuse_names(${name} "${source_dir}" "${folder}/*" "*.dhall")
+    _polar_helm_layout_refuse_names(${name} "${source_dir}" "${folder}/templates/*" "*.dhall")
     file(
       GLOB folder_files ${configure_depends}
       LIST_DIRECTORIES false
@@ -115,14 +165,17 @@ function(_polar_helm_discover_layout name source_dir prefix)
       "${source_dir}/${folder}/*.dhall" "${source_dir}/${folder}/templates/*.dhall")
     list(SORT folder_files)
     foreach(file IN LISTS folder_files)
-      if(file STREQUAL "chart.dhall")
+      get_filename_component(file_name "${file}" NAME)
+      if(file_name STREQUAL ".dhall") # no name: ignored
+        continue()
+      elseif(file STREQUAL "chart.dhall")
         _polar_helm_layout_add("${source_dir}/${folder}/${file}" "charts/${folder}/Chart.yaml" OFF)
       elseif(file STREQUAL "values.dhall")
         _polar_helm_layout_add("${source_dir}/${folder}/${file}" "charts/${folder}/values.yaml" OFF)
       else()
-        get_filename_component(stem "${file}" NAME_WE)
+        _polar_helm_yaml_name("${file_name}" output)
         _polar_helm_layout_add("${source_dir}/${folder}/${file}"
-                               "charts/${folder}/templates/${stem}.yaml" ON)
+                               "charts/${folder}/templates/${output}" ON)
       endif()
     endforeach()
   endforeach()

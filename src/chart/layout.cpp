@@ -16,8 +16,14 @@ namespace {
 
 constexpr std::string_view dhall_extension = ".dhall";
 
-// The *.dhall files directly in `folder`, sorted by name.
-std::vector<fs::path> dhall_files_in(const fs::path& folder) {
+// What a source's path may not hold: `;` splits CMake lists, CMake reads `\`
+// as a path separator, and add_custom_command() refuses `#` in an output.
+// cmake/PolarHelmLayout.cmake refuses the same names at configure time.
+constexpr std::string_view refused_characters = ";\\#";
+
+// The *.dhall files directly in `folder`, sorted by name; throws ChartError
+// when a path relative to `source_dir` holds a refused character.
+std::vector<fs::path> dhall_files_in(const fs::path& folder, const fs::path& source_dir) {
   std::vector<fs::path> files;
   std::error_code error;
   if (!fs::is_directory(folder, error)) {
@@ -29,6 +35,15 @@ std::vector<fs::path> dhall_files_in(const fs::path& folder) {
     }
   }
   std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    std::string relative = file.lexically_relative(source_dir).generic_string();
+    if (relative.find_first_of(refused_characters) != std::string::npos) {
+      throw ChartError(fmt::format("{}: a chart source name cannot hold ';', '\\' or '#' (CMake "
+                                   "cannot carry them in lists and custom command outputs); "
+                                   "rename it",
+                                   relative));
+    }
+  }
   return files;
 }
 
@@ -67,14 +82,16 @@ private:
   std::map<std::string, fs::path> sources_by_output_;
 };
 
+// `config.v2.dhall` gives `<prefix>templates/config.v2.yaml`: only the last
+// `.dhall` is replaced.
 std::string template_output(const std::string& prefix, const fs::path& source) {
   return prefix + "templates/" + source.stem().string() + ".yaml";
 }
 
-void add_subchart(LayoutBuilder& builder, const fs::path& folder) {
+void add_subchart(LayoutBuilder& builder, const fs::path& folder, const fs::path& source_dir) {
   std::string prefix = "charts/" + folder.filename().string() + "/";
-  std::vector<fs::path> sources = dhall_files_in(folder);
-  std::vector<fs::path> templates = dhall_files_in(folder / "templates");
+  std::vector<fs::path> sources = dhall_files_in(folder, source_dir);
+  std::vector<fs::path> templates = dhall_files_in(folder / "templates", source_dir);
   sources.insert(sources.end(), templates.begin(), templates.end());
   for (const fs::path& source : sources) {
     bool in_templates = source.parent_path().filename() == "templates";
@@ -99,7 +116,7 @@ ChartLayout discover_layout(const fs::path& source_dir_argument) {
                                  source_dir.string()));
   }
   LayoutBuilder builder(source_dir);
-  for (const fs::path& source : dhall_files_in(source_dir)) {
+  for (const fs::path& source : dhall_files_in(source_dir, source_dir)) {
     std::string name = source.filename().string();
     if (name == "chart.dhall") {
       builder.add(source, "Chart.yaml", false);
@@ -109,7 +126,7 @@ ChartLayout discover_layout(const fs::path& source_dir_argument) {
       builder.note(fmt::format("{} is a helper, rendered where imported", name));
     }
   }
-  for (const fs::path& source : dhall_files_in(source_dir / "templates")) {
+  for (const fs::path& source : dhall_files_in(source_dir / "templates", source_dir)) {
     builder.add(source, template_output("", source), true);
   }
   for (const fs::path& folder : folders_in(source_dir)) {
@@ -118,7 +135,7 @@ ChartLayout discover_layout(const fs::path& source_dir_argument) {
       continue;
     }
     if (fs::is_regular_file(folder / "chart.dhall", error)) {
-      add_subchart(builder, folder);
+      add_subchart(builder, folder, source_dir);
     } else {
       builder.note(fmt::format("skipping {}/: no chart.dhall, so its files are helpers, "
                                "rendered where imported",

@@ -1,7 +1,8 @@
 #pragma once
 // Which Dhall files of a source tree become which files of a Helm chart: the
 // rules of the layout teams already have (docs/chart-module.md), the same as
-// cmake/PolarHelm.cmake applies at configure time.
+// cmake/PolarHelmLayout.cmake applies at configure time. Both are held to the
+// table of cases in tests/support/layout-cases.txt.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -29,9 +30,12 @@ struct ChartLayout {
 //   <folder>/chart.dhall             -> charts/<folder>/Chart.yaml
 //   <folder>/values.dhall            -> charts/<folder>/values.yaml
 //   <folder>/{,templates/}*.dhall    -> charts/<folder>/templates/<stem>.yaml
-// Other top-level *.dhall files and folders without chart.dhall are helpers,
-// rendered only where imported; files not ending in .dhall are ignored.
-// Throws ChartError without chart.dhall or when two files share an output.
+// where <stem> is the name without its last `.dhall` (`config.v2.dhall` gives
+// `config.v2.yaml`). Other top-level *.dhall files and folders without
+// chart.dhall are helpers, rendered only where imported; files not ending in
+// .dhall, and a file named just `.dhall`, are ignored.
+// Throws ChartError without chart.dhall, when two files share an output, or
+// when the path of a Dhall file it reads holds `;`, `\` or `#`.
 ChartLayout discover_layout(const std::filesystem::path& source_dir);
 
 } // namespace polar::chart
