@@ -8,11 +8,14 @@ Dhall file, and check them with CTest.
 The module is available through ``find_package(PolarHelm CONFIG)`` after
 polar-helm is installed (or with ``PolarHelm_DIR`` pointing at a polar-helm
 build tree), through ``add_subdirectory()`` of the polar-helm sources, or
-through ``FetchContent``.  It runs the ``polar-helm`` executable: the imported
-or built target ``PolarHelm::polar-helm`` when it exists, otherwise the
-program named by the cache variable ``POLAR_HELM_EXECUTABLE`` (searched on the
-``PATH`` when not set).  Setting ``POLAR_HELM_EXECUTABLE`` overrides the
-target.
+through :module:`FetchContent`.  It runs the ``polar-helm`` executable: the
+imported or built target ``PolarHelm::polar-helm`` when it exists, otherwise
+the program named by :variable:`POLAR_HELM_EXECUTABLE`.
+
+Every command of the module stops the configure step with an error naming
+what it did not understand: an argument that is no keyword of the command (a
+misspelt keyword, a value given twice) or a one-value keyword without its
+value.
 
 The chart layout
 ^^^^^^^^^^^^^^^^
@@ -22,7 +25,7 @@ A Dhall source directory holds:
 ``chart.dhall``
   rendered to ``Chart.yaml`` (required).
 ``values.dhall``
-  rendered to ``values.yaml`` (optional).
+  rendered to ``values.yaml`` (optional; see ``NO_VALUES_FILE``).
 ``templates/*.dhall``
   rendered to ``templates/<stem>.yaml``; a file that evaluates to a list
   becomes one multi-document YAML file.
@@ -32,28 +35,38 @@ A Dhall source directory holds:
   ``<folder>/*.dhall`` or ``<folder>/templates/*.dhall`` file becomes
   ``charts/<folder>/templates/<stem>.yaml``.
 
-A folder without ``chart.dhall`` holds helpers (shared types, functions): it
-is skipped with a note and its files are rendered only as part of the files
-that import them, as are other ``*.dhall`` files at the top.  Files not
-ending in ``.dhall`` (``*.dhall.local``, ``neo4j.conf`` read ``as Text``) are
-never rendered.  New, removed or renamed files are picked up on the next
-build: the folders of the layout are configure dependencies, and adding or
-removing a file changes its folder's modification time, so the build
-reconfigures by itself while a build with nothing to do stays a no-op
-(``ninja -n`` reports no work).  ``POLAR_HELM_GLOB_CONFIGURE_DEPENDS=ON``
-uses CMake's ``CONFIGURE_DEPENDS`` globbing instead, which re-checks the
-globs on every build.  Every render writes a depfile listing the files it
-read, so an edit re-renders exactly the outputs that depend on it.
+``<stem>`` is the file name without its last ``.dhall``: ``config.v2.dhall``
+becomes ``config.v2.yaml``.  A folder without ``chart.dhall`` holds helpers
+(shared types, functions): it is skipped with a note and its files are
+rendered only as part of the files that import them, as are other ``*.dhall``
+files at the top.  Files not ending in ``.dhall`` (``*.dhall.local``,
+``neo4j.conf`` read ``as Text``) are never rendered.  Two sources rendering
+to the same file, and a Dhall file or subchart folder whose name holds ``;``,
+``\`` or ``#`` (which CMake cannot carry in lists and custom command
+outputs), stop the configure step.  ``polar-helm chart`` applies the same rules;
+``tests/support/layout-cases.txt`` holds both to one table of cases.
+
+New, removed or renamed files are picked up on the next build: the folders of
+the layout are configure dependencies, and adding or removing a file changes
+its folder's modification time, so the build reconfigures by itself while a
+build with nothing to do stays a no-op (``ninja -n`` reports no work).
+:variable:`POLAR_HELM_GLOB_CONFIGURE_DEPENDS` selects CMake's
+``CONFIGURE_DEPENDS`` globbing instead.  Every render writes a depfile listing
+the files it read, so an edit re-renders exactly the outputs that depend on
+it.
 
 Commands
 ^^^^^^^^
 
 .. command:: polar_helm_chart
 
+  Renders a Helm chart from a Dhall source directory, with its tests:
+
   .. code-block:: cmake
 
     polar_helm_chart(<name> SOURCE_DIR <dir>
-                     [OUTPUT_DIR <dir>] [SYNC_DIR <dir>] [SYNC_EXCLUDE <glob>...]
+                     [OUTPUT_DIR <dir>] [NO_VALUES_FILE]
+                     [SYNC_DIR <dir>] [SYNC_EXCLUDE <glob>...]
                      [LINT] [STRICT] [TEMPLATE] [KUBE_VERSION <version>]
                      [RELEASE_NAME <release>] [VALUES <file>...]
                      [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
@@ -62,94 +75,305 @@ Commands
                       EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS])
 
   Declares the target ``<name>``, built by ``ALL``, whose outputs are the
-  files of the chart generated from ``SOURCE_DIR`` into ``OUTPUT_DIR``
-  (default ``${CMAKE_CURRENT_BINARY_DIR}/charts/<name>``, which belongs to the
-  build).  After the render commands, ``polar-helm chart-finish`` checks the
+  files of the chart: one ``polar-helm render`` custom command per Dhall file
+  of the layout, then ``polar-helm chart-finish``, which checks the
   ``dependencies`` of each ``Chart.yaml`` against the subcharts present,
   removes the outputs of sources since removed and writes ``.helmignore``.
+  The render commands are created when the calling directory has been
+  processed (``cmake_language(DEFER)``), so that
+  :command:`polar_helm_chart_post_process` calls after this one apply.
 
-  ``RENDER_OPTIONS`` are passed to every ``polar-helm render``;
-  ``MIRRORS`` become ``--mirror <prefix>=<dir>`` and ``OFFLINE`` becomes
-  ``--offline``, so pinned remote imports resolve from local copies.  Every
-  render shares the build cache in ``POLAR_HELM_BUILD_CACHE_DIR`` (default:
-  ``polar-helm-build-cache`` in the build tree; empty turns it off), so an
-  import every file reads (``values.dhall`` and through it dhall-kubernetes)
-  is parsed and type-checked once per build tree, not once per file.
+  The options are:
 
-  Sources matching ``SECRETS_PATTERN`` (default ``*-secret.dhall``, on the
-  path relative to ``SOURCE_DIR``) are secrets, never written in plaintext:
-  their render encrypts in memory with ``ENCRYPT_COMMAND`` (plaintext YAML
-  on its standard input, the sops file on its standard output; ``<OUTPUT>``
-  and ``<SOURCE>`` are substituted), natively for ``AGE_RECIPIENTS``, or
-  natively for the age ``creation_rules`` of the nearest ``.sops.yaml`` at or
-  above ``SYNC_DIR`` (``SOURCE_DIR`` without one), matched for the committed
-  file.  Without any of these the configure step fails, naming the files.
-  ``EXCLUDE_SECRETS`` leaves them out; ``ALLOW_PLAINTEXT_SECRETS`` writes
-  them as they are, with a warning.  An unchanged secret keeps the bytes of
-  its committed copy when an age identity (``SOPS_AGE_KEY_FILE``) opens it;
-  encrypted files are listed in ``.helmignore`` and compared by content by
-  ``<name>_sync`` and ``<name>.drift`` (docs/secrets.md).
+  ``SOURCE_DIR <dir>``
+    The Dhall sources, in the layout above (required).  A relative path is
+    relative to the current source directory.
 
-  ``SYNC_DIR`` names the committed copy of the chart (GitOps).  The target
-  ``<name>_sync`` copies the generated chart there, writing only files that
-  changed and removing stale ones, and the test ``<name>.drift`` fails with a
-  unified diff when the committed copy differs from what the sources
-  generate.  Files matching a ``SYNC_EXCLUDE`` glob (``*`` stays within one
-  path segment, ``**`` crosses them, a glob without ``/`` matches the file
-  name) are neither copied nor compared.
+  ``OUTPUT_DIR <dir>``
+    Where the chart is generated; it belongs to the build.  Default:
+    ``${CMAKE_CURRENT_BINARY_DIR}/charts/<name>``; a relative path is
+    relative to the current binary directory.
 
-  ``LINT`` adds the test ``<name>.lint`` (``helm lint --with-subcharts``,
-  with ``--strict`` under ``STRICT``); ``TEMPLATE`` adds ``<name>.template``
-  (``helm template`` with ``--kube-version`` and the ``VALUES`` files), whose
-  output is kept as ``<work>/<name>.template.yaml`` in the build tree.  Both
-  carry the labels ``helm`` and ``<name>``.  The helm programs come from the
-  cache variable ``POLAR_HELM_HELM_EXECUTABLES`` (a list; ``helm`` on the
-  ``PATH`` when empty).  The first gives the tests above; each further one
-  adds ``<name>.lint.helm-<major>.<minor>`` and
+  ``NO_VALUES_FILE``
+    ``values.dhall`` (the chart's and each subchart's) only holds Dhall-side
+    constants the templates import: it stays a dependency of every render
+    that reads it, but no ``values.yaml`` is published.
+
+  ``SYNC_DIR <dir>``
+    The committed copy of the chart (GitOps), relative to the current source
+    directory.  Adds the target ``<name>_sync``, which copies the generated
+    chart there, writing only files that changed and removing stale ones, and
+    the test ``<name>.drift`` (labels ``drift`` and ``<name>``), which fails
+    with a unified diff when the committed copy differs from what the sources
+    generate.
+
+  ``SYNC_EXCLUDE <glob>...``
+    Files of the chart that ``<name>_sync`` and ``<name>.drift`` neither copy
+    nor compare.  ``*`` stays within one path segment, ``**`` crosses them,
+    a glob without ``/`` matches the file name.
+
+  ``LINT``
+    Adds the test ``<name>.lint``: ``helm lint --with-subcharts`` with a
+    ``--values`` for each ``VALUES`` file.
+
+  ``STRICT``
+    Lints with ``--strict``.
+
+  ``TEMPLATE``
+    Adds the test ``<name>.template``: ``helm template`` of the chart, whose
+    output is kept as ``<name>.template.yaml`` in the build tree (the
+    ``<MANIFEST>`` of :command:`polar_helm_chart_check`).
+
+  ``KUBE_VERSION <version>``
+    The ``--kube-version`` of ``helm template``.
+
+  ``RELEASE_NAME <release>``
+    The release name of ``helm template`` (default: ``<name>``).
+
+  ``VALUES <file>...``
+    Values files given to ``helm lint`` and ``helm template``, relative to
+    the current source directory.
+
+  ``RENDER_OPTIONS <option>...``
+    Passed to every ``polar-helm render`` of the chart.
+
+  ``MIRRORS <prefix>=<dir>...``
+    Each becomes ``--mirror <prefix>=<dir>``: remote imports under the URL
+    prefix are read from the directory.
+
+  ``OFFLINE``
+    Renders with ``--offline``: remote imports come from mirrors or the
+    integrity cache, never the network.
+
+  ``SECRETS_PATTERN <glob>``
+    Which sources are secrets, never written in plaintext (default
+    ``*-secret.dhall``, matched on the path relative to ``SOURCE_DIR``).
+    Their render encrypts in memory, as the next options say; without any
+    of them, the age ``creation_rules`` of the nearest ``.sops.yaml`` at or
+    above ``SYNC_DIR`` (``SOURCE_DIR`` without one), matched for the
+    committed file, apply, and without a ``.sops.yaml`` the configure step
+    fails, naming the files.  An unchanged secret keeps the bytes of its
+    committed copy when an age identity (``SOPS_AGE_KEY_FILE``) opens it;
+    encrypted files are listed in ``.helmignore`` and compared by content by
+    ``<name>_sync`` and ``<name>.drift`` (docs/secrets.md).
+
+  ``ENCRYPT_COMMAND <command>...``
+    Encrypts secrets with a command reading the plaintext YAML on its
+    standard input and writing the sops file on its standard output;
+    ``<OUTPUT>`` and ``<SOURCE>`` are substituted.
+
+  ``AGE_RECIPIENTS <age1...>...``
+    Encrypts secrets natively for these age recipients.
+
+  ``EXCLUDE_SECRETS``
+    Leaves secrets out of the chart.
+
+  ``ALLOW_PLAINTEXT_SECRETS``
+    Writes secrets as they are, with a warning.
+
+  ``LINT`` and ``TEMPLATE`` tests carry the labels ``helm`` and ``<name>``
+  and run the first program of :variable:`POLAR_HELM_HELM_EXECUTABLES`; each
+  further one adds ``<name>.lint.helm-<major>.<minor>`` and
   ``<name>.template.helm-<major>.<minor>``.  Without helm the tests are
   reported as skipped, not passed.
 
 .. command:: polar_helm_chart_post_process
+
+  Sends chart files through a command after rendering:
 
   .. code-block:: cmake
 
     polar_helm_chart_post_process(<name> PATTERN <glob> COMMAND <command>...
                                   [DEPENDS <file>...] [COMMENT <text>])
 
-  Sends every Dhall source of chart ``<name>`` whose path relative to
-  ``SOURCE_DIR`` matches ``<glob>`` through ``<command>`` after rendering:
-  the render goes to a staging file and ``<command>`` produces the chart
-  file.  ``<INPUT>`` (the staged YAML), ``<OUTPUT>`` (the chart file) and
-  ``<SOURCE>`` (the Dhall file) are substituted in the command.  The first
-  matching hook applies.  Call it in the directory that called
-  ``polar_helm_chart()``, before that directory ends: the render commands
-  are created when the directory has been processed.
+  Every Dhall source of chart ``<name>`` whose path relative to
+  ``SOURCE_DIR`` matches ``PATTERN`` is rendered to a staging file, and
+  ``COMMAND`` produces the chart file from it.  The first matching call
+  applies.  Call it in the directory that called :command:`polar_helm_chart`,
+  before that directory ends.  A pattern matching an encrypted secret stops
+  the configure step (the command would see its plaintext).
+
+  The options are:
+
+  ``PATTERN <glob>``
+    The sources to post-process, as for ``SYNC_EXCLUDE`` (required).
+
+  ``COMMAND <command>...``
+    The command (required), in which ``<INPUT>`` (the staged YAML),
+    ``<OUTPUT>`` (the chart file) and ``<SOURCE>`` (the Dhall file) are
+    substituted.
+
+  ``DEPENDS <file>...``
+    Further files the command reads: a change re-runs it.
+
+  ``COMMENT <text>``
+    What the build prints when the command runs.
 
 .. command:: polar_helm_chart_check
+
+  Adds a test of your own on a generated chart:
 
   .. code-block:: cmake
 
     polar_helm_chart_check(<name> <check> COMMAND <command>...
                            [LABELS <label>...])
 
-  Adds the test ``<name>.<check>`` running ``<command>`` on the generated
-  chart: ``<CHART_DIR>`` is replaced by the chart directory and
-  ``<MANIFEST>`` by the output of ``<name>.template`` (which the check then
-  requires, so ``TEMPLATE`` must be given).  Labels: ``check``, ``<name>``
-  and ``LABELS``.
+  Adds the test ``<name>.<check>`` running the command, with the labels
+  ``check`` and ``<name>``.
+
+  The options are:
+
+  ``COMMAND <command>...``
+    The test's command (required): ``<CHART_DIR>`` is replaced by the chart
+    directory and ``<MANIFEST>`` by the output of ``<name>.template``, which
+    the check then requires (``polar_helm_chart(<name> ... TEMPLATE)``).
+    When that test was skipped (no helm), the check is skipped too.
+
+  ``LABELS <label>...``
+    Further labels of the test.
 
 .. command:: polar_helm_render
+
+  Renders one Dhall file outside a chart:
 
   .. code-block:: cmake
 
     polar_helm_render(OUTPUT <file> SOURCE <file> [DOCUMENTS] [TARGET <target>]
+                      [DEPENDS <target-or-file>...]
                       [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
                       [OFFLINE])
 
-  Renders one Dhall file outside a chart with a custom command and a depfile.
-  ``DOCUMENTS`` writes a list as a multi-document YAML file.  ``TARGET``
-  creates a target, built by ``ALL``, for the output; otherwise list
-  ``OUTPUT`` as a dependency of a target of yours.
+  Adds a custom command rendering ``SOURCE`` to ``OUTPUT`` with a depfile,
+  so that an edit of any file it reads renders it again.  The build cache
+  and the options below work as for :command:`polar_helm_chart`.
+
+  The options are:
+
+  ``OUTPUT <file>``
+    The YAML file to write (required), relative to the current binary
+    directory.
+
+  ``SOURCE <file>``
+    The Dhall file (required), relative to the current source directory.
+
+  ``DOCUMENTS``
+    Writes a list as a multi-document YAML file.
+
+  ``TARGET <target>``
+    Creates a target, built by ``ALL``, for the output; without it, list
+    ``OUTPUT`` as a source or dependency of a target of yours.
+
+  ``DEPENDS <target-or-file>...``
+    What the source needs to exist before it can be rendered: generated
+    Dhall files, or the targets that generate them (another
+    :command:`polar_helm_render` ``TARGET`` whose output this source imports
+    ``as Text``, a code generator).  Files and targets mean what they mean
+    in ``add_custom_command(DEPENDS)``: a target is built first, a file
+    produced by a custom command of the same directory is generated first.
+    Once rendered, the depfile tracks every file the source read.
+
+  ``RENDER_OPTIONS <option>...``, ``MIRRORS <prefix>=<dir>...``, ``OFFLINE``
+    As for :command:`polar_helm_chart`.
+
+Variables
+^^^^^^^^^
+
+These cache variables are set by the developer or the project before the
+commands run; each has a default that works without them.
+
+.. variable:: POLAR_HELM_EXECUTABLE
+
+  The ``polar-helm`` program the commands run.  When set it overrides the
+  target ``PolarHelm::polar-helm``; when neither exists, the first command
+  searches the ``PATH`` and stores the result here.
+
+.. variable:: POLAR_HELM_HELM_EXECUTABLES
+
+  The helm programs the chart tests run with: a list of absolute paths or
+  program names (searched on the ``PATH``).  Empty (the default) means the
+  ``helm`` on the ``PATH``; without one the helm tests are skipped.  The
+  first program gives the plain ``<name>.lint`` and ``<name>.template``
+  tests, each further one tests suffixed with its version.
+
+.. variable:: POLAR_HELM_BUILD_CACHE_DIR
+
+  Where every render keeps the imports it resolved without a hash, parsed
+  and type-checked once per build tree rather than once per file (default:
+  ``polar-helm-build-cache`` in the top of the build tree; empty turns the
+  build cache off).  Passed as ``--build-cache``; see docs/imports.md.
+
+.. variable:: POLAR_HELM_GLOB_CONFIGURE_DEPENDS
+
+  ``OFF`` (the default): the folders of a chart's layout are configure
+  dependencies, so adding, removing or renaming a source reconfigures while
+  a build with nothing to do stays a no-op.  ``ON``: CMake's
+  ``CONFIGURE_DEPENDS`` globbing, which re-checks the globs on every build.
+
+Examples
+^^^^^^^^
+
+A chart built from ``deploy/``, committed to ``gitops/polar``, linted and
+templated by CTest, with a policy check on the rendered manifest:
+
+.. code-block:: cmake
+
+  find_package(PolarHelm 0.1 CONFIG REQUIRED)
+  enable_testing()
+
+  polar_helm_chart(
+    polar
+    SOURCE_DIR deploy
+    SYNC_DIR gitops/polar
+    LINT STRICT TEMPLATE
+    KUBE_VERSION 1.25.0
+    AGE_RECIPIENTS ${POLAR_AGE_RECIPIENT})
+
+  polar_helm_chart_check(
+    polar kubeconform
+    COMMAND kubeconform -strict -ignore-missing-schemas <MANIFEST>
+    LABELS policy)
+
+``cmake --build build`` renders what changed, ``ctest --test-dir build``
+lints, templates and checks the committed copy for drift, and
+``cmake --build build --target polar_sync`` refreshes ``gitops/polar``.
+
+A license header added to every template, and a chart whose ``values.dhall``
+is only imported:
+
+.. code-block:: cmake
+
+  polar_helm_chart(agents SOURCE_DIR agents NO_VALUES_FILE)
+  polar_helm_chart_post_process(
+    agents
+    PATTERN "templates/*.dhall"
+    COMMAND add-license-header <INPUT> <OUTPUT>
+    DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/LICENSE)
+
+Renders that need generated inputs: ``images.dhall`` is written into the
+build tree by a tool of the project, ``deploy.dhall`` (copied next to it)
+imports it, and ``notes.dhall`` imports the rendered ``deploy.yaml`` ``as
+Text``.  ``DEPENDS`` orders the steps on a clean build; afterwards the
+depfiles track what each render read:
+
+.. code-block:: cmake
+
+  add_custom_command(
+    OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/images.dhall
+    COMMAND image-list --output ${CMAKE_CURRENT_BINARY_DIR}/images.dhall
+    DEPENDS images.json)
+  configure_file(deploy.dhall deploy.dhall COPYONLY)
+  configure_file(notes.dhall notes.dhall COPYONLY)
+  polar_helm_render(
+    OUTPUT deploy.yaml
+    SOURCE ${CMAKE_CURRENT_BINARY_DIR}/deploy.dhall
+    DOCUMENTS
+    TARGET deploy
+    DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/images.dhall)
+  polar_helm_render(
+    OUTPUT notes.yaml
+    SOURCE ${CMAKE_CURRENT_BINARY_DIR}/notes.dhall
+    TARGET notes
+    DEPENDS deploy)
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -167,6 +391,23 @@ set(POLAR_HELM_BUILD_CACHE_DIR
 option(POLAR_HELM_GLOB_CONFIGURE_DEPENDS
        "Re-glob chart sources on every build instead of watching their folders' modification times"
        OFF)
+
+# Fails the call of <command> (as the user wrote it, e.g. "polar_helm_chart(web)")
+# when the caller's `cmake_parse_arguments(... arg ...)` left arguments it did
+# not know, or when one of <one_value_keywords> came without its value: a
+# misspelt keyword must not pass silently.
+function(_polar_helm_check_arguments command one_value_keywords)
+  if(arg_UNPARSED_ARGUMENTS)
+    list(JOIN arg_UNPARSED_ARGUMENTS " " unknown)
+    message(FATAL_ERROR "${command}: unknown arguments: ${unknown} (a misspelt keyword? "
+                        "the keywords are in the documentation of PolarHelm.cmake)")
+  endif()
+  foreach(keyword IN LISTS arg_KEYWORDS_MISSING_VALUES)
+    if(keyword IN_LIST one_value_keywords)
+      message(FATAL_ERROR "${command}: ${keyword} needs a value")
+    endif()
+  endforeach()
+endfunction()
 
 # The command and dependency that run polar-helm: the executable target when
 # there is one, else the program in POLAR_HELM_EXECUTABLE (searched on PATH).
@@ -311,13 +552,12 @@ function(_polar_helm_add_helm_test test_name mode helm chart_dir)
 endfunction()
 
 function(polar_helm_chart name)
+  set(one_value SOURCE_DIR OUTPUT_DIR SYNC_DIR KUBE_VERSION RELEASE_NAME SECRETS_PATTERN)
   cmake_parse_arguments(
-    PARSE_ARGV 1 arg "LINT;STRICT;TEMPLATE;OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS"
-    "SOURCE_DIR;OUTPUT_DIR;SYNC_DIR;KUBE_VERSION;RELEASE_NAME;SECRETS_PATTERN"
-    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
-  if(arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "polar_helm_chart(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
-  endif()
+    PARSE_ARGV 1 arg
+    "LINT;STRICT;TEMPLATE;OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS;NO_VALUES_FILE"
+    "${one_value}" "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
+  _polar_helm_check_arguments("polar_helm_chart(${name})" "${one_value}")
   if(NOT arg_SOURCE_DIR)
     message(FATAL_ERROR "polar_helm_chart(${name}): SOURCE_DIR is required")
   endif()
@@ -348,6 +588,9 @@ function(polar_helm_chart name)
     RENDER_OPTIONS ${arg_RENDER_OPTIONS}
     MIRRORS ${arg_MIRRORS})
   _polar_helm_discover_layout(${name} "${source_dir}" layout)
+  if(arg_NO_VALUES_FILE)
+    _polar_helm_layout_drop_values(${name} layout)
+  endif()
 
   add_custom_target(${name} ALL)
   set(sync_dir "")
@@ -558,6 +801,7 @@ endfunction()
 
 function(polar_helm_chart_post_process name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "PATTERN;COMMENT" "COMMAND;DEPENDS")
+  _polar_helm_check_arguments("polar_helm_chart_post_process(${name})" "PATTERN;COMMENT")
   if(NOT TARGET ${name})
     message(FATAL_ERROR "polar_helm_chart_post_process: no chart ${name}; "
                         "call polar_helm_chart(${name} ...) first")
@@ -584,6 +828,7 @@ endfunction()
 
 function(polar_helm_chart_check name check)
   cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "COMMAND;LABELS")
+  _polar_helm_check_arguments("polar_helm_chart_check(${name} ${check})" "")
   if(NOT TARGET ${name})
     message(FATAL_ERROR "polar_helm_chart_check: no chart ${name}; "
                         "call polar_helm_chart(${name} ...) first")
@@ -619,12 +864,10 @@ endfunction()
 
 function(polar_helm_render)
   cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS;OFFLINE" "OUTPUT;SOURCE;TARGET"
-                        "RENDER_OPTIONS;MIRRORS")
+                        "RENDER_OPTIONS;MIRRORS;DEPENDS")
+  _polar_helm_check_arguments("polar_helm_render(${arg_OUTPUT})" "OUTPUT;SOURCE;TARGET")
   if(NOT arg_OUTPUT OR NOT arg_SOURCE)
     message(FATAL_ERROR "polar_helm_render: OUTPUT and SOURCE are required")
-  endif()
-  if(arg_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "polar_helm_render: unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
   cmake_path(ABSOLUTE_PATH arg_SOURCE NORMALIZE OUTPUT_VARIABLE source)
   cmake_path(
@@ -656,7 +899,8 @@ function(polar_helm_render)
     OUTPUT "${output}"
     DEPFILE "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}.d"
     COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
-    FLAGS ${flags})
+    FLAGS ${flags}
+    DEPENDS ${arg_DEPENDS})
   if(arg_TARGET)
     add_custom_target(${arg_TARGET} ALL DEPENDS "${output}")
   endif()

@@ -197,3 +197,40 @@ function(_polar_helm_discover_layout name source_dir prefix)
       "${documents}"
       PARENT_SCOPE)
 endfunction()
+
+# NO_VALUES_FILE: removes every `values.dhall` (the chart's and each
+# subchart's) from the layout lists <prefix>_SOURCES, _OUTPUTS and _DOCUMENTS
+# of the caller. The files stay sources the templates import; no values.yaml
+# is published.
+function(_polar_helm_layout_drop_values name prefix)
+  set(kept_sources "")
+  set(kept_outputs "")
+  set(kept_documents "")
+  foreach(
+    source
+    output
+    is_template
+    IN
+    ZIP_LISTS
+    ${prefix}_SOURCES
+    ${prefix}_OUTPUTS
+    ${prefix}_DOCUMENTS)
+    if(output MATCHES "^(charts/[^/]+/)?values\\.yaml$")
+      message(STATUS "polar_helm_chart(${name}): NO_VALUES_FILE: ${source} is imported, "
+                     "not published as ${output}")
+    else()
+      list(APPEND kept_sources "${source}")
+      list(APPEND kept_outputs "${output}")
+      list(APPEND kept_documents ${is_template})
+    endif()
+  endforeach()
+  set(${prefix}_SOURCES
+      "${kept_sources}"
+      PARENT_SCOPE)
+  set(${prefix}_OUTPUTS
+      "${kept_outputs}"
+      PARENT_SCOPE)
+  set(${prefix}_DOCUMENTS
+      "${kept_documents}"
+      PARENT_SCOPE)
+endfunction()
