@@ -18,10 +18,24 @@ namespace {
 
 // Bumped whenever the entry layout or the meaning of a key changes (a new
 // normal form, a type-checking fix): entries of another format live in
-// another folder and are never read.
-constexpr std::uint64_t format = 2;
-constexpr std::string_view magic = "polar-helm build cache 2\n";
+// another folder and are never read. 3: entries name their key.
+constexpr std::uint64_t format = 3;
+constexpr std::string_view magic = "polar-helm build cache 3\n";
 constexpr std::size_t checksum_size = 32;
+
+// An entry is the magic line, the line naming where it was stored
+// ("results/<hex key>"), the SHA-256 of its payload, then the payload. The
+// name binds the entry to its key: a valid entry copied under another key
+// (a poisoned shared cache) is corrupt, as a wrong checksum is. A key is
+// itself a hash of what the entry is for (a type entry's key is the hash of
+// the expression it types), so that binds the payload to it too.
+std::string entry_name(std::string_view kind, const Sha256& key) {
+  std::string name(kind);
+  name += '/';
+  name += to_hex(key);
+  name += '\n';
+  return name;
+}
 
 std::span<const std::uint8_t> as_bytes(std::string_view text) {
   return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
@@ -29,11 +43,6 @@ std::span<const std::uint8_t> as_bytes(std::string_view text) {
 
 Sha256 hash_of(cbor::Writer writer) {
   return sha256(std::move(writer).take());
-}
-
-// The payload of a complete entry: what follows the magic and the checksum.
-SharedBytes payload_of(const SharedBytes& entry) {
-  return entry.subrange(magic.size() + checksum_size);
 }
 
 } // namespace
@@ -86,15 +95,14 @@ fs::path BuildCache::entry_path(std::string_view kind, const Sha256& key) const 
 template <typename Decode>
 auto BuildCache::read_decoded(std::string_view kind, const Sha256& key, Decode decode) const
     -> std::optional<decltype(decode(std::declval<const SharedBytes&>()))> {
-  auto path = entry_path(kind, key);
-  auto entry = read_entry(path);
-  if (!entry) {
+  auto payload = read_payload(kind, key);
+  if (!payload) {
     return std::nullopt;
   }
   try {
-    return decode(payload_of(*entry));
+    return decode(*payload);
   } catch (const Error& error) {
-    ignore_corrupt(path, error.message());
+    ignore_corrupt(entry_path(kind, key), error.message());
     return std::nullopt;
   }
 }
@@ -132,21 +140,23 @@ void BuildCache::store(const Sha256& source, std::span<const BuildDependency> de
   std::vector<std::uint8_t> payload;
   append_lazily_decodable(payload, expr);
   append_lazily_decodable(payload, type);
-  write_entry(entry_path("results", key), payload);
-  write_entry(entry_path("sources", source), encode_dependencies(dependencies));
+  write_entry("results", key, payload);
+  write_entry("sources", source, encode_dependencies(dependencies));
 }
 
 void BuildCache::store_protected_type(const Sha256& hash, const Expr& type) {
   std::vector<std::uint8_t> payload;
   append_lazily_decodable(payload, type);
-  write_entry(entry_path("types", hash), payload);
+  write_entry("types", hash, payload);
 }
 
 void BuildCache::store_protected_layout(const Sha256& hash, const RecordLayout& layout) {
-  write_entry(entry_path("layouts", hash), encode_layout(layout));
+  write_entry("layouts", hash, encode_layout(layout));
 }
 
-std::optional<SharedBytes> BuildCache::read_entry(const fs::path& path) const {
+std::optional<SharedBytes> BuildCache::read_payload(std::string_view kind,
+                                                    const Sha256& key) const {
+  auto path = entry_path(kind, key);
   std::optional<SharedBytes> entry;
   try {
     entry = map_regular_file(path);
@@ -158,26 +168,35 @@ std::optional<SharedBytes> BuildCache::read_entry(const fs::path& path) const {
     return std::nullopt;
   }
   auto bytes = entry->span();
-  if (bytes.size() < magic.size() + checksum_size ||
+  auto name = entry_name(kind, key);
+  std::size_t header_size = magic.size() + name.size() + checksum_size;
+  if (bytes.size() < header_size ||
       !std::ranges::equal(bytes.first(magic.size()), as_bytes(magic))) {
     ignore_corrupt(path, "it is truncated or not a build cache entry");
     return std::nullopt;
   }
-  auto checksum = bytes.subspan(magic.size(), checksum_size);
-  if (!std::ranges::equal(checksum, sha256(payload_of(*entry).span()))) {
+  if (!std::ranges::equal(bytes.subspan(magic.size(), name.size()), as_bytes(name))) {
+    ignore_corrupt(path, "it was stored under another key");
+    return std::nullopt;
+  }
+  auto payload = entry->subrange(header_size);
+  auto checksum = bytes.subspan(magic.size() + name.size(), checksum_size);
+  if (!std::ranges::equal(checksum, sha256(payload.span()))) {
     ignore_corrupt(path, "its checksum does not match its contents");
     return std::nullopt;
   }
-  return entry;
+  return payload;
 }
 
-void BuildCache::write_entry(const fs::path& path, std::span<const std::uint8_t> payload) {
+void BuildCache::write_entry(std::string_view kind, const Sha256& key,
+                             std::span<const std::uint8_t> payload) {
   auto checksum = sha256(payload);
   std::string entry(magic);
+  entry += entry_name(kind, key);
   entry.append(reinterpret_cast<const char*>(checksum.data()), checksum.size());
   entry.append(reinterpret_cast<const char*>(payload.data()), payload.size());
   try {
-    write_file_atomically(path, std::string_view(entry));
+    write_file_atomically(entry_path(kind, key), std::string_view(entry));
   } catch (const Error& error) {
     if (warn_) {
       warn_("cannot write to the build cache: " + error.message());

@@ -4,8 +4,9 @@
 // one, kept in a directory that parallel build jobs share. It stores and
 // validates; the resolver decides what may be cached.
 //
-// Four kinds of entries, each one file written atomically (payload formats
-// in build_cache_format.h):
+// Four kinds of entries, each one file written atomically that names the
+// kind and key it was stored under, checked on reading (payload formats in
+// build_cache_format.h):
 //   sources/<source key>  the local imports a source made when it was
 //                         resolved, each with its key at the time;
 //   results/<result key>  a normal form and its type;
@@ -86,10 +87,11 @@ private:
   template <typename Decode>
   auto read_decoded(std::string_view kind, const Sha256& key, Decode decode) const
       -> std::optional<decltype(decode(std::declval<const SharedBytes&>()))>;
-  // The verified payload of the entry at `path`, or nullopt (no entry, or a
-  // corrupt one, which is reported).
-  std::optional<SharedBytes> read_entry(const std::filesystem::path& path) const;
-  void write_entry(const std::filesystem::path& path, std::span<const std::uint8_t> payload);
+  // The verified payload of the entry of `kind` named by `key`, or nullopt:
+  // no entry, or a corrupt one (reported), such as one stored under another
+  // key.
+  std::optional<SharedBytes> read_payload(std::string_view kind, const Sha256& key) const;
+  void write_entry(std::string_view kind, const Sha256& key, std::span<const std::uint8_t> payload);
   void ignore_corrupt(const std::filesystem::path& path, std::string_view why) const;
 
   std::filesystem::path directory_;

@@ -59,8 +59,13 @@ protected:
     return contents;
   }
 
+  // The folder of the entries of `kind` ("results", "types", ...).
+  fs::path build_cache_folder(const std::string& kind) const {
+    return options.build_cache_directory / "v3" / kind;
+  }
+
   std::size_t build_cache_files(const std::string& kind) const {
-    auto directory = options.build_cache_directory / "v2" / kind;
+    auto directory = build_cache_folder(kind);
     if (!fs::exists(directory)) {
       return 0;
     }
@@ -274,6 +279,65 @@ TEST_F(BuildCacheResolverTest, CorruptEntriesAreReplacedWithAWarning) {
   EXPECT_TRUE(warnings.empty()) << warnings.front();
   EXPECT_EQ(warm.statistics.files_parsed, 1U);
   EXPECT_TRUE(same_result(cold, warm));
+}
+
+// A shared cache poisoned by copying a valid entry over another key's: the
+// render must not print the other file's values.
+TEST_F(BuildCacheResolverTest, AResultCopiedUnderAnotherKeyIsReplacedWithAWarning) {
+  write("one.dhall", "{ replicas = 1 }");
+  write("two.dhall", "{ replicas = 2 }");
+  write("uses_one.dhall", "./one.dhall");
+  write("uses_two.dhall", "./two.dhall");
+  auto results = build_cache_folder("results");
+  load_with_stats("uses_one.dhall");
+  ASSERT_EQ(build_cache_files("results"), 1U);
+  auto one = fs::directory_iterator(results)->path();
+  auto expected = load_with_stats("uses_two.dhall");
+  ASSERT_EQ(build_cache_files("results"), 2U);
+  fs::path two;
+  for (const auto& entry : fs::directory_iterator(results)) {
+    if (entry.path() != one) {
+      two = entry.path();
+    }
+  }
+  fs::copy_file(one, two, fs::copy_options::overwrite_existing);
+
+  auto poisoned = load_with_stats("uses_two.dhall");
+  EXPECT_TRUE(same_result(expected, poisoned));
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_NE(warnings.front().find(two.string()), std::string::npos) << warnings.front();
+  EXPECT_NE(warnings.front().find("another key"), std::string::npos) << warnings.front();
+  warnings.clear();
+  auto warm = load_with_stats("uses_two.dhall"); // replaced
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
+  EXPECT_TRUE(same_result(expected, warm));
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+// The same with the type of a protected import: the type of another one
+// must not make an ill-typed expression type-check.
+TEST_F(BuildCacheResolverTest, ATypeCopiedUnderAnotherHashIsReplacedWithAWarning) {
+  write("natural.dhall", "{ a = 1 }");
+  write("bool.dhall", "{ b = True }");
+  std::string natural = hash_of("{ a = 1 }");
+  std::string boolean = hash_of("{ b = True }");
+  write("both.dhall", "{ x = (./natural.dhall sha256:" + natural +
+                          ").a, y = (./bool.dhall sha256:" + boolean + ").b }");
+  // Ill-typed, though evaluating it never reads the value.
+  write("ill_typed.dhall", "let r : { a : Natural } = ./bool.dhall sha256:" + boolean + " in 0");
+  load_with_stats("both.dhall");
+  ASSERT_EQ(build_cache_files("types"), 2U);
+  auto types = build_cache_folder("types");
+  fs::copy_file(types / natural, types / boolean, fs::copy_options::overwrite_existing);
+
+  Error error = load_error("ill_typed.dhall");
+  EXPECT_EQ(error.kind(), ErrorKind::type) << error.message();
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_NE(warnings.front().find((types / boolean).string()), std::string::npos)
+      << warnings.front();
+  warnings.clear();
+  EXPECT_TRUE(loads_as("both.dhall", "{ x = 1, y = True }"));
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
 TEST_F(BuildCacheResolverTest, ParallelLoadsShareOneDirectory) {

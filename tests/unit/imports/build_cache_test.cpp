@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "binary/encode.h"
+#include "binary/hash.h"
 #include "binary/lazy_decode.h"
 #include "imports/file_io.h"
 #include "syntax/parser.h"
@@ -28,15 +29,23 @@ BuildDependency dependency(const std::string& file, std::string_view contents) {
 
 class BuildCacheTest : public ::testing::Test {
 protected:
+  fs::path cache_folder() const { return tree.root() / "cache" / "v3"; }
+
   // The one file of `kind` ("sources", "results", "types", "layouts") in
   // the cache.
   fs::path only_entry(const std::string& kind) const {
     std::vector<fs::path> entries;
-    for (const auto& entry : fs::directory_iterator(tree.root() / "cache" / "v2" / kind)) {
+    for (const auto& entry : fs::directory_iterator(cache_folder() / kind)) {
       entries.push_back(entry.path());
     }
     EXPECT_EQ(entries.size(), 1U) << kind;
     return entries.empty() ? fs::path() : entries.front();
+  }
+
+  // Copies the entry of `kind` stored under `from` over the one under `to`.
+  void copy_entry(const std::string& kind, const Sha256& from, const Sha256& to) {
+    fs::copy_file(cache_folder() / kind / to_hex(from), cache_folder() / kind / to_hex(to),
+                  fs::copy_options::overwrite_existing);
   }
 
   void warn(std::string_view warning) {
@@ -150,14 +159,59 @@ TEST_F(BuildCacheTest, TruncatedEntriesAreReportedAndIgnored) {
   EXPECT_EQ(warnings.size(), 3U);
 }
 
-TEST_F(BuildCacheTest, WellFormedButMeaninglessPayloadIsIgnored) {
-  // A valid envelope around a payload that is not a result (a type entry
-  // copied over a result): decoding fails, and it is reported.
+// A valid entry copied under another key (a poisoned shared cache) is
+// corrupt: each entry names the key it was stored under.
+TEST_F(BuildCacheTest, AnEntryCopiedUnderAnotherKeyIsReportedAndIgnored) {
+  Sha256 other_source = source_key(ImportMode::code, "./other.dhall", "{ a = 2 }");
+  Sha256 other_key = result_key(other_source, {});
+  ExprPtr other_expr = parse_text("{ a = 2 }");
   cache.store(source, dependencies, key, *expr, *type);
+  cache.store(other_source, {}, other_key, *other_expr, *type);
+  copy_entry("results", key, other_key);
+  copy_entry("sources", source, other_source);
+  EXPECT_EQ(cache.result(other_key), std::nullopt);
+  EXPECT_EQ(cache.dependencies(other_source), std::nullopt);
+  ASSERT_EQ(warnings.size(), 2U);
+  for (const auto& warning : warnings) {
+    EXPECT_NE(warning.find("stored under another key"), std::string::npos) << warning;
+    EXPECT_NE(warning.find("will be replaced"), std::string::npos) << warning;
+  }
+  EXPECT_NE(warnings[0].find(to_hex(other_key)), std::string::npos) << warnings[0];
+  // The originals still read, and storing again replaces the copies.
+  EXPECT_TRUE(cache.result(key).has_value());
+  cache.store(other_source, {}, other_key, *other_expr, *type);
+  auto result = cache.result(other_key);
+  ASSERT_TRUE(result.has_value());
+  EXPECT_EQ(encode(*result->expr), encode(*other_expr));
+  EXPECT_EQ(warnings.size(), 2U);
+}
+
+TEST_F(BuildCacheTest, ATypeOrLayoutCopiedUnderAnotherHashIsReportedAndIgnored) {
+  Sha256 other = source; // any other hash
   cache.store_protected_type(key, *type);
-  fs::copy_file(only_entry("types"), only_entry("results"), fs::copy_options::overwrite_existing);
-  EXPECT_EQ(cache.result(key), std::nullopt);
-  EXPECT_EQ(warnings.size(), 1U);
+  cache.store_protected_type(other, *parse_text("Bool"));
+  auto layout = record_layout(encode(*expr));
+  ASSERT_TRUE(layout);
+  cache.store_protected_layout(key, *layout);
+  cache.store_protected_layout(other, RecordLayout{});
+  copy_entry("types", key, other);
+  copy_entry("layouts", key, other);
+  EXPECT_EQ(cache.protected_type(other), nullptr);
+  EXPECT_EQ(cache.protected_layout(other), std::nullopt);
+  EXPECT_EQ(warnings.size(), 2U);
+  EXPECT_NE(cache.protected_type(key), nullptr);
+}
+
+// An entry of one kind copied over the entry of another kind with the same
+// key is just as foreign.
+TEST_F(BuildCacheTest, AnEntryOfAnotherKindIsReportedAndIgnored) {
+  cache.store_protected_type(key, *type);
+  cache.store(source, dependencies, key, *expr, *type);
+  fs::copy_file(only_entry("results"), cache_folder() / "types" / to_hex(key),
+                fs::copy_options::overwrite_existing);
+  EXPECT_EQ(cache.protected_type(key), nullptr);
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_NE(warnings[0].find("stored under another key"), std::string::npos) << warnings[0];
 }
 
 TEST_F(BuildCacheTest, RewritingReplacesACorruptEntry) {
@@ -196,8 +250,8 @@ TEST_F(BuildCacheTest, ConcurrentWritersOfOneEntryLeaveAValidEntry) {
   writers.clear();
   EXPECT_TRUE(cache.result(key).has_value());
   EXPECT_TRUE(warnings.empty()) << warnings.front();
-  auto files = std::distance(fs::directory_iterator(tree.root() / "cache" / "v2" / "results"),
-                             fs::directory_iterator());
+  auto files =
+      std::distance(fs::directory_iterator(cache_folder() / "results"), fs::directory_iterator());
   EXPECT_EQ(files, 1); // no temporary file left behind
 }
 
