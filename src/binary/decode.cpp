@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -113,8 +114,12 @@ private:
   struct ItemHash {
     std::size_t operator()(const ItemKey& key) const { return key.hash; }
   };
+  // Weak: a deferred field's decoder holds the table, and the table would
+  // otherwise hold the field (a cycle keeping unread or failed fields, the
+  // table and the bytes alive for the whole process). What is shared lives
+  // in the trees that hold it, which is as long as sharing it helps.
   struct Shared {
-    ExprPtr expr;
+    std::weak_ptr<const Expr> expr;
     std::size_t height;
   };
 
@@ -129,9 +134,9 @@ private:
     if (!key || std::exchange(decoding_deferred_root_, false)) {
       return in_.peek().major == Major::array ? array() : atom();
     }
-    if (const Shared* shared = find_shared(*key)) {
+    if (ExprPtr shared = find_shared(*key)) {
       in_.skip(as_bytes(key->bytes));
-      return shared->expr;
+      return shared;
     }
     std::size_t outer_deepest = deepest_;
     deepest_ = depth_;
@@ -175,20 +180,26 @@ private:
     return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
   }
 
-  const Shared* find_shared(const ItemKey& key) {
+  // The live expression decoded from the same bytes, or null.
+  ExprPtr find_shared(const ItemKey& key) {
     auto found = shared_->find(key);
     if (found == shared_->end()) {
+      return nullptr;
+    }
+    ExprPtr expr = found->second.expr.lock();
+    if (!expr) {
       return nullptr;
     }
     if (depth_ + found->second.height > max_decode_depth) {
       too_deep();
     }
     deepest_ = std::max(deepest_, depth_ + found->second.height);
-    return &found->second;
+    return expr;
   }
 
+  // Replaces an entry whose expression is gone.
   void remember(const ItemKey& key, const ExprPtr& expr, std::size_t height) {
-    shared_->emplace(key, Shared{expr, height});
+    shared_->insert_or_assign(key, Shared{expr, height});
   }
 
   // Expressions that are not arrays: `_` variables, built-ins, literals.
@@ -522,8 +533,8 @@ private:
     }
     auto item = as_bytes(key->bytes);
     in_.skip(item);
-    if (const Shared* shared = find_shared(*key)) {
-      return shared->expr;
+    if (ExprPtr shared = find_shared(*key)) {
+      return shared;
     }
     auto offset = static_cast<std::size_t>(item.data() - owner_->span().data());
     SharedBytes field = owner_->subrange(offset, item.size());

@@ -183,6 +183,60 @@ TEST(DeferringDecode, AMalformedNestedFieldFailsWhenRead) {
   }
 }
 
+// The bytes a decoded value defers to live exactly as long as the value:
+// unread fields, read ones and ones that failed to decode all let them go
+// when it is dropped (a deferred field's decoder once held the table of
+// shared items, which held the field: a cycle that kept the mapped file).
+TEST(DeferringDecode, DroppingTheValueReleasesItsBytes) {
+  Bytes nested = encode(*nested_record_type());
+  Bytes malformed = nested;
+  Bytes app = {0x83, 0x00, 0x64, 'L', 'i', 's', 't'};
+  auto at = std::search(malformed.begin(), malformed.end(), app.begin(), app.end());
+  ASSERT_NE(at, malformed.end());
+  *(at + 1) = 0x0c; // an obsolete label, as above
+  enum class Reading { nothing, the_nested_field, a_malformed_field };
+  for (auto reading : {Reading::nothing, Reading::the_nested_field, Reading::a_malformed_field}) {
+    SharedBytes bytes = shared(reading == Reading::a_malformed_field ? malformed : nested);
+    std::weak_ptr<const void> owner = bytes.owner();
+    {
+      auto type = decode_deferring_record_types(bytes);
+      bytes = SharedBytes();
+      const ExprPtr& a = type->as<RecordType>()->fields.at(Label("a"));
+      if (reading != Reading::nothing) {
+        const ExprPtr& x = a->as<RecordType>()->fields.at(Label("x"));
+        if (reading == Reading::a_malformed_field) {
+          EXPECT_THROW((void)x->node(), Error);
+        }
+      }
+      EXPECT_FALSE(owner.expired());
+    }
+    EXPECT_TRUE(owner.expired()) << static_cast<int>(reading);
+  }
+}
+
+// Nested decodes share what they decode while it lives: two fields that
+// hold the same record type, read one after the other, give one node.
+TEST(DeferringDecode, NestedDecodesShareItemsAcrossFields) {
+  FieldMap inner;
+  inner.emplace(Label("x"), natural_list());
+  ExprPtr inner_type = make_expr(RecordType{std::move(inner)});
+  FieldMap first;
+  first.emplace(Label("p"), inner_type);
+  first.emplace(Label("q"), make_expr(BuiltinRef{Builtin::bool_}));
+  FieldMap second;
+  second.emplace(Label("p"), inner_type);
+  second.emplace(Label("r"), make_expr(BuiltinRef{Builtin::bool_}));
+  FieldMap outer;
+  outer.emplace(Label("a"), make_expr(RecordType{std::move(first)}));
+  outer.emplace(Label("b"), make_expr(RecordType{std::move(second)}));
+  auto type =
+      decode_deferring_record_types(shared(encode(*make_expr(RecordType{std::move(outer)}))));
+  const auto& fields = type->as<RecordType>()->fields;
+  const auto& a = fields.at(Label("a"))->as<RecordType>()->fields;
+  const auto& b = fields.at(Label("b"))->as<RecordType>()->fields;
+  EXPECT_EQ(a.at(Label("p")), b.at(Label("p")));
+}
+
 // Deferred fields count their nesting from the top of the entry, as if the
 // whole entry were decoded at once (this one fails at once: too deep to
 // index, it decodes eagerly).
