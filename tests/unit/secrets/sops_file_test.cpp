@@ -6,6 +6,7 @@
 #include "secrets/sops_file.h"
 #include "secrets/sops_value.h"
 #include "secrets/yaml_reader.h"
+#include "tampering.h"
 
 namespace polar::secrets {
 namespace {
@@ -114,9 +115,9 @@ TEST_F(SopsFileTest, TheMacCoversEveryValue) {
 
 TEST_F(SopsFileTest, DetectsFlippedCiphertext) {
   std::string encrypted = encrypt();
-  std::size_t data = encrypted.find("token: ENC[AES256_GCM,data:") + 27;
-  encrypted[data] = encrypted[data] == 'A' ? 'B' : 'A';
-  EXPECT_EQ(failure(encrypted), ErrorKind::integrity);
+  std::string flipped = testing::with_character_changed(
+      encrypted, encrypted.find("token: ENC[AES256_GCM,data:") + 27);
+  EXPECT_EQ(failure(flipped), ErrorKind::integrity);
 }
 
 TEST_F(SopsFileTest, RejectsPlaintextWhereCiphertextBelongs) {

@@ -2,6 +2,7 @@
 
 #include "secrets/stable_output.h"
 #include "secrets/yaml_reader.h"
+#include "tampering.h"
 
 namespace polar::secrets {
 namespace {
@@ -39,9 +40,19 @@ TEST_F(StableOutputTest, ReencryptsForNewRecipientsOrWithoutAnIdentity) {
   StableResult blind = encrypt_stable(document, options, previous, {});
   EXPECT_FALSE(blind.kept_previous);
   EXPECT_NE(blind.reason.find("no age identity"), std::string::npos);
-  std::string tampered = previous;
-  tampered.replace(tampered.find("port: ENC[AES256_GCM,data:") + 26, 1, "A");
+  std::string tampered =
+      testing::with_character_changed(previous, previous.find("port: ENC[AES256_GCM,data:") + 26);
+  ASSERT_NE(tampered, previous);
   EXPECT_FALSE(encrypt_stable(document, options, tampered, {identity}).kept_previous);
+}
+
+// The tamper above once wrote `A`, which the ciphertext held already one run
+// in 64.
+TEST(Tampering, AlwaysChangesTheCharacter) {
+  for (const char* text : {"data:A=", "data:B=", "data:z="}) {
+    EXPECT_NE(testing::with_character_changed(text, 5), text);
+    EXPECT_EQ(testing::with_character_changed(text, 5).size(), 7U);
+  }
 }
 
 TEST_F(StableOutputTest, MaskedStructureIgnoresCiphertextsButNotStructure) {
