@@ -122,7 +122,15 @@ struct SameKind {
   }
   bool operator()(const VTimeZone& a, const VTimeZone& b) const { return a.minutes == b.minutes; }
   bool operator()(const VList& a, const VList& b) const {
-    return equal_optional(a.type, b.type) && equal_lists(a.items, b.items);
+    if (!equal_optional(a.type, b.type) || a.items.size() != b.items.size()) {
+      return false;
+    }
+    for (std::size_t index = 0; index < a.items.size(); ++index) {
+      if (!equal(a.items[index], b.items[index])) {
+        return false;
+      }
+    }
+    return true;
   }
   bool operator()(const VSome& a, const VSome& b) const { return equal(a.value, b.value); }
   bool operator()(const VRecordType& a, const VRecordType& b) const {

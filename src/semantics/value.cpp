@@ -123,7 +123,7 @@ void adopt_children(ValueNode& node, std::vector<ValuePtr>& pending) {
                         [&](auto& chunk) { adopt(chunk.value, pending); });
         } else if constexpr (std::is_same_v<Node, VList>) {
           adopt_all(n.type);
-          std::for_each(n.items.begin(), n.items.end(), [&](auto& item) { adopt(item, pending); });
+          n.items.release_items(pending);
         } else if constexpr (std::is_same_v<Node, VSome> ||
                              std::is_same_v<Node, VShowConstructor>) {
           adopt_all(n.value);

@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "semantics/list_items.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {
@@ -196,10 +197,11 @@ struct VTimeZone {
 };
 
 // A list literal. `type` is the whole annotation `List A` of an empty list
-// (null for non-empty lists).
+// (null for non-empty lists). The items may share storage with other lists
+// (list_items.h).
 struct VList {
   ValuePtr type;
-  std::vector<ValuePtr> items;
+  ListItems items;
 };
 struct VSome {
   ValuePtr value;
