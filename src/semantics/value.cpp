@@ -15,6 +15,13 @@ Env Env::extend(Label name, ValuePtr value) const {
   return result;
 }
 
+Env::Binding::~Binding() {
+  auto rest = std::move(next);
+  while (rest && rest.use_count() == 1) {
+    rest = std::move(rest->next); // the old `rest` dies without its tail
+  }
+}
+
 ValuePtr Env::lookup(Label name, const Natural& index) const {
   if (!index.fits_uint64() || index.as_uint64() > static_cast<std::uint64_t>(INT64_MAX - 1)) {
     throw Error(ErrorKind::type, "variable index " + index.to_string() + " is too large");

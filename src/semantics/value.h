@@ -51,7 +51,11 @@ private:
   struct Binding {
     Label name;
     ValuePtr value;
-    std::shared_ptr<const Binding> next;
+    // Mutable only for the destructor, which unlinks the rest of a list no
+    // one else holds in a loop: a chain of thousands of lets binds
+    // thousands of names.
+    mutable std::shared_ptr<const Binding> next;
+    ~Binding();
   };
   std::shared_ptr<const Binding> head_;
   std::size_t size_ = 0;
