@@ -149,6 +149,9 @@ int main(int argc, char** argv) {
       {"k8s-deployment-cold", inputs / "kubernetes_deployment_pinned.dhall", Cache::cold},
       {"k8s-deployment-warm", inputs / "kubernetes_deployment_pinned.dhall", Cache::warm, 7},
       {"scale-200-services", inputs / "scale_services.dhall", Cache::none},
+      {"list-map-100000", inputs / "list_map.dhall", Cache::none},
+      {"list-replicate-30000", inputs / "list_replicate.dhall", Cache::none},
+      {"fold-append-30000", inputs / "fold_append.dhall", Cache::none},
   };
   // A warm polar-helm has its build cache too, as every build does.
   std::vector<Tool> tools = {{"polar-helm",

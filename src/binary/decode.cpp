@@ -74,9 +74,9 @@ public:
   }
 
 private:
-  // Counts the levels of syntax tree above the expression being decoded.
-  // Most expressions are one level, but an application of n arguments and
-  // n directly nested lets are n levels of tree in one CBOR array.
+  // Counts the levels of syntax tree above the expression being decoded,
+  // one per expression (flat chains of applications and lets are one CBOR
+  // array and count one level: syntax/spine.h).
   class Nesting {
   public:
     explicit Nesting(Decoder& decoder, std::uint64_t levels = 1)
@@ -442,7 +442,9 @@ private:
 
   ExprPtr application(std::uint64_t count) {
     arity(count >= 2, "a function application");
-    Nesting spine(*this, count - 2); // the applications below the outermost
+    // The applications below the outermost one are links of a flat chain
+    // (syntax/spine.h), which every consumer follows in a loop: they do not
+    // count against max_decode_depth.
     ExprPtr result = expr();
     for (std::uint64_t i = 1; i < count; ++i) {
       ExprPtr arg = expr();
@@ -612,7 +614,7 @@ private:
       ExprPtr annotation;
       ExprPtr value;
     };
-    Nesting spine(*this, (count - 1) / 3 - 1); // the lets below the outermost
+    // The lets below the outermost one are a flat chain: no extra depth.
     std::vector<Binding> bindings;
     bindings.reserve(static_cast<std::size_t>((count - 1) / 3));
     for (std::uint64_t i = 0; i < (count - 1) / 3; ++i) {

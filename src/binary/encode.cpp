@@ -170,11 +170,24 @@ private:
     expr(if_.then_branch);
     expr(if_.else_branch);
   }
-  void node(const Expr&, const BinOp& op) {
-    open(Expression::operator_, 4);
-    out_.unsigned_integer(static_cast<std::uint8_t>(op.op));
-    expr(op.lhs);
-    expr(op.rhs);
+  // `a + b + c` is [3, 4, [3, 4, a, b], c]: nested arrays, written in a
+  // loop (the heads of the chain's links, its innermost left operand, then
+  // the right operands outwards) so long chains do not recurse.
+  void node(const Expr&, const BinOp& outer) {
+    std::vector<const BinOp*> links{&outer};
+    const ExprPtr* lhs = &outer.lhs;
+    while (const auto* op = (*lhs)->as<BinOp>()) {
+      links.push_back(op);
+      lhs = &op->lhs;
+    }
+    for (const BinOp* op : links) {
+      open(Expression::operator_, 4);
+      out_.unsigned_integer(static_cast<std::uint8_t>(op->op));
+    }
+    expr(*lhs);
+    for (auto op = links.rbegin(); op != links.rend(); ++op) {
+      expr((*op)->rhs);
+    }
   }
   void node(const Expr&, const BuiltinRef& ref) { out_.text_string(builtin_name(ref.builtin)); }
   void node(const Expr&, const ConstRef& ref) { out_.text_string(const_name(ref.value)); }

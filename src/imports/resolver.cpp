@@ -167,7 +167,7 @@ ExprPtr ImportResolver::resolve_expr(const ExprPtr& expr, const Frame& here) {
   if (const auto* op = expr->as<BinOp>(); op != nullptr && op->op == Op::import_alt) {
     return resolve_alternative(*op, here);
   }
-  return map_subexpressions(expr, [&](const ExprPtr& child) { return resolve_expr(child, here); });
+  return map_chain(expr, [&](const ExprPtr& child) { return resolve_expr(child, here); });
 }
 
 ExprPtr ImportResolver::resolve_alternative(const BinOp& alternative, const Frame& here) {

@@ -1,9 +1,12 @@
 #include "imports/subexpressions.h"
 
+#include <algorithm>
 #include <concepts>
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include "syntax/spine.h"
 
 namespace polar::dhall {
 namespace {
@@ -128,6 +131,81 @@ void for_each_slot(Leaf&, Visit&&) {
 }
 
 } // namespace
+
+namespace {
+
+// The slots of a node, absent ones included, in source order.
+std::vector<const ExprPtr*> slots_of(const Expr& expr) {
+  std::vector<const ExprPtr*> slots;
+  std::visit(
+      [&](const auto& alternative) {
+        for_each_slot(alternative, [&](const ExprPtr& slot) { slots.push_back(&slot); });
+      },
+      expr.node());
+  return slots;
+}
+
+// A copy of `expr` with its slots replaced by `values`, or `expr` itself
+// when they are the same.
+ExprPtr rebuilt(const ExprPtr& expr, const std::vector<const ExprPtr*>& slots,
+                std::vector<ExprPtr>& values) {
+  bool changed = false;
+  for (std::size_t index = 0; index < slots.size(); ++index) {
+    changed = changed || values[index] != *slots[index];
+  }
+  if (!changed) {
+    return expr;
+  }
+  Node node = expr->node();
+  auto next = values.begin();
+  std::visit(
+      [&](auto& alternative) {
+        for_each_slot(alternative, [&](ExprPtr& slot) { slot = std::move(*next++); });
+      },
+      node);
+  return make_expr(std::move(node), expr->span());
+}
+
+} // namespace
+
+ExprPtr map_chain(const ExprPtr& expr, const ExprRewrite& rewrite) {
+  struct Link {
+    const ExprPtr* expr;
+    std::vector<const ExprPtr*> slots;
+    std::size_t spine; // the index of the spine child among the slots
+    std::vector<ExprPtr> values;
+  };
+  std::vector<Link> links;
+  const ExprPtr* current = &expr;
+  for (const ExprPtr* child = spine_child(*expr); child != nullptr;
+       child = spine_child(**current)) {
+    Link link{current, slots_of(**current), 0, {}};
+    link.spine = static_cast<std::size_t>(std::find(link.slots.begin(), link.slots.end(), child) -
+                                          link.slots.begin());
+    links.push_back(std::move(link));
+    current = child;
+  }
+  if (links.empty()) {
+    return map_subexpressions(expr, rewrite);
+  }
+  auto rewrite_slot = [&](const ExprPtr* slot) { return *slot ? rewrite(*slot) : nullptr; };
+  // Down the chain: what precedes each spine child in the source.
+  for (Link& link : links) {
+    for (std::size_t index = 0; index < link.spine; ++index) {
+      link.values.push_back(rewrite_slot(link.slots[index]));
+    }
+  }
+  ExprPtr result = rewrite(*current);
+  // Back up: what follows each spine child.
+  for (auto link = links.rbegin(); link != links.rend(); ++link) {
+    link->values.push_back(std::move(result));
+    for (std::size_t index = link->spine + 1; index < link->slots.size(); ++index) {
+      link->values.push_back(rewrite_slot(link->slots[index]));
+    }
+    result = rebuilt(*link->expr, link->slots, link->values);
+  }
+  return result;
+}
 
 ExprPtr map_subexpressions(const ExprPtr& expr, const ExprRewrite& rewrite) {
   // Rewrite first and copy the node only when something changed: most

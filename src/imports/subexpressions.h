@@ -17,4 +17,10 @@ using ExprRewrite = std::function<ExprPtr(const ExprPtr&)>;
 // import and are resolved with it.
 ExprPtr map_subexpressions(const ExprPtr& expr, const ExprRewrite& rewrite);
 
+// The same along a whole flat chain (syntax/spine.h) in a loop: every
+// direct subexpression of every link is rewritten, in source order, except
+// the links themselves; the end of the chain is rewritten too. For a node
+// that is no link, map_subexpressions.
+ExprPtr map_chain(const ExprPtr& expr, const ExprRewrite& rewrite);
+
 } // namespace polar::dhall

@@ -14,6 +14,7 @@
 
 #include "semantics/eval.h"
 #include "semantics/eval_internal.h"
+#include "syntax/spine.h"
 
 namespace polar::dhall {
 namespace {
@@ -35,6 +36,9 @@ public:
       }
     }
     detail::DepthGuard guard;
+    if (spine_child(*expr) != nullptr) {
+      return normalize_chain(expr);
+    }
     std::optional<Node> changed = std::visit(*this, expr->node());
     return changed ? make_expr(std::move(*changed), expr->span()) : expr;
   }
@@ -170,6 +174,66 @@ public:
   }
 
 private:
+  // A flat chain of lets, applications and operators (syntax/spine.h) in a
+  // loop: down the chain normalizing what comes before the spine child (a
+  // let's annotation and value, under the binders above it), then back up
+  // normalizing what comes after it (an argument, a right operand) and
+  // rebuilding the links that changed.
+  ExprPtr normalize_chain(const ExprPtr& top) {
+    struct Link {
+      const ExprPtr* expr;
+      ExprPtr annotation; // of a let
+      ExprPtr value;      // of a let
+    };
+    std::vector<Link> links;
+    std::size_t outer_names = names_.size();
+    struct Restore {
+      std::vector<Label>& names;
+      std::size_t size;
+      ~Restore() { names.resize(size); }
+    } restore{names_, outer_names};
+    const ExprPtr* current = &top;
+    while (spine_child(**current) != nullptr &&
+           (current == &top || known_closed_ == nullptr || !(*known_closed_)(**current))) {
+      Link link{current, nullptr, nullptr};
+      if (const auto* let = (*current)->as<Let>()) {
+        link.annotation = normalize(let->annotation);
+        link.value = normalize(let->value);
+        names_.push_back(let->name);
+      }
+      links.push_back(std::move(link));
+      current = spine_child(**current);
+    }
+    ExprPtr result = normalize(*current);
+    for (auto link = links.rbegin(); link != links.rend(); ++link) {
+      const ExprPtr& original = *link->expr;
+      const ExprPtr& old_child = *spine_child(*original);
+      if (const auto* let = original->as<Let>()) {
+        names_.pop_back();
+        if (let->name != underscore || link->annotation != let->annotation ||
+            link->value != let->value || result != old_child) {
+          result = make_expr(Let{underscore, std::move(link->annotation), std::move(link->value),
+                                 std::move(result)},
+                             original->span());
+        } else {
+          result = original;
+        }
+      } else if (const auto* app = original->as<App>()) {
+        auto arg = normalize(app->arg);
+        result = arg != app->arg || result != old_child
+                     ? make_expr(App{std::move(result), std::move(arg)}, original->span())
+                     : original;
+      } else {
+        const auto& op = *original->as<BinOp>();
+        auto rhs = normalize(op.rhs);
+        result = rhs != op.rhs || result != old_child
+                     ? make_expr(BinOp{op.op, std::move(result), std::move(rhs)}, original->span())
+                     : original;
+      }
+    }
+    return result;
+  }
+
   // The variable with its binder renamed to `_`.
   Var renamed(const Var& var) const {
     // Find the binder: the index-th enclosing binder named var.name.

@@ -86,12 +86,13 @@ ValuePtr natural_build(const ValuePtr& generator) {
 // List/build A g = g (List A) (λ(a : A) → λ(as : List A) → [ a ] # as) ([] : List A)
 ValuePtr list_build(const ValuePtr& element, const ValuePtr& generator) {
   auto list_type = make_list_type(element);
-  auto cons = make_value(VLambda{
-      element, Closure(Label("a"), [list_type](const ValuePtr& head) {
-        return make_value(VLambda{list_type, Closure(Label("as"), [head](const ValuePtr& tail) {
-                                    return list_append(make_value(VList{nullptr, {head}}), tail);
-                                  })});
-      })});
+  auto cons = make_value(
+      VLambda{element, Closure(Label("a"), [list_type](const ValuePtr& head) {
+                return make_value(VLambda{
+                    list_type, Closure(Label("as"), [head](const ValuePtr& tail) {
+                      return list_append(make_value(VList{nullptr, std::vector{head}}), tail);
+                    })});
+              })});
   return dhall::apply(generator, {list_type, cons, make_value(VList{list_type, {}})});
 }
 
@@ -103,8 +104,8 @@ ValuePtr list_fold(Args args) {
   }
   const auto& step = args[3];
   auto result = args[4];
-  for (auto item = list->items.rbegin(); item != list->items.rend(); ++item) {
-    result = dhall::apply(dhall::apply(step, *item), result);
+  for (auto index = list->items.size(); index-- > 0;) {
+    result = dhall::apply(dhall::apply(step, list->items[index]), result);
   }
   return result;
 }
@@ -284,7 +285,8 @@ ValuePtr run_builtin(Builtin builtin, Args args) {
                      if (list.items.size() < 2) {
                        return original;
                      }
-                     std::vector<ValuePtr> items(list.items.rbegin(), list.items.rend());
+                     std::vector<ValuePtr> items = list.items.to_vector();
+                     std::reverse(items.begin(), items.end());
                      return make_value(VList{nullptr, std::move(items)});
                    });
   case B::text_show:

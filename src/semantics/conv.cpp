@@ -122,7 +122,15 @@ struct SameKind {
   }
   bool operator()(const VTimeZone& a, const VTimeZone& b) const { return a.minutes == b.minutes; }
   bool operator()(const VList& a, const VList& b) const {
-    return equal_optional(a.type, b.type) && equal_lists(a.items, b.items);
+    if (!equal_optional(a.type, b.type) || a.items.size() != b.items.size()) {
+      return false;
+    }
+    for (std::size_t index = 0; index < a.items.size(); ++index) {
+      if (!equal(a.items[index], b.items[index])) {
+        return false;
+      }
+    }
+    return true;
   }
   bool operator()(const VSome& a, const VSome& b) const { return equal(a.value, b.value); }
   bool operator()(const VRecordType& a, const VRecordType& b) const {
@@ -173,14 +181,37 @@ struct SameKind {
 };
 
 bool equal(const ValuePtr& a, const ValuePtr& b) {
-  if (a == b) {
-    return true;
+  detail::DepthGuard guard;
+  // Neutral application spines and operator chains are compared link by
+  // link in a loop (syntax/spine.h), arguments and right operands first.
+  const ValuePtr* left = &a;
+  const ValuePtr* right = &b;
+  for (;;) {
+    if (*left == *right) {
+      return true;
+    }
+    if (const auto* app = (*left)->as<VApp>()) {
+      const auto* other = (*right)->as<VApp>();
+      if (other == nullptr || !equal(app->arg, other->arg)) {
+        return false;
+      }
+      left = &app->fn;
+      right = &other->fn;
+    } else if (const auto* op = (*left)->as<VOp>()) {
+      const auto* other = (*right)->as<VOp>();
+      if (other == nullptr || op->op != other->op || !equal(op->rhs, other->rhs)) {
+        return false;
+      }
+      left = &op->lhs;
+      right = &other->lhs;
+    } else {
+      break;
+    }
   }
-  if (a->node().index() != b->node().index()) {
+  if ((*left)->node().index() != (*right)->node().index()) {
     return false;
   }
-  detail::DepthGuard guard;
-  return std::visit(SameKind{}, a->node(), b->node());
+  return std::visit(SameKind{}, (*left)->node(), (*right)->node());
 }
 
 // Levels callers assign stay far below this.

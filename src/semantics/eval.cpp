@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "semantics/eval_internal.h"
+#include "syntax/spine.h"
 
 namespace polar::dhall {
 namespace detail {
@@ -134,19 +135,17 @@ struct Evaluator {
   ValuePtr operator()(const Pi& pi) const {
     return make_value(VPi{eval(env, pi.domain), Closure(pi.param, env, pi.codomain)});
   }
-  ValuePtr operator()(const App& app) const {
-    return dhall::apply(eval(env, app.fn), eval(env, app.arg));
+  ValuePtr operator()(const App&) const {
+    throw std::logic_error("applications are evaluated by eval_chain");
   }
   ValuePtr operator()(const Let&) const {
     throw std::logic_error("let is evaluated by eval's loop");
   }
   ValuePtr operator()(const Annot& annot) const { return eval(env, annot.expr); }
   ValuePtr operator()(const If& node) const { return eval_if(env, node); }
-  ValuePtr operator()(const BinOp& op) const {
-    if (op.op == Op::import_alt) {
-      throw Error(ErrorKind::import, "cannot evaluate an unresolved `?` import alternative");
-    }
-    return detail::eval_operator(op.op, eval(env, op.lhs), eval(env, op.rhs));
+  ValuePtr operator()(const BinOp&) const {
+    // Every other operator is evaluated by eval_chain.
+    throw Error(ErrorKind::import, "cannot evaluate an unresolved `?` import alternative");
   }
   ValuePtr operator()(const BuiltinRef& ref) const { return make_builtin(ref.builtin); }
   ValuePtr operator()(const ConstRef& ref) const { return make_const(ref.value); }
@@ -214,6 +213,52 @@ struct Evaluator {
   }
 };
 
+// Runs `step`, pointing an error that has no place yet at `expr`: the
+// innermost written term that failed.
+template <typename Step>
+ValuePtr located_at(const Expr& expr, Step&& step) {
+  try {
+    return step();
+  } catch (Error& error) {
+    if (!error.span().known() && expr.span().known()) {
+      Error located(error.kind(), error.message(), expr.span());
+      for (const auto& note : error.notes()) {
+        located.add_note(note);
+      }
+      throw located;
+    }
+    throw;
+  }
+}
+
+// A link of an application spine or an operator chain (syntax/spine.h).
+bool is_eval_link(const Expr& expr) {
+  const auto* op = expr.as<BinOp>();
+  return expr.is<App>() || (op != nullptr && op->op != Op::import_alt);
+}
+
+// `f a b c` and `a + b + c` in a loop: the innermost function or operand
+// first, then one application or operation per link, outwards.
+ValuePtr eval_chain(const Env& env, const Expr& top) {
+  std::vector<const Expr*> links;
+  const ExprPtr* bottom = nullptr;
+  for (const Expr* link = &top; is_eval_link(*link); link = bottom->get()) {
+    links.push_back(link);
+    bottom = spine_child(*link);
+  }
+  ValuePtr value = eval(env, *bottom);
+  for (auto link = links.rbegin(); link != links.rend(); ++link) {
+    value = located_at(**link, [&] {
+      if (const auto* app = (*link)->as<App>()) {
+        return dhall::apply(value, eval(env, app->arg));
+      }
+      const auto& op = *(*link)->as<BinOp>();
+      return detail::eval_operator(op.op, value, eval(env, op.rhs));
+    });
+  }
+  return value;
+}
+
 } // namespace
 
 ValuePtr eval(const Env& outer_env, const ExprPtr& outer_expr) {
@@ -226,19 +271,10 @@ ValuePtr eval(const Env& outer_env, const ExprPtr& outer_expr) {
     env = env.extend(let->name, eval(env, let->value));
     expr = &let->body;
   }
-  try {
-    return std::visit(Evaluator{env}, (*expr)->node());
-  } catch (Error& error) {
-    // Point at the innermost written term that failed.
-    if (!error.span().known() && (*expr)->span().known()) {
-      Error located(error.kind(), error.message(), (*expr)->span());
-      for (const auto& note : error.notes()) {
-        located.add_note(note);
-      }
-      throw located;
-    }
-    throw;
+  if (is_eval_link(**expr)) {
+    return eval_chain(env, **expr);
   }
+  return located_at(**expr, [&] { return std::visit(Evaluator{env}, (*expr)->node()); });
 }
 
 ValuePtr apply(const ValuePtr& fn, const ValuePtr& arg) {

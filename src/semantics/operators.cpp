@@ -138,11 +138,7 @@ ValuePtr list_append(const ValuePtr& lhs, const ValuePtr& rhs) {
     return lhs;
   }
   if (left != nullptr && right != nullptr) {
-    std::vector<ValuePtr> items;
-    items.reserve(left->items.size() + right->items.size());
-    items.insert(items.end(), left->items.begin(), left->items.end());
-    items.insert(items.end(), right->items.begin(), right->items.end());
-    return make_value(VList{nullptr, std::move(items)});
+    return make_value(VList{nullptr, ListItems::concat(left->items, right->items)});
   }
   return stuck(Op::list_append, lhs, rhs);
 }

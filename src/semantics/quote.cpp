@@ -114,7 +114,38 @@ private:
 
   ExprPtr read_back(const ValuePtr& value) {
     detail::DepthGuard guard;
+    if (value->is<VApp>() || value->is<VOp>()) {
+      return read_back_chain(value);
+    }
     return make_expr(std::visit(*this, value->node()));
+  }
+
+  // A neutral application spine `f a b c` or operator chain `x + y + z` in
+  // a loop, innermost link first (syntax/spine.h).
+  ExprPtr read_back_chain(const ValuePtr& top) {
+    std::vector<const Value*> links;
+    const ValuePtr* bottom = &top;
+    for (;;) {
+      if (const auto* app = (*bottom)->as<VApp>()) {
+        links.push_back(bottom->get());
+        bottom = &app->fn;
+      } else if (const auto* op = (*bottom)->as<VOp>()) {
+        links.push_back(bottom->get());
+        bottom = &op->lhs;
+      } else {
+        break;
+      }
+    }
+    ExprPtr expr = quote(*bottom);
+    for (auto link = links.rbegin(); link != links.rend(); ++link) {
+      if (const auto* app = (*link)->as<VApp>()) {
+        expr = make_expr(App{std::move(expr), quote(app->arg)});
+      } else {
+        const auto* op = (*link)->as<VOp>();
+        expr = make_expr(BinOp{op->op, std::move(expr), quote(op->rhs)});
+      }
+    }
+    return expr;
   }
   ExprPtr optional(const ValuePtr& value) { return value ? quote(value) : nullptr; }
 

@@ -12,6 +12,7 @@
 #include "semantics/eval.h"
 #include "semantics/typecheck_checker.h"
 #include "syntax/printer.h"
+#include "syntax/spine.h"
 
 namespace polar::dhall {
 namespace {
@@ -44,6 +45,13 @@ const ValuePtr& field_type(const LazyValue& field) {
 }
 const ValuePtr& field_type(const ValuePtr& alternative) {
   return alternative;
+}
+
+// A link of an application spine or operator chain: checked in a loop by
+// infer_chain. Lets are not links here: their rule has its own loop.
+bool is_chain_link(const Expr& expr) {
+  const auto* op = expr.as<BinOp>();
+  return expr.is<App>() || (op != nullptr && op->op != Op::import_alt);
 }
 
 } // namespace
@@ -117,7 +125,44 @@ ValuePtr Checker::infer(const ExprPtr& expr) {
       return type;
     }
   }
+  if (!chain_types_.empty()) {
+    if (auto found = chain_types_.find(expr.get()); found != chain_types_.end()) {
+      return found->second;
+    }
+  }
   NestingGuard nesting(depth_, expr->span());
+  if (is_chain_link(*expr) && is_chain_link(**spine_child(*expr))) {
+    return infer_chain(expr);
+  }
+  return infer_node(expr);
+}
+
+ValuePtr Checker::infer_chain(const ExprPtr& top) {
+  std::vector<const ExprPtr*> links;
+  // A known subtree (an import) ends the chain: its type is trusted.
+  for (const ExprPtr* link = &top;
+       is_chain_link(**link) && (link == &top || known_ == nullptr || !known_->find(**link));
+       link = spine_child(**link)) {
+    links.push_back(link);
+  }
+  struct Forget {
+    std::unordered_map<const Expr*, ValuePtr>& types;
+    const std::vector<const ExprPtr*>& links;
+    ~Forget() {
+      for (const ExprPtr* link : links) {
+        types.erase(link->get());
+      }
+    }
+  } forget{chain_types_, links};
+  ValuePtr type;
+  for (auto link = links.rbegin(); link != links.rend(); ++link) {
+    type = infer_node(**link);
+    chain_types_.insert_or_assign((*link)->get(), type);
+  }
+  return type;
+}
+
+ValuePtr Checker::infer_node(const ExprPtr& expr) {
   if (context_.depth() != 0) {
     return std::visit([&](const auto& node) { return rule(*expr, node); }, expr->node());
   }

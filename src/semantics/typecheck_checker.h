@@ -50,6 +50,13 @@ public:
   ValuePtr infer(const ExprPtr& expr);
 
 private:
+  // infer() once past the known types and the nesting guard.
+  ValuePtr infer_node(const ExprPtr& expr);
+  // An application spine or operator chain (syntax/spine.h), checked from
+  // its innermost link outwards; each link's rule finds the type of its
+  // spine child in chain_types_ instead of recursing.
+  ValuePtr infer_chain(const ExprPtr& top);
+
   // One rule per node type (see the .cpp files for which rule lives where).
   ValuePtr rule(const Expr& expr, const Var& node);
   ValuePtr rule(const Expr& expr, const Lambda& node);
@@ -143,6 +150,8 @@ private:
     ValuePtr type;
   };
   std::unordered_map<const Expr*, ClosedType> closed_types_;
+  // The types of the links of the chains infer_chain is checking.
+  std::unordered_map<const Expr*, ValuePtr> chain_types_;
 };
 
 } // namespace polar::dhall

@@ -15,6 +15,13 @@ Env Env::extend(Label name, ValuePtr value) const {
   return result;
 }
 
+Env::Binding::~Binding() {
+  auto rest = std::move(next);
+  while (rest && rest.use_count() == 1) {
+    rest = std::move(rest->next); // the old `rest` dies without its tail
+  }
+}
+
 ValuePtr Env::lookup(Label name, const Natural& index) const {
   if (!index.fits_uint64() || index.as_uint64() > static_cast<std::uint64_t>(INT64_MAX - 1)) {
     throw Error(ErrorKind::type, "variable index " + index.to_string() + " is too large");
@@ -123,7 +130,7 @@ void adopt_children(ValueNode& node, std::vector<ValuePtr>& pending) {
                         [&](auto& chunk) { adopt(chunk.value, pending); });
         } else if constexpr (std::is_same_v<Node, VList>) {
           adopt_all(n.type);
-          std::for_each(n.items.begin(), n.items.end(), [&](auto& item) { adopt(item, pending); });
+          n.items.release_items(pending);
         } else if constexpr (std::is_same_v<Node, VSome> ||
                              std::is_same_v<Node, VShowConstructor>) {
           adopt_all(n.value);

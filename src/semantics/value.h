@@ -18,6 +18,7 @@
 #include <variant>
 #include <vector>
 
+#include "semantics/list_items.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {
@@ -50,7 +51,11 @@ private:
   struct Binding {
     Label name;
     ValuePtr value;
-    std::shared_ptr<const Binding> next;
+    // Mutable only for the destructor, which unlinks the rest of a list no
+    // one else holds in a loop: a chain of thousands of lets binds
+    // thousands of names.
+    mutable std::shared_ptr<const Binding> next;
+    ~Binding();
   };
   std::shared_ptr<const Binding> head_;
   std::size_t size_ = 0;
@@ -196,10 +201,11 @@ struct VTimeZone {
 };
 
 // A list literal. `type` is the whole annotation `List A` of an empty list
-// (null for non-empty lists).
+// (null for non-empty lists). The items may share storage with other lists
+// (list_items.h).
 struct VList {
   ValuePtr type;
-  std::vector<ValuePtr> items;
+  ListItems items;
 };
 struct VSome {
   ValuePtr value;

@@ -96,6 +96,30 @@ std::string_view op_symbol(Op op) {
   return "?";
 }
 
+Expr::~Expr() {
+  ExprPtr next = release_chain_child();
+  while (next && next.use_count() == 1) {
+    next = next->release_chain_child(); // the old `next` dies without its chain
+  }
+}
+
+ExprPtr Expr::release_chain_child() const {
+  auto* node = std::get_if<Node>(&content_);
+  if (node == nullptr) {
+    return nullptr;
+  }
+  if (auto* let = std::get_if<Let>(node)) {
+    return std::move(let->body);
+  }
+  if (auto* app = std::get_if<App>(node)) {
+    return std::move(app->fn);
+  }
+  if (auto* op = std::get_if<BinOp>(node)) {
+    return std::move(op->lhs);
+  }
+  return nullptr;
+}
+
 const Expr& Deferred::get() const {
   if (!state_->expr) {
     state_->expr = state_->produce();

@@ -328,6 +328,12 @@ class Expr {
 public:
   Expr(Node node, Span span) : content_(std::move(node)), span_(std::move(span)) {}
   explicit Expr(Deferred deferred) : content_(std::move(deferred)) {}
+  // Releases a flat chain (syntax/spine.h) link by link instead of
+  // recursively, so that dropping `let` chains or operator chains of any
+  // length cannot overflow the stack.
+  ~Expr();
+  Expr(const Expr&) = delete;
+  Expr& operator=(const Expr&) = delete;
 
   // The node; a deferred expression is produced here, on the first call.
   const Node& node() const {
@@ -361,7 +367,12 @@ public:
   }
 
 private:
-  std::variant<Node, Deferred> content_;
+  // Moves out the child that continues a chain (Let.body, App.fn,
+  // BinOp.lhs), or returns null. Only for the destructor, on a node that
+  // nothing else holds any more: hence const and `mutable` below.
+  ExprPtr release_chain_child() const;
+
+  mutable std::variant<Node, Deferred> content_;
   Span span_;
 };
 

@@ -226,14 +226,14 @@ Parsed Parser::parse_let_binding_value() {
 
 Parsed Parser::build_let(std::vector<LetBinding>& bindings, Parsed body) {
   for (auto binding = bindings.rbegin(); binding != bindings.rend(); ++binding) {
-    std::uint32_t depth = std::max(binding->value.depth, body.depth);
+    std::uint32_t depth = binding->value.depth;
     ExprPtr annotation;
     if (binding->annotation) {
       depth = std::max(depth, binding->annotation->depth);
       annotation = binding->annotation->expr;
     }
-    body =
-        make(Let{binding->name, annotation, binding->value.expr, body.expr}, binding->begin, depth);
+    body = make_link(Let{binding->name, annotation, binding->value.expr, body.expr}, binding->begin,
+                     body.depth, depth);
   }
   return body;
 }
@@ -358,7 +358,11 @@ Parsed Parser::parse_operator_chain(Parsed&& first) {
     Op op = operators.back().op;
     operators.pop_back();
     std::size_t begin = lhs.expr->span().begin;
-    operands.push_back(make(BinOp{op, lhs.expr, rhs.expr}, begin, std::max(lhs.depth, rhs.depth)));
+    // `?` is no chain: the resolver recurses on its left side.
+    operands.push_back(
+        op == Op::import_alt
+            ? make(BinOp{op, lhs.expr, rhs.expr}, begin, std::max(lhs.depth, rhs.depth))
+            : make_link(BinOp{op, lhs.expr, rhs.expr}, begin, lhs.depth, rhs.depth));
   };
   std::size_t next = whitespace_end(pos_);
   for (auto token = operator_at(next); token; token = operator_at(next)) {
@@ -422,8 +426,7 @@ Parsed Parser::parse_application_expression(Shape& shape) {
     }
     pos_ = next;
     Parsed argument = parse_import_expression();
-    function =
-        make(App{function.expr, argument.expr}, begin, std::max(function.depth, argument.depth));
+    function = make_link(App{function.expr, argument.expr}, begin, function.depth, argument.depth);
     shape = Shape::other;
   }
 }

@@ -2,6 +2,7 @@
 // The recursive-descent parser behind parse() (parser.h), one member function
 // per production of dhall.abnf that needs one. The productions are spread
 // over parse_*.cpp by topic; docs/parser.md explains the design.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -17,7 +18,9 @@ namespace polar::dhall::parsing {
 
 // Trees deeper than max_depth are refused, as is source nesting deeper than
 // max_nesting: the parser, the CBOR encoder, the type checker and even the
-// destructor of a tree all recurse once per level. Independently, parsing
+// destructor of a tree all recurse once per level. Flat chains (lets,
+// operators, applications; syntax/spine.h) do not count: every pass follows
+// them in a loop. Independently, parsing
 // stops before its own recursion uses max_stack bytes of stack: Debug and
 // sanitizer builds need several times the stack per level of an optimized
 // build, and this keeps them inside a default 8 MiB stack too.
@@ -72,6 +75,15 @@ private:
     return make_node(Node(std::forward<Alternative>(node)), begin, child_depth);
   }
   Parsed make_node(Node&& node, std::size_t begin, std::uint32_t child_depth);
+  // The same for a link of a flat chain (syntax/spine.h): the child that
+  // continues the chain, of height `spine_depth`, does not make the tree
+  // deeper; only the other children, of height at most `other_depth`, do.
+  template <typename Alternative>
+  [[gnu::noinline]] Parsed make_link(Alternative&& node, std::size_t begin,
+                                     std::uint32_t spine_depth, std::uint32_t other_depth) {
+    return make_node(Node(std::forward<Alternative>(node)), begin,
+                     std::max(spine_depth - 1, other_depth));
+  }
   [[noreturn]] void fail_too_deep(std::size_t at) const;
   // Fails after an expression ended at the current position and `at` (after
   // whitespace) holds neither `what` nor anything else that may follow.

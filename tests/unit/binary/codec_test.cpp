@@ -183,9 +183,10 @@ TEST(Decode, DepthIsLimited) {
   expect_decode_error(Bytes(100000, 0x81), "");
 }
 
-// Applications and lets are flat in CBOR but nest in the syntax tree, and
-// count as deep as the tree they make.
-TEST(Decode, ApplicationAndLetSpinesCountTowardsTheDepth) {
+// Applications and lets are flat in CBOR and flat chains in the syntax
+// tree (syntax/spine.h): they do not count towards the depth, and the tree
+// they make can be encoded and released whatever its length.
+TEST(Decode, ApplicationAndLetSpinesAreNotNesting) {
   auto application = [](std::size_t arguments) {
     Bytes bytes{0x9a};
     for (int shift = 24; shift >= 0; shift -= 8) {
@@ -195,8 +196,9 @@ TEST(Decode, ApplicationAndLetSpinesCountTowardsTheDepth) {
     bytes.insert(bytes.end(), arguments + 1, 0x00); // _ applied to _ …
     return bytes;
   };
-  EXPECT_NO_THROW(decode(application(max_decode_depth - 1)));
-  expect_decode_error(application(max_decode_depth + 1), "nested");
+  constexpr std::size_t length = 100 * max_decode_depth;
+  Bytes spine = application(length);
+  EXPECT_EQ(encode(*decode(spine)), spine);
   auto lets = [](std::size_t bindings) {
     Bytes bytes{0x9a};
     for (int shift = 24; shift >= 0; shift -= 8) {
@@ -209,8 +211,25 @@ TEST(Decode, ApplicationAndLetSpinesCountTowardsTheDepth) {
     bytes.push_back(0x00);
     return bytes;
   };
-  EXPECT_NO_THROW(decode(lets(max_decode_depth - 1)));
-  expect_decode_error(lets(max_decode_depth + 1), "nested");
+  Bytes chain = lets(length);
+  EXPECT_EQ(encode(*decode(chain)), chain);
+}
+
+// `a + b + c` nests in CBOR as in the tree: encoding a long chain loops,
+// and decoding it reaches the depth limit cleanly.
+TEST(Encode, LongOperatorChainsAreWrittenInALoop) {
+  constexpr std::size_t length = 100 * max_decode_depth;
+  ExprPtr chain = make_expr(NaturalLit{Natural(1)});
+  for (std::size_t index = 0; index < length; ++index) {
+    chain = make_expr(BinOp{Op::natural_plus, chain, make_expr(NaturalLit{Natural(2)})});
+  }
+  Bytes bytes = encode(*chain);
+  // The heads of every link, the innermost operand 1, then every 2.
+  ASSERT_EQ(bytes.size(), 3 * length + 3 + 3 * length);
+  EXPECT_EQ((Bytes(bytes.begin(), bytes.begin() + 6)), (Bytes{0x84, 0x03, 0x04, 0x84, 0x03, 0x04}));
+  auto middle = bytes.begin() + static_cast<std::ptrdiff_t>(3 * length);
+  EXPECT_EQ((Bytes(middle, middle + 6)), (Bytes{0x82, 0x0f, 0x01, 0x82, 0x0f, 0x02}));
+  expect_decode_error(bytes, "nested");
 }
 
 TEST(Decode, ManySelfDescribeTagsAreHarmless) {

@@ -304,7 +304,7 @@ TEST(Conversion, ErrorsInLazyFieldsNameTheirPath) {
 TEST(Conversion, DeepValuesAreAnErrorNotACrash) {
   ValuePtr value = make_natural(Natural(1));
   for (int depth = 0; depth < 100000; ++depth) {
-    value = make_value(VList{nullptr, {value}});
+    value = make_value(VList{nullptr, std::vector{value}});
   }
   try {
     dhall_to_json(value);
