@@ -90,6 +90,29 @@ private:
   std::vector<secrets::AgeIdentity> identities_;
 };
 
+enum class FileMatch { same, same_structure, different };
+
+// Whether two files hold the same: equal bytes, or encrypted (sops) files
+// with equal contents, or equal masked structures when no identity opens them.
+FileMatch compare_file(const fs::path& generated, const fs::path& committed,
+                       LazyIdentities& identities) {
+  std::string generated_text = read_file(generated);
+  std::string committed_text = read_file(committed);
+  if (generated_text == committed_text) {
+    return FileMatch::same;
+  }
+  if (secrets::is_sops_file(generated_text) && secrets::is_sops_file(committed_text)) {
+    SecretMatch match = compare_encrypted(generated_text, committed_text, identities.get());
+    if (match == SecretMatch::same) {
+      return FileMatch::same;
+    }
+    if (match == SecretMatch::same_structure) {
+      return FileMatch::same_structure;
+    }
+  }
+  return FileMatch::different;
+}
+
 } // namespace
 
 TreeDifference compare_trees(const fs::path& generated, const fs::path& committed,
@@ -115,23 +138,20 @@ TreeDifference compare_trees(const fs::path& generated, const fs::path& committe
                  kept_excluded.end(), std::back_inserter(difference.record));
 
   LazyIdentities identities;
-  for (const std::string& file : common(in_both, written)) {
-    std::string generated_text = read_file(generated / file);
-    std::string committed_text = read_file(committed / file);
-    if (generated_text == committed_text) {
-      continue;
-    }
-    if (secrets::is_sops_file(generated_text) && secrets::is_sops_file(committed_text)) {
-      SecretMatch match = compare_encrypted(generated_text, committed_text, identities.get());
-      if (match == SecretMatch::same) {
-        continue;
-      }
-      if (match == SecretMatch::same_structure) {
+  for (const std::string& file : in_both) {
+    bool ours = std::binary_search(written.begin(), written.end(), file);
+    switch (compare_file(generated / file, committed / file, identities)) {
+    case FileMatch::same:
+      break;
+    case FileMatch::same_structure:
+      if (ours) {
         difference.unverified.push_back(file);
-        continue;
       }
+      break;
+    case FileMatch::different:
+      (ours ? difference.changed : difference.unowned_changed).push_back(file);
+      break;
     }
-    difference.changed.push_back(file);
   }
   return difference;
 }
@@ -176,13 +196,10 @@ void apply_difference(const fs::path& generated, const fs::path& committed,
     }
   }
   remove_abandoned_temporaries(committed);
-  for (const auto* files : {&difference.missing, &difference.changed, &difference.unowned}) {
+  for (const auto* files :
+       {&difference.missing, &difference.changed, &difference.unowned_changed}) {
     for (const std::string& file : *files) {
-      std::string contents = read_file(generated / file);
-      if (files == &difference.unowned && read_file(committed / file) == contents) {
-        continue; // taken over as it is
-      }
-      write_file_atomically(committed / file, contents);
+      write_file_atomically(committed / file, read_file(generated / file));
     }
   }
   for (const std::string& file : difference.stale) {
@@ -213,15 +230,19 @@ std::string describe_drift(const fs::path& generated, const fs::path& committed,
   for (const std::string& file : difference.stale) {
     report += fmt::format("  stale:   {} (written by a sync, no longer generated)\n", file);
   }
-  for (const std::string& file : difference.unowned) {
-    report += fmt::format("  unowned: {} (generated, but the committed file is not one a sync "
-                          "wrote: not in {})\n",
-                          file, written_files_name);
-  }
-  if (!difference.recorded && !difference.foreign.empty()) {
-    report += fmt::format("  (no {}: {} holds files polar-helm did not write, such as {}; "
-                          "sync needs --adopt once)\n",
-                          written_files_name, committed.string(), some_of(difference.foreign, 3));
+  if (!difference.recorded && !(difference.unowned.empty() && difference.foreign.empty())) {
+    report += fmt::format(
+        "  no {}: polar-helm wrote none of the files there, such as {}; the "
+        "first sync needs --adopt (CMake: POLAR_HELM_SYNC_ADOPT=1 for one "
+        "build)\n",
+        written_files_name,
+        some_of(difference.unowned.empty() ? difference.foreign : difference.unowned, 3));
+  } else {
+    for (const std::string& file : difference.unowned) {
+      report += fmt::format("  unowned: {} (generated, but the committed file is not one a sync "
+                            "wrote: not in {})\n",
+                            file, written_files_name);
+    }
   }
   auto diff_file = [&](const std::string& file, std::string_view before, std::string_view after) {
     report += '\n';

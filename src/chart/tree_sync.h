@@ -21,6 +21,9 @@ struct TreeDifference {
   // Generated, and committed by someone else: a file of that name is there
   // that no sync wrote (not in the record). Overwritten only when adopting.
   std::vector<std::string> unowned;
+  // The unowned files whose contents differ (as for `changed`): adopting
+  // rewrites these, and keeps the others as they are.
+  std::vector<std::string> unowned_changed;
   // Neither generated nor written by a sync: never touched, only named when
   // the folder has no record yet (a first sync into a folder in use).
   std::vector<std::string> foreign;

@@ -325,7 +325,8 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
       fmt::print("polar-helm: {}: {} written, {} updated, {} removed", arguments.committed,
                  difference.missing.size(), difference.changed.size(), difference.stale.size());
       if (!difference.unowned.empty()) {
-        fmt::print(", {} taken over", difference.unowned.size());
+        fmt::print(", {} taken over ({} rewritten)", difference.unowned.size(),
+                   difference.unowned_changed.size());
       }
       fmt::print("\n");
       return exit_ok;

@@ -108,8 +108,11 @@ TEST_F(TreeSync, RefusesAFolderWithoutARecordUnlessAdopting) {
   fs::path target = folder_.path() / "project";
   folder_.write("project/CMakeLists.txt", "project(x)\n");
   folder_.write("project/Chart.yaml", "name: mine\n");
+  folder_.write("project/templates/a.yaml", "a: 2\n");
+  fs::last_write_time(target / "templates/a.yaml", fs::file_time_type{});
   TreeDifference difference = compare_trees(generated(), target, excludes_);
-  EXPECT_EQ(difference.unowned, std::vector<std::string>{"Chart.yaml"});
+  EXPECT_EQ(difference.unowned, (std::vector<std::string>{"Chart.yaml", "templates/a.yaml"}));
+  EXPECT_EQ(difference.unowned_changed, std::vector<std::string>{"Chart.yaml"});
   EXPECT_FALSE(difference.empty()) << "drift sees a copy no sync wrote";
   try {
     apply_difference(generated(), target, difference);
@@ -119,12 +122,15 @@ TEST_F(TreeSync, RefusesAFolderWithoutARecordUnlessAdopting) {
     EXPECT_NE(message.find("CMakeLists.txt"), std::string::npos) << message;
     EXPECT_NE(message.find("--adopt"), std::string::npos) << message;
   }
-  EXPECT_EQ(list_files(target), (std::vector<std::string>{"CMakeLists.txt", "Chart.yaml"}));
+  EXPECT_EQ(list_files(target),
+            (std::vector<std::string>{"CMakeLists.txt", "Chart.yaml", "templates/a.yaml"}));
   EXPECT_EQ(read_file(target / "Chart.yaml"), "name: mine\n");
 
   apply_difference(generated(), target, difference, /*adopt=*/true);
   EXPECT_EQ(read_file(target / "CMakeLists.txt"), "project(x)\n");
   EXPECT_EQ(read_file(target / "Chart.yaml"), "name: polar\n");
+  EXPECT_EQ(fs::last_write_time(target / "templates/a.yaml"), fs::file_time_type{})
+      << "an equal file is taken over as it is";
   EXPECT_TRUE(compare_trees(generated(), target, excludes_).empty());
 }
 
