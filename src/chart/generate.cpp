@@ -213,8 +213,13 @@ DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
                                  "refusing to write into it",
                                  chart_dir.string(), written_files_name));
   }
-  remove_abandoned_staging(chart_dir);
-  StagingFolder staging(chart_dir);
+  // `out/` and `.` name the folder itself: the staging folder goes next to it.
+  fs::path folder = fs::absolute(chart_dir).lexically_normal();
+  if (folder.filename().empty()) {
+    folder = folder.parent_path();
+  }
+  remove_abandoned_staging(folder);
+  StagingFolder staging(folder);
   for (std::size_t index = 0; index < layout.files.size(); ++index) {
     const ChartFile& file = layout.files[index];
     progress.on_file(file);

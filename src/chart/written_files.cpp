@@ -81,7 +81,19 @@ void write_written_files(const fs::path& folder, std::vector<std::string> files)
 }
 
 bool is_bookkeeping(std::string_view file) {
-  return file == written_files_name || dhall::is_temporary_name(file_name_of(file));
+  if (file == written_files_name) {
+    return true;
+  }
+  // A temporary file, or a file in a temporary folder (a staged chart).
+  std::size_t start = 0;
+  while (start < file.size()) {
+    std::size_t end = std::min(file.find('/', start), file.size());
+    if (dhall::is_temporary_name(file.substr(start, end - start))) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
 }
 
 std::vector<std::string> content_files(const fs::path& folder) {

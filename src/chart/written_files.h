@@ -23,7 +23,8 @@ std::optional<std::vector<std::string>> read_written_files(const std::filesystem
 void write_written_files(const std::filesystem::path& folder, std::vector<std::string> files);
 
 // Whether `file` (relative, `/` separators) is bookkeeping rather than
-// content: the record itself or a temporary file (dhall::is_temporary_name).
+// content: the record itself, a temporary file (dhall::is_temporary_name) or
+// a file in a temporary folder (the staged chart of `polar-helm chart`).
 // Such files are never compared, copied or listed.
 bool is_bookkeeping(std::string_view file);
 

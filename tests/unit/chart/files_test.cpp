@@ -42,6 +42,7 @@ TEST(TemporaryNames, OnePatternNamesAndRecognizesThem) {
   EXPECT_TRUE(made.starts_with(".values.yaml.tmp-")) << made;
   EXPECT_TRUE(dhall::is_temporary_name(made));
   EXPECT_TRUE(is_bookkeeping("templates/" + made));
+  EXPECT_TRUE(is_bookkeeping(".polar.tmp-12-34/templates/a.yaml")) << "a staged chart";
   EXPECT_TRUE(dhall::is_temporary_name(".greeting.yaml.tmp-1234-98765"));
   for (const char* other :
        {"greeting.yaml", "greeting.yaml.tmp-1-2", ".greeting.yaml.tmp", ".greeting.yaml.tmp-1-",
