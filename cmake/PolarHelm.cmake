@@ -66,7 +66,7 @@ Commands
 
     polar_helm_chart(<name> SOURCE_DIR <dir>
                      [OUTPUT_DIR <dir>] [NO_VALUES_FILE]
-                     [SYNC_DIR <dir>] [SYNC_EXCLUDE <glob>...]
+                     [SYNC_DIR <dir>] [SYNC_EXCLUDE <glob>...] [SYNC_ADOPT]
                      [LINT] [STRICT] [TEMPLATE] [KUBE_VERSION <version>]
                      [RELEASE_NAME <release>] [VALUES <file>...]
                      [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
@@ -78,7 +78,9 @@ Commands
   files of the chart: one ``polar-helm render`` custom command per Dhall file
   of the layout, then ``polar-helm chart-finish``, which checks the
   ``dependencies`` of each ``Chart.yaml`` against the subcharts present,
-  removes the outputs of sources since removed and writes ``.helmignore``.
+  removes the outputs of sources since removed (only files it recorded in
+  ``.polar-helm-files``, never others) and the temporary files of killed
+  renders, and writes ``.helmignore``.
   The render commands are created when the calling directory has been
   processed (``cmake_language(DEFER)``), so that
   :command:`polar_helm_chart_post_process` calls after this one apply.
@@ -102,10 +104,22 @@ Commands
   ``SYNC_DIR <dir>``
     The committed copy of the chart (GitOps), relative to the current source
     directory.  Adds the target ``<name>_sync``, which copies the generated
-    chart there, writing only files that changed and removing stale ones, and
-    the test ``<name>.drift`` (labels ``drift`` and ``<name>``), which fails
-    with a unified diff when the committed copy differs from what the sources
-    generate.
+    chart there, writing only files that changed, and records what it wrote
+    in ``<dir>/.polar-helm-files``: it removes only files that record lists
+    and that are no longer generated, and never touches the other files of
+    the folder (a ``CMakeLists.txt``, a sibling chart).  Into a folder that
+    holds files but no record, or over a file no sync wrote, it refuses,
+    naming them (see ``SYNC_ADOPT``).  Adds the test ``<name>.drift``
+    (labels ``drift`` and ``<name>``), which fails with a unified diff when
+    the generated files of the committed copy differ from what the sources
+    generate; other files of the folder are ignored.
+
+  ``SYNC_ADOPT``
+    Lets ``<name>_sync`` write into a folder holding files no sync wrote
+    (``chart-sync --adopt``), taking over the files of the names the chart
+    generates and still leaving the others alone.  For a first sync into a
+    folder in use; ``POLAR_HELM_SYNC_ADOPT=1`` in the environment of one
+    build does the same once.
 
   ``SYNC_EXCLUDE <glob>...``
     Files of the chart that ``<name>_sync`` and ``<name>.drift`` neither copy
@@ -555,7 +569,7 @@ function(polar_helm_chart name)
   set(one_value SOURCE_DIR OUTPUT_DIR SYNC_DIR KUBE_VERSION RELEASE_NAME SECRETS_PATTERN)
   cmake_parse_arguments(
     PARSE_ARGV 1 arg
-    "LINT;STRICT;TEMPLATE;OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS;NO_VALUES_FILE"
+    "LINT;STRICT;TEMPLATE;OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS;NO_VALUES_FILE;SYNC_ADOPT"
     "${one_value}" "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
   _polar_helm_check_arguments("polar_helm_chart(${name})" "${one_value}")
   if(NOT arg_SOURCE_DIR)
@@ -631,10 +645,14 @@ function(polar_helm_chart name)
   foreach(glob IN LISTS arg_SYNC_EXCLUDE)
     list(APPEND exclude_flags --exclude "${glob}")
   endforeach()
+  set(adopt_flag "")
+  if(arg_SYNC_ADOPT)
+    set(adopt_flag --adopt)
+  endif()
   if(sync_dir)
     add_custom_target(
       ${name}_sync
-      COMMAND ${polar_helm} chart-sync "${chart_dir}" "${sync_dir}" ${exclude_flags}
+      COMMAND ${polar_helm} chart-sync "${chart_dir}" "${sync_dir}" ${exclude_flags} ${adopt_flag}
       COMMENT "polar-helm: updating the committed chart in ${sync_dir}"
       VERBATIM)
     add_dependencies(${name}_sync ${name})

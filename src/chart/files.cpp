@@ -24,9 +24,10 @@ std::string read_file(const fs::path& file) {
   return std::move(contents).str();
 }
 
-void write_file_atomically(const fs::path& file, const std::string& contents) {
+void write_file_atomically(const fs::path& file, const std::string& contents,
+                           dhall::Durability durability) {
   try {
-    dhall::write_file_atomically(file, std::string_view(contents));
+    dhall::write_file_atomically(file, std::string_view(contents), durability);
   } catch (const dhall::Error& error) {
     throw ChartError(error.message());
   }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "imports/file_io.h"
+
 namespace polar::chart {
 
 // A chart step that cannot go on: a missing file, a layout or dependency
@@ -20,8 +22,10 @@ std::string read_file(const std::filesystem::path& file);
 
 // Writes `contents` to `file` through a temporary file in the same folder
 // renamed over it, creating the folders on the way
-// (dhall::write_file_atomically); throws ChartError.
-void write_file_atomically(const std::filesystem::path& file, const std::string& contents);
+// (dhall::write_file_atomically, flushed to disk unless said otherwise);
+// throws ChartError.
+void write_file_atomically(const std::filesystem::path& file, const std::string& contents,
+                           dhall::Durability durability = dhall::Durability::flushed);
 
 // Removes `folder` and then its parents while they are empty, stopping at
 // `root` (which stays).

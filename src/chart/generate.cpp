@@ -10,6 +10,9 @@
 
 #include "chart/files.h"
 #include "chart/helmignore.h"
+#include "chart/tree_sync.h"
+#include "chart/written_files.h"
+#include "imports/file_io.h"
 #include "imports/load.h"
 #include "imports/redact.h"
 #include "render/render.h"
@@ -19,8 +22,8 @@ namespace polar::chart {
 namespace fs = std::filesystem;
 
 std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
-                              const dhall::LoadOptions& options,
-                              const SecretEncryption* encryption) {
+                              const dhall::LoadOptions& options, const SecretEncryption* encryption,
+                              const fs::path& previous_dir) {
   render::RenderOptions render_options;
   render_options.format = render::OutputFormat::yaml;
   render_options.yaml.documents = file.documents;
@@ -43,15 +46,17 @@ std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
   std::string note;
   if (encryption) {
     std::optional<std::string> previous;
+    fs::path previous_output = (previous_dir.empty() ? chart_dir : previous_dir) / file.output;
     std::error_code error;
-    if (fs::is_regular_file(output, error)) {
-      previous = read_file(output);
+    if (fs::is_regular_file(previous_output, error)) {
+      previous = read_file(previous_output);
     }
     EncryptedSecret encrypted = encrypt_secret(text, file.output, *encryption, previous);
     text = std::move(encrypted.text);
     note = std::move(encrypted.replaced_because);
   }
-  write_file_atomically(output, text);
+  // A build output: the build or the staged copy's sync is what must last.
+  write_file_atomically(output, text, dhall::Durability::unflushed);
   return note;
 }
 
@@ -64,40 +69,47 @@ std::vector<std::string> outputs_of(const ChartLayout& layout) {
 }
 
 void remove_stale_outputs(const std::vector<std::string>& outputs, const fs::path& chart_dir) {
-  std::vector<std::string> present = list_files(chart_dir);
-  if (present.empty()) {
-    return;
-  }
-  if (!is_generated_chart(chart_dir)) {
-    throw ChartError(fmt::format("{} is not empty and holds no chart polar-helm generated; "
-                                 "refusing to write into it",
-                                 chart_dir.string()));
-  }
-  for (const std::string& file : present) {
-    auto is_output = [&](const std::string& name) {
-      return std::find(outputs.begin(), outputs.end(), name) != outputs.end();
-    };
+  remove_abandoned_temporaries(chart_dir);
+  std::vector<std::string> sorted_outputs = outputs;
+  std::sort(sorted_outputs.begin(), sorted_outputs.end());
+  auto is_output = [&](const std::string& name) {
+    return std::binary_search(sorted_outputs.begin(), sorted_outputs.end(), name);
+  };
+  std::optional<std::vector<std::string>> recorded = read_written_files(chart_dir);
+  std::vector<std::string> kept = sorted_outputs;
+  for (const std::string& file : recorded.value_or(std::vector<std::string>{})) {
     // finish_chart writes .helmignore at the top and in each subchart still there.
     std::string_view ignore_file = ".helmignore";
     bool kept_helmignore =
         file == ignore_file ||
         (file.ends_with("/.helmignore") &&
          is_output(file.substr(0, file.size() - ignore_file.size()) + "Chart.yaml"));
-    if (kept_helmignore || is_output(file)) {
+    if (kept_helmignore) {
+      kept.push_back(file);
+      continue;
+    }
+    if (is_output(file)) {
       continue;
     }
     std::error_code error;
-    if (!fs::remove(chart_dir / file, error)) {
-      throw ChartError(fmt::format("cannot remove the stale {}", (chart_dir / file).string()));
+    fs::remove(chart_dir / file, error);
+    if (error) {
+      throw ChartError(fmt::format("cannot remove the stale {}: {}", (chart_dir / file).string(),
+                                   error.message()));
     }
     remove_empty_folders(chart_dir, (chart_dir / file).parent_path());
   }
+  write_written_files(chart_dir, std::move(kept));
 }
 
 DependencyReport finish_chart(const fs::path& chart_dir) {
   DependencyReport report = check_dependencies(chart_dir);
   if (report.errors.empty()) {
-    write_helmignore(chart_dir);
+    std::vector<std::string> written = write_helmignore(chart_dir);
+    if (std::optional<std::vector<std::string>> recorded = read_written_files(chart_dir)) {
+      recorded->insert(recorded->end(), written.begin(), written.end());
+      write_written_files(chart_dir, std::move(*recorded));
+    }
   }
   return report;
 }
@@ -151,22 +163,85 @@ std::map<std::size_t, SecretEncryption> plan_secrets(ChartLayout& layout, const 
 
 } // namespace
 
+namespace {
+
+// A folder next to the chart that the new chart is written into, removed
+// with this object: replacing the chart happens only when it is complete.
+class StagingFolder {
+public:
+  explicit StagingFolder(const fs::path& chart_dir) : path_(dhall::temporary_sibling(chart_dir)) {
+    std::error_code error;
+    fs::create_directories(path_, error);
+    if (error) {
+      throw ChartError(fmt::format("cannot create {}: {}", path_.string(), error.message()));
+    }
+  }
+  StagingFolder(const StagingFolder&) = delete;
+  StagingFolder& operator=(const StagingFolder&) = delete;
+  ~StagingFolder() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  const fs::path& path() const { return path_; }
+
+private:
+  fs::path path_;
+};
+
+// Removes the staging folders of `chart_dir` left by runs that were killed.
+void remove_abandoned_staging(const fs::path& chart_dir) {
+  fs::path parent = chart_dir.parent_path().empty() ? fs::path(".") : chart_dir.parent_path();
+  std::string prefix = "." + chart_dir.filename().string() + ".tmp-";
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(parent, error)) {
+    std::string name = entry.path().filename().string();
+    if (name.starts_with(prefix) && dhall::is_abandoned_temporary(name) &&
+        entry.is_directory(error)) {
+      fs::remove_all(entry.path(), error);
+    }
+  }
+}
+
+} // namespace
+
 DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
                                 const dhall::LoadOptions& options, const SecretPolicy& secrets,
                                 const ChartProgress& progress) {
   std::map<std::size_t, SecretEncryption> plan = plan_secrets(layout, chart_dir, secrets, progress);
-  remove_stale_outputs(outputs_of(layout), chart_dir);
+  if (!read_written_files(chart_dir) && !content_files(chart_dir).empty()) {
+    throw ChartError(fmt::format("{} is not empty and holds no chart polar-helm wrote (no {}): "
+                                 "refusing to write into it",
+                                 chart_dir.string(), written_files_name));
+  }
+  // `out/` and `.` name the folder itself: the staging folder goes next to it.
+  fs::path folder = fs::absolute(chart_dir).lexically_normal();
+  if (folder.filename().empty()) {
+    folder = folder.parent_path();
+  }
+  remove_abandoned_staging(folder);
+  StagingFolder staging(folder);
   for (std::size_t index = 0; index < layout.files.size(); ++index) {
     const ChartFile& file = layout.files[index];
     progress.on_file(file);
     auto secret = plan.find(index);
-    std::string note = render_chart_file(file, chart_dir, options,
-                                         secret == plan.end() ? nullptr : &secret->second);
+    std::string note = render_chart_file(
+        file, staging.path(), options, secret == plan.end() ? nullptr : &secret->second, chart_dir);
     if (!note.empty()) {
       progress.on_note(fmt::format("note: {} re-encrypted: {}", file.output, note));
     }
   }
-  return finish_chart(chart_dir);
+  DependencyReport report = finish_chart(staging.path());
+  if (!report.errors.empty()) {
+    return report;
+  }
+  TreeDifference difference = compare_trees(staging.path(), chart_dir, {});
+  if (!difference.unowned.empty()) {
+    throw ChartError(fmt::format("{} holds files polar-helm did not write where the chart "
+                                 "generates files ({}): refusing to overwrite them; move them away",
+                                 chart_dir.string(), fmt::join(difference.unowned, ", ")));
+  }
+  apply_difference(staging.path(), chart_dir, difference);
+  return report;
 }
 
 } // namespace polar::chart

@@ -15,27 +15,31 @@ namespace polar::chart {
 
 // Renders `file` into `chart_dir` as `polar-helm render` would: YAML, a list
 // as documents for templates. With `encryption` (a secret file) the YAML is
-// encrypted in memory first, keeping the current output when its content is
-// unchanged; returns why it was re-encrypted instead, if it was. Throws
-// dhall::Error for a Dhall mistake, secrets::Error when encryption fails and
-// ChartError when the output cannot be written; the output is then left as
-// it was.
+// encrypted in memory first, keeping the output in `previous_dir` (the chart
+// being replaced; `chart_dir` when empty) when its content is unchanged;
+// returns why it was re-encrypted instead, if it was. Throws dhall::Error
+// for a Dhall mistake, secrets::Error when encryption fails and ChartError
+// when the output cannot be written; the output is then left as it was.
 std::string render_chart_file(const ChartFile& file, const std::filesystem::path& chart_dir,
                               const dhall::LoadOptions& options,
-                              const SecretEncryption* encryption = nullptr);
+                              const SecretEncryption* encryption = nullptr,
+                              const std::filesystem::path& previous_dir = {});
 
 // The outputs of `layout`, as ChartFile::output names them.
 std::vector<std::string> outputs_of(const ChartLayout& layout);
 
-// Removes the files of `chart_dir` other than `outputs` and .helmignore (left
-// over from sources since removed), and the folders that leaves empty.
-// Throws ChartError when `chart_dir` is not empty and holds no chart
-// polar-helm generated: its files are not ours.
+// The build's bookkeeping of `chart_dir` before finish_chart: removes the
+// abandoned temporary files of killed renders, and the files its record
+// (chart/written_files.h) lists that are not in `outputs` nor a .helmignore
+// kept for them (left over from sources since removed), with the folders
+// that leaves empty; then records `outputs`. Files polar-helm did not write
+// are never removed: without a record, nothing is.
 void remove_stale_outputs(const std::vector<std::string>& outputs,
                           const std::filesystem::path& chart_dir);
 
 // The chart-level step after the renders: checks the dependencies and, when
-// there is no error, writes .helmignore.
+// there is no error, writes .helmignore (adding them to the record of
+// `chart_dir` when it has one).
 DependencyReport finish_chart(const std::filesystem::path& chart_dir);
 
 // What generate_chart tells as it goes: each file before it is rendered,
@@ -45,11 +49,18 @@ struct ChartProgress {
   std::function<void(const std::string&)> on_note;
 };
 
-// Everything: stale outputs, each file in layout order, then finish_chart.
-// Secret files (`secrets.pattern`) are left out, rendered as they are, or
-// encrypted (with the .sops.yaml that applies to the output or the source
-// when neither a command nor recipients are given): ChartError before
-// anything is written when none applies. Stops at the first error.
+// Everything, staged: each file in layout order and finish_chart into a
+// temporary folder next to `chart_dir`, which then replaces the files of
+// `chart_dir` as chart-sync would (chart/tree_sync.h): only what changed is
+// rewritten, outputs whose source is gone are removed, files polar-helm did
+// not write are left alone. Any error (a Dhall mistake, a secret that cannot
+// be encrypted, a dependency error) leaves `chart_dir` as it was. Throws
+// ChartError when `chart_dir` is not empty and has no record of a chart
+// polar-helm wrote, or holds a file it did not write where the chart
+// generates one. Secret files (`secrets.pattern`) are left out, rendered as
+// they are, or encrypted (with the .sops.yaml that applies to the output or
+// the source when neither a command nor recipients are given): ChartError
+// before anything is rendered when none applies.
 DependencyReport generate_chart(ChartLayout layout, const std::filesystem::path& chart_dir,
                                 const dhall::LoadOptions& options, const SecretPolicy& secrets,
                                 const ChartProgress& progress);

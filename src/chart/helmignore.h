@@ -9,8 +9,8 @@
 namespace polar::chart {
 
 // The contents polar-helm writes, listing `encrypted` (paths relative to the
-// chart, `/` separators); the first line marks a chart directory as
-// generated (see is_generated_chart).
+// chart, `/` separators). It leaves out polar-helm's bookkeeping too
+// (chart/written_files.h).
 std::string helmignore_text(const std::vector<std::string>& encrypted);
 
 // The encrypted files below `chart_dir`, found by content
@@ -21,11 +21,8 @@ std::vector<std::string> encrypted_files(const std::filesystem::path& chart_dir)
 // (charts/<name>/), each listing the encrypted files below it: helm loads a
 // chart with its own .helmignore only, and `helm lint --with-subcharts`
 // loads each subchart on its own. Always written: the build uses the top one
-// as the stamp of the chart-level step, so its time must move.
-void write_helmignore(const std::filesystem::path& chart_dir);
-
-// Whether `directory` holds a .helmignore that polar-helm wrote, which makes
-// it safe to remove files from.
-bool is_generated_chart(const std::filesystem::path& directory);
+// as the stamp of the chart-level step, so its time must move. Returns the
+// files written, relative to `chart_dir`.
+std::vector<std::string> write_helmignore(const std::filesystem::path& chart_dir);
 
 } // namespace polar::chart

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,15 +21,6 @@ namespace {
 [[noreturn]] void fail(const std::string& what, const fs::path& path,
                        const std::error_code& error) {
   throw Error(ErrorKind::io, what + " " + path.string() + ": " + error.message());
-}
-
-// A name no other writer (thread or process) picks at the same time. The
-// process id matters: a forked child inherits its parent's generator state,
-// and two children would otherwise write to one temporary file.
-fs::path temporary_sibling(const fs::path& path) {
-  thread_local std::mt19937_64 random{std::random_device{}()};
-  return path.parent_path() / ("." + path.filename().string() + ".tmp-" +
-                               std::to_string(::getpid()) + "-" + std::to_string(random()));
 }
 
 // Closes the descriptor it owns.
@@ -136,7 +128,64 @@ private:
 // Below this size, reading costs less than mapping and unmapping.
 constexpr std::size_t smallest_mapped_size = 64 * 1024;
 
+constexpr std::string_view temporary_infix = ".tmp-";
+
+// Flushes the folder holding `path`, making a rename into it durable.
+std::error_code sync_parent_folder(const fs::path& path) {
+  fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  int descriptor = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (descriptor < 0) {
+    return {errno, std::generic_category()};
+  }
+  FileDescriptor directory(descriptor);
+  // Some file systems cannot flush a folder (EINVAL): the rename stands.
+  if (::fsync(directory.get()) != 0 && errno != EINVAL && errno != ENOTSUP) {
+    return {errno, std::generic_category()};
+  }
+  return {};
+}
+
+// The writer's process id in a temporary name, or nullopt when `file_name`
+// does not follow the pattern `.<name>.tmp-<pid>-<random>`.
+std::optional<pid_t> temporary_writer(std::string_view file_name) {
+  auto is_number = [](std::string_view digits) {
+    return !digits.empty() && digits.size() <= 20 &&
+           std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::size_t infix = file_name.rfind(temporary_infix);
+  if (!file_name.starts_with('.') || infix == std::string_view::npos || infix < 2) {
+    return std::nullopt;
+  }
+  std::string_view numbers = file_name.substr(infix + temporary_infix.size());
+  std::size_t dash = numbers.find('-');
+  // At most 9 digits: any pid_t, and std::stol cannot overflow.
+  if (dash == std::string_view::npos || dash > 9 || !is_number(numbers.substr(0, dash)) ||
+      !is_number(numbers.substr(dash + 1))) {
+    return std::nullopt;
+  }
+  return static_cast<pid_t>(std::stol(std::string(numbers.substr(0, dash))));
+}
+
 } // namespace
+
+// A name no other writer (thread or process) picks at the same time. The
+// process id matters: a forked child inherits its parent's generator state,
+// and two children would otherwise write to one temporary file.
+fs::path temporary_sibling(const fs::path& path) {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  return path.parent_path() / ("." + path.filename().string() + std::string(temporary_infix) +
+                               std::to_string(::getpid()) + "-" + std::to_string(random()));
+}
+
+bool is_temporary_name(std::string_view file_name) {
+  return temporary_writer(file_name).has_value();
+}
+
+bool is_abandoned_temporary(std::string_view file_name) {
+  std::optional<pid_t> writer = temporary_writer(file_name);
+  // kill(pid, 0) probes without signalling: ESRCH means no such process.
+  return writer && *writer > 0 && ::kill(*writer, 0) != 0 && errno == ESRCH;
+}
 
 std::optional<std::string> read_regular_file(const fs::path& path) {
   struct stat status {};
@@ -167,7 +216,9 @@ std::optional<SharedBytes> map_regular_file(const fs::path& path) {
   return SharedBytes(mapping, mapping->bytes());
 }
 
-void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> bytes) {
+void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> bytes,
+                           Durability durability) {
+  bool flushed = durability == Durability::flushed;
   auto temporary = temporary_sibling(path);
   auto create = [&] {
     return ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -190,6 +241,10 @@ void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> b
   {
     FileDescriptor file(descriptor);
     error = write_all(file.get(), bytes);
+    // The data reaches the disk before the rename makes it the file's.
+    if (!error && flushed && ::fsync(file.get()) != 0) {
+      error = std::error_code(errno, std::generic_category());
+    }
     if (!error && ::close(file.release()) != 0) {
       error = std::error_code(errno, std::generic_category());
     }
@@ -202,11 +257,14 @@ void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> b
     fs::remove(temporary, ignored);
     fail("cannot write", path, error);
   }
+  if (std::error_code folder_error = flushed ? sync_parent_folder(path) : std::error_code()) {
+    fail("cannot flush the folder of", path, folder_error);
+  }
 }
 
-void write_file_atomically(const fs::path& path, std::string_view text) {
-  write_file_atomically(path,
-                        std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+void write_file_atomically(const fs::path& path, std::string_view text, Durability durability) {
+  write_file_atomically(
+      path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), durability);
 }
 
 } // namespace polar::dhall

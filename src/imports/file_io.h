@@ -23,12 +23,31 @@ std::optional<std::string> read_regular_file(const std::filesystem::path& path);
 // while it is mapped, because writers rename a new file into place.
 std::optional<SharedBytes> map_regular_file(const std::filesystem::path& path);
 
-// Writes `bytes` to a temporary file next to `path` and renames it into
-// place, so readers see either the old file or the complete new one. Creates
-// missing parent directories. Throws Error(ErrorKind::io) on failure and
-// leaves no temporary file behind.
-void write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes);
+// Whether an atomic write waits for the disk. `flushed` flushes the
+// temporary file before the rename and the folder after it, so a crash
+// leaves the old file or the new one, never an empty one: for files that
+// matter (committed copies, caches). `unflushed` skips both (an fsync costs
+// milliseconds): for build outputs, such as a render's, that a build remakes.
+enum class Durability : bool { unflushed, flushed };
+
+// Writes `bytes` to a temporary file next to `path` (temporary_sibling) and
+// renames it into place, so readers see either the old file or the complete
+// new one. Creates missing parent directories. Throws Error(ErrorKind::io)
+// on failure and leaves no temporary file behind (unless the process is
+// killed: see is_abandoned_temporary).
+void write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                           Durability durability = Durability::flushed);
 // The same for text (rendered YAML, a depfile).
-void write_file_atomically(const std::filesystem::path& path, std::string_view text);
+void write_file_atomically(const std::filesystem::path& path, std::string_view text,
+                           Durability durability = Durability::flushed);
+
+// A fresh name next to `path` for a temporary file or folder:
+// `.<name>.tmp-<pid>-<random>`, the one pattern of polar-helm's temporaries.
+std::filesystem::path temporary_sibling(const std::filesystem::path& path);
+// Whether `file_name` follows that pattern: never a real output, never synced.
+bool is_temporary_name(std::string_view file_name);
+// Whether `file_name` is a temporary whose writing process is gone (killed
+// before its rename), so nobody will rename or remove it but us.
+bool is_abandoned_temporary(std::string_view file_name);
 
 } // namespace polar::dhall

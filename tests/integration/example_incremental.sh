@@ -33,6 +33,7 @@ run_logged "$scratch/cold.log" ninja -C "$build" || fail "the cold build failed"
 expected_files=$(
   cat <<'LIST'
 ./.helmignore
+./.polar-helm-files
 ./Chart.yaml
 ./charts/cassini/.helmignore
 ./charts/cassini/Chart.yaml

@@ -33,6 +33,7 @@ run_logged "$scratch/build.log" ninja -C "$build" || fail "the build failed"
 expected_files=$(
   cat <<'LIST'
 ./.helmignore
+./.polar-helm-files
 ./Chart.yaml
 ./charts/web/.helmignore
 ./charts/web/Chart.yaml

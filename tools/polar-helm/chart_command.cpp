@@ -15,7 +15,6 @@
 
 #include "chart/files.h"
 #include "chart/generate.h"
-#include "chart/helmignore.h"
 #include "chart/layout.h"
 #include "chart/tree_sync.h"
 #include "import_options.h"
@@ -185,9 +184,9 @@ struct FinishArguments {
 
 ExitCode run_finish(const FinishArguments& arguments) {
   fs::path chart_dir = arguments.chart_dir;
-  // Only in a chart this step finished before: a first build leaves what was
-  // there (the folder may not be ours), and cannot have stale outputs.
-  if (!arguments.outputs_file.empty() && chart::is_generated_chart(chart_dir)) {
+  // Removes only what the record of an earlier run lists: the folder may hold
+  // files that are not ours.
+  if (!arguments.outputs_file.empty()) {
     std::vector<std::string> outputs;
     std::istringstream lines(chart::read_file(arguments.outputs_file));
     for (std::string line; std::getline(lines, line);) {
@@ -207,6 +206,8 @@ struct TreeArguments {
   std::string committed;
   std::vector<std::string> excludes;
   std::string fix_hint;
+  bool adopt = false;
+  bool dry_run = false;
 };
 
 void add_tree_arguments(CLI::App& command, TreeArguments& arguments) {
@@ -292,16 +293,42 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   auto sync_arguments = std::make_shared<TreeArguments>();
   CLI::App* sync = app.add_subcommand(
       "chart-sync", "Make the committed copy of a chart equal to the generated one, writing "
-                    "only files that changed and removing stale ones");
+                    "only files that changed and removing the files an earlier sync wrote that "
+                    "are no longer generated (listed in COMMITTED/.polar-helm-files); files it "
+                    "did not write are never touched");
   add_tree_arguments(*sync, *sync_arguments);
+  sync->add_flag("--adopt", sync_arguments->adopt,
+                 "Write into a folder holding files no sync wrote (a first sync into a folder "
+                 "in use), taking over those the chart generates under the same names")
+      ->envname("POLAR_HELM_SYNC_ADOPT");
+  sync->add_flag("--dry-run", sync_arguments->dry_run,
+                 "Say what would be written, updated, taken over and removed; change nothing");
   sync->callback([sync_arguments, &exit_code] {
     exit_code = reporting_errors([&] {
-      chart::TreeDifference difference = chart::compare_trees(
-          sync_arguments->generated, sync_arguments->committed, sync_arguments->excludes);
+      const TreeArguments& arguments = *sync_arguments;
+      chart::TreeDifference difference =
+          chart::compare_trees(arguments.generated, arguments.committed, arguments.excludes);
       print_unverified(difference);
-      chart::apply_difference(sync_arguments->generated, sync_arguments->committed, difference);
-      fmt::print("polar-helm: {}: {} written, {} updated, {} removed\n", sync_arguments->committed,
+      if (arguments.dry_run) {
+        std::optional<std::string> refusal = chart::refusal(arguments.committed, difference);
+        fmt::print("polar-helm: {}: dry run, nothing changed{}\n{}", arguments.committed,
+                   refusal && !arguments.adopt ? " (and a sync would stop: " + *refusal + ")"
+                                               : std::string(),
+                   chart::describe_plan(difference));
+        return exit_ok;
+      }
+      chart::apply_difference(arguments.generated, arguments.committed, difference,
+                              arguments.adopt);
+      for (const std::string& file : difference.stale) {
+        fmt::print("polar-helm: removed {} (no longer generated)\n", file);
+      }
+      fmt::print("polar-helm: {}: {} written, {} updated, {} removed", arguments.committed,
                  difference.missing.size(), difference.changed.size(), difference.stale.size());
+      if (!difference.unowned.empty()) {
+        fmt::print(", {} taken over ({} rewritten)", difference.unowned.size(),
+                   difference.unowned_changed.size());
+      }
+      fmt::print("\n");
       return exit_ok;
     });
   });

@@ -158,9 +158,12 @@ render::RenderOptions render_options(const RenderArguments& arguments, Tool tool
   return options;
 }
 
+// Outputs of a build, remade by it: not flushed to disk (an fsync costs
+// milliseconds per file); chart-sync flushes the committed copies.
 void write_file(const fs::path& path, const std::string& text) {
   dhall::write_file_atomically(
-      path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+      path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()),
+      dhall::Durability::unflushed);
 }
 
 // Replaces the rendered `text` by its encryption; an exit code on failure,

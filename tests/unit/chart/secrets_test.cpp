@@ -10,6 +10,7 @@
 #include "chart/helmignore.h"
 #include "chart/secret_encryption.h"
 #include "chart/tree_sync.h"
+#include "chart/written_files.h"
 #include "scratch_folder.h"
 #include "secrets/error.h"
 #include "secrets/sops_detect.h"
@@ -146,6 +147,7 @@ TEST_F(ChartSecrets, HelmignoreListsEncryptedFilesInTheChartAndEachSubchart) {
   EXPECT_EQ(read_file(folder.path() / "charts/api/.helmignore"), helmignore_text({}));
 
   // A subchart's .helmignore goes with the subchart.
+  write_written_files(folder.path(), list_files(folder.path()));
   remove_stale_outputs({"Chart.yaml", "charts/web/Chart.yaml"}, folder.path());
   EXPECT_TRUE(fs::exists(folder.path() / "charts/web/.helmignore"));
   EXPECT_FALSE(fs::exists(folder.path() / "charts/api"));
@@ -159,6 +161,7 @@ protected:
                  encrypt_secret(plaintext, "a", by_age, std::nullopt).text);
     folder.write("committed/db-secret.yaml",
                  encrypt_secret(committed_plaintext, "a", by_age, std::nullopt).text);
+    write_written_files(folder.path() / "committed", {"db-secret.yaml"});
   }
   TreeDifference compare() {
     return compare_trees(folder.path() / "generated", folder.path() / "committed", {});
