@@ -121,15 +121,25 @@ ExitCode run_decrypt(const DecryptArguments& arguments) {
   return exit_ok;
 }
 
+// The input file, by position as sops takes it or by --file.
+void add_input_file(CLI::App& command, std::optional<fs::path>& file, const char* what) {
+  auto* by_flag = command.add_option(
+      "--file", file, fmt::format("Read {} from this file instead of standard input", what));
+  auto* by_position = command.add_option(
+      "FILE", file, fmt::format("Read {} from this file (as --file does)", what));
+  by_position->excludes(by_flag);
+}
+
 } // namespace
 
 void add_secrets_commands(CLI::App& app, ExitCode& exit_code) {
   auto encrypt_arguments = std::make_shared<EncryptArguments>();
   auto* encrypt = app.add_subcommand(
       "encrypt", "Encrypt plaintext YAML into the sops format for age recipients");
-  encrypt->add_option("--file", encrypt_arguments->file,
-                      "Read the plaintext YAML from this file instead of standard input");
-  encrypt->add_option("--age", encrypt_arguments->age, "An age recipient (age1...); repeatable");
+  add_input_file(*encrypt, encrypt_arguments->file, "the plaintext YAML");
+  // One value per --age, so that `encrypt --age R FILE` leaves FILE to the position.
+  encrypt->add_option("--age", encrypt_arguments->age, "An age recipient (age1...); repeatable")
+      ->allow_extra_args(false);
   encrypt->add_option("--sops-config-from", encrypt_arguments->sops_config_from,
                       "Take the recipients from the creation rule for this path in the nearest "
                       ".sops.yaml at or above it");
@@ -147,8 +157,7 @@ void add_secrets_commands(CLI::App& app, ExitCode& exit_code) {
   auto* decrypt = app.add_subcommand(
       "decrypt",
       "Decrypt a sops YAML file with age identities from SOPS_AGE_KEY_FILE/SOPS_AGE_KEY");
-  decrypt->add_option("--file", decrypt_arguments->file,
-                      "Read the encrypted file from this file instead of standard input");
+  add_input_file(*decrypt, decrypt_arguments->file, "the encrypted file");
   decrypt->add_option("--output", decrypt_arguments->output,
                       "Write to this file (atomically) instead of standard output");
   decrypt->add_flag("--structure-only", decrypt_arguments->structure_only,
