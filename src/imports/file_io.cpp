@@ -166,6 +166,72 @@ std::optional<pid_t> temporary_writer(std::string_view file_name) {
   return static_cast<pid_t>(std::stol(std::string(numbers.substr(0, dash))));
 }
 
+std::error_code last_error() {
+  return {errno, std::generic_category()};
+}
+
+// Where a path given as an output leads: the end of its chain of symlinks.
+struct OutputTarget {
+  fs::path path;
+  struct stat status {}; // of `path` itself; st_mode 0 when nothing is there
+  // A link in /proc/PID/fd, which names an open file (/dev/stdout,
+  // /dev/fd/1) whose path may not even exist (a pipe): written as a stream.
+  bool open_file = false;
+};
+
+bool is_in_proc(const fs::path& directory) {
+  auto component = directory.begin();
+  return component != directory.end() && ++component != directory.end() && *component == "proc";
+}
+
+OutputTarget follow_symlinks(const fs::path& path) {
+  constexpr int max_links = 40; // the kernel's own limit before ELOOP
+  OutputTarget target{path};
+  for (int links = 0;; ++links) {
+    if (::lstat(target.path.c_str(), &target.status) != 0) {
+      if (errno != ENOENT) {
+        fail("cannot write", path, last_error());
+      }
+      target.status = {};
+      return target;
+    }
+    if (!S_ISLNK(target.status.st_mode)) {
+      return target;
+    }
+    if (links == max_links) {
+      fail("cannot write", path, std::error_code(ELOOP, std::generic_category()));
+    }
+    std::error_code error;
+    fs::path directory = fs::canonical(fs::absolute(target.path).parent_path(), error);
+    if (!error && is_in_proc(directory)) {
+      target.open_file = true;
+      return target;
+    }
+    fs::path link = fs::read_symlink(target.path, error);
+    if (error) {
+      fail("cannot write", path, error);
+    }
+    target.path = link.is_absolute() ? link : target.path.parent_path() / link;
+  }
+}
+
+// Opens the existing `path` and writes `bytes` to it: a device, a FIFO or
+// an open file is not ours to replace. A FIFO waits for its reader.
+void write_in_place(const fs::path& path, std::span<const std::uint8_t> bytes, int flags) {
+  int descriptor = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | flags);
+  if (descriptor < 0) {
+    fail("cannot write", path, last_error());
+  }
+  FileDescriptor file(descriptor);
+  std::error_code error = write_all(file.get(), bytes);
+  if (!error && ::close(file.release()) != 0) {
+    error = last_error();
+  }
+  if (error) {
+    fail("cannot write", path, error);
+  }
+}
+
 } // namespace
 
 // A name no other writer (thread or process) picks at the same time. The
@@ -265,6 +331,36 @@ void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> b
 void write_file_atomically(const fs::path& path, std::string_view text, Durability durability) {
   write_file_atomically(
       path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), durability);
+}
+
+void write_output_file(const fs::path& path, std::string_view text) {
+  std::span bytes(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+  OutputTarget target = follow_symlinks(path);
+  mode_t mode = target.status.st_mode;
+  if (target.open_file) {
+    write_in_place(target.path, bytes, O_APPEND);
+  } else if (mode == 0 || S_ISREG(mode)) {
+    write_file_atomically(target.path, bytes, Durability::unflushed);
+  } else if (S_ISDIR(mode)) {
+    throw Error(ErrorKind::io, "cannot write " + path.string() + ": it is a directory");
+  } else {
+    write_in_place(target.path, bytes, 0);
+  }
+}
+
+bool names_open_file(const fs::path& path) {
+  try {
+    return follow_symlinks(path).open_file;
+  } catch (const Error&) {
+    return false; // whoever opens it says why it cannot be
+  }
+}
+
+fs::path output_file_target(const fs::path& path) {
+  fs::path target = fs::absolute(follow_symlinks(path).path);
+  std::error_code error;
+  fs::path canonical = fs::weakly_canonical(target, error);
+  return error ? target.lexically_normal() : canonical;
 }
 
 } // namespace polar::dhall

@@ -50,4 +50,23 @@ bool is_temporary_name(std::string_view file_name);
 // before its rename), so nobody will rename or remove it but us.
 bool is_abandoned_temporary(std::string_view file_name);
 
+// Writes `bytes` to the file a user named (a command's --output) without
+// replacing anything but a regular file: a symlink is followed to its
+// target, which is then written like any path; a regular file (or nothing)
+// is replaced atomically as above, unflushed (outputs a command or a build
+// remakes; an fsync costs milliseconds per file); a device, a FIFO or a socket is opened
+// and written in place, as a stream; so is a file named through
+// /proc/PID/fd (/dev/stdout, /dev/fd/N), which is an open file, appended to.
+// A directory is an error. Throws Error(ErrorKind::io) naming the path.
+void write_output_file(const std::filesystem::path& path, std::string_view text);
+
+// Whether `path` reaches, through its symlinks, a link in /proc/PID/fd
+// (/dev/stdin, /dev/fd/3): an open file, to be read or written as a stream,
+// whose directory means nothing.
+bool names_open_file(const std::filesystem::path& path);
+
+// The file writing `path` with write_output_file changes: `path` after its
+// symlinks, made absolute; equal results name the same file.
+std::filesystem::path output_file_target(const std::filesystem::path& path);
+
 } // namespace polar::dhall

@@ -39,8 +39,8 @@ hashed=$suite/semantic-hash/success/haskell-tutorial/access/0
 [ "$("$polar_helm" hash --file "${hashed}A.dhall")" = "$(cat "${hashed}B.hash")" ] || fail "hash --file"
 [ "$("$polar_helm" hash <"${hashed}A.dhall")" = "$(cat "${hashed}B.hash")" ] || fail "hash stdin"
 
-# Bad input: exit 1 with a message, never a crash.
+# Bad input: exit 1 with a message, never a crash; a missing file is exit 3 (README).
 printf '\x85\x01' >"$work/truncated.dhallb"
 expect_exit 1 "$polar_helm" decode --file "$work/truncated.dhallb"
-expect_exit 1 "$polar_helm" decode --file "$work/missing.dhallb"
+expect_exit 3 "$polar_helm" decode --file "$work/missing.dhallb"
 echo ok

@@ -31,3 +31,14 @@ expect_exit() {
   "$@" || actual=$?
   [ "$actual" -eq "$expected" ] || fail "exit code $actual, expected $expected: $*"
 }
+
+# expect_exit_stderr <code> <stderr-file> <command...>: as expect_exit, with the command's
+# standard error kept in <stderr-file> and shown when the exit code is wrong.
+expect_exit_stderr() {
+  local expected=$1 stderr_file=$2
+  shift 2
+  local actual=0
+  "$@" 2>"$stderr_file" || actual=$?
+  [ "$actual" -eq "$expected" ] ||
+    fail "exit code $actual, expected $expected: $*: $(head -c 2000 "$stderr_file")"
+}

@@ -18,7 +18,8 @@
 #include "chart/layout.h"
 #include "chart/tree_sync.h"
 #include "import_options.h"
-#include "secrets/error.h"
+#include "memory_limit.h"
+#include "report.h"
 #include "secrets/filter_command.h"
 #include "syntax/source.h"
 
@@ -218,27 +219,6 @@ void add_tree_arguments(CLI::App& command, TreeArguments& arguments) {
                      "A glob of files left out on both sides (repeatable)");
 }
 
-// Runs `body`, turning the errors of the chart steps into messages and exit codes.
-template <typename Body>
-ExitCode reporting_errors(Body&& body) {
-  try {
-    return body();
-  } catch (const dhall::Error& error) {
-    fmt::print(stderr, "{}\n", error.format());
-    return exit_input_error;
-  } catch (const chart::ChartError& error) {
-    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
-    return exit_input_error;
-  } catch (const fs::filesystem_error& error) {
-    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
-    return exit_environment;
-  } catch (const secrets::Error& error) {
-    // Its messages name files and keys, never values.
-    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
-    return error.kind() == secrets::ErrorKind::input ? exit_input_error : exit_environment;
-  }
-}
-
 // Encrypted files whose values could not be compared, said once per run.
 void print_unverified(const chart::TreeDifference& difference) {
   if (!difference.unverified.empty()) {
@@ -273,9 +253,11 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   chart->add_option("--values", chart_options->values, "Values files for helm (repeatable)");
   add_import_options(*chart, chart_options->imports);
   add_secret_options(*chart, *chart_options);
+  add_memory_limit_option(*chart);
   chart->callback([chart_options, &exit_code] {
     dhall::LoadOptions load_options = make_load_options(chart_options->imports);
-    exit_code = reporting_errors([&] { return run_chart(*chart_options, load_options); });
+    exit_code = reporting({.subject = chart_options->source_dir},
+                          [&] { return run_chart(*chart_options, load_options); });
   });
 
   auto finish_arguments = std::make_shared<FinishArguments>();
@@ -287,7 +269,8 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   finish->add_option("--outputs", finish_arguments->outputs_file,
                      "A file listing the chart's outputs, one per line: others are removed");
   finish->callback([finish_arguments, &exit_code] {
-    exit_code = reporting_errors([&] { return run_finish(*finish_arguments); });
+    exit_code = reporting({.subject = finish_arguments->chart_dir},
+                          [&] { return run_finish(*finish_arguments); });
   });
 
   auto sync_arguments = std::make_shared<TreeArguments>();
@@ -304,7 +287,7 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   sync->add_flag("--dry-run", sync_arguments->dry_run,
                  "Say what would be written, updated, taken over and removed; change nothing");
   sync->callback([sync_arguments, &exit_code] {
-    exit_code = reporting_errors([&] {
+    exit_code = reporting({.subject = sync_arguments->generated}, [&] {
       const TreeArguments& arguments = *sync_arguments;
       chart::TreeDifference difference =
           chart::compare_trees(arguments.generated, arguments.committed, arguments.excludes);
@@ -341,7 +324,7 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   drift->add_option("--fix-hint", drift_arguments->fix_hint,
                     "The command that updates the committed copy, shown on drift");
   drift->callback([drift_arguments, &exit_code] {
-    exit_code = reporting_errors([&] {
+    exit_code = reporting({.subject = drift_arguments->generated}, [&] {
       fs::path generated = drift_arguments->generated;
       if (!fs::exists(generated / "Chart.yaml")) {
         fmt::print(stderr, "polar-helm: error: {} has no Chart.yaml: build the chart first\n",

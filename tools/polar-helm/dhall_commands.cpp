@@ -11,6 +11,8 @@
 #include "exit_codes.h"
 #include "import_options.h"
 #include "input.h"
+#include "memory_limit.h"
+#include "report.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
 #include "syntax/printer.h"
@@ -20,6 +22,7 @@ namespace {
 
 void add_file_option(CLI::App& command, Input& input) {
   command.add_option("--file", input.file, "Read the expression from this file (default: stdin)");
+  add_memory_limit_option(command);
 }
 
 // Every command shares one Input and its own flags; CLI11 keeps pointers to
@@ -62,18 +65,15 @@ void decode(const Options& options) {
   fmt::print("{}\n", dhall::print(*dhall::decode(bytes)));
 }
 
-// Runs `action`, turning a Dhall error into its diagnostic on stderr and
-// exit code 1.
+// Runs `action`, turning what it throws into a message and an exit code.
 template <typename Action>
-std::function<void()> reporting(Action action, const std::shared_ptr<Options>& options,
-                                ExitCode& exit_code) {
+std::function<void()> reporting_command(Action action, const std::shared_ptr<Options>& options,
+                                        ExitCode& exit_code) {
   return [action, options, &exit_code] {
-    try {
+    exit_code = reporting({.subject = input_name(options->input)}, [&] {
       action(*options);
-    } catch (const dhall::Error& error) {
-      std::cerr << error.format();
-      exit_code = exit_input_error;
-    }
+      return exit_ok;
+    });
   };
 }
 
@@ -86,25 +86,25 @@ void register_dhall_commands(CLI::App& app, ExitCode& exit_code) {
   add_file_option(*dhall, options->input);
   add_import_options(*dhall, options->imports);
   dhall->add_flag("--alpha", options->alpha, "Also α-normalize (rename bound variables to _)");
-  dhall->callback(reporting(normalize, options, exit_code));
+  dhall->callback(reporting_command(normalize, options, exit_code));
 
   auto* type = app.add_subcommand("type", "Print the type of an expression");
   add_file_option(*type, options->input);
   add_import_options(*type, options->imports);
-  type->callback(reporting(print_type, options, exit_code));
+  type->callback(reporting_command(print_type, options, exit_code));
 
   auto* hash = app.add_subcommand("hash", "Print the semantic hash (sha256:...) of an expression");
   add_file_option(*hash, options->input);
   add_import_options(*hash, options->imports);
-  hash->callback(reporting(print_hash, options, exit_code));
+  hash->callback(reporting_command(print_hash, options, exit_code));
 
   auto* encode_command = app.add_subcommand("encode", "Write the CBOR encoding of an expression");
   add_file_option(*encode_command, options->input);
-  encode_command->callback(reporting(encode, options, exit_code));
+  encode_command->callback(reporting_command(encode, options, exit_code));
 
   auto* decode_command = app.add_subcommand("decode", "Read a CBOR-encoded expression, print it");
   add_file_option(*decode_command, options->input);
-  decode_command->callback(reporting(decode, options, exit_code));
+  decode_command->callback(reporting_command(decode, options, exit_code));
 }
 
 } // namespace polar::cli

@@ -4,14 +4,14 @@
 
 #include <filesystem>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "imports/file_io.h"
-#include "secrets/error.h"
+#include "input.h"
+#include "report.h"
 #include "secrets/identities.h"
 #include "secrets/sops_config.h"
 #include "secrets/stable_output.h"
@@ -38,143 +38,96 @@ struct DecryptArguments {
   bool structure_only = false;
 };
 
-// A file that must be there: its text, or nullopt after saying so.
-std::optional<std::string> read_required(const fs::path& path) {
-  try {
-    if (std::optional<std::string> text = dhall::read_regular_file(path)) {
-      return text;
-    }
-    fmt::print(stderr, "error: no such file: {}\n", path.string());
-  } catch (const dhall::Error& error) {
-    fmt::print(stderr, "error: cannot read {}\n", path.string());
-  }
-  return std::nullopt;
+// A file that must be there (a .sops.yaml, the previous output): its text.
+std::string read_required(const fs::path& path) {
+  return read_input(Input{path})->text;
 }
 
-std::optional<std::string> read_input(const std::optional<fs::path>& file) {
-  if (file) {
-    return read_required(*file);
-  }
-  return std::string(std::istreambuf_iterator<char>(std::cin), {});
-}
-
-std::string input_name(const std::optional<fs::path>& file) {
-  return file ? file->string() : "(stdin)";
-}
-
-ExitCode exit_code_of(const secrets::Error& error) {
-  switch (error.kind()) {
-  case secrets::ErrorKind::no_identity:
-  case secrets::ErrorKind::crypto:
-  case secrets::ErrorKind::command:
-    return exit_environment;
-  case secrets::ErrorKind::input:
-  case secrets::ErrorKind::integrity:
-    break;
-  }
-  return exit_input_error;
-}
-
-// Writes the result atomically to `output`, or to standard output.
-ExitCode emit(const std::optional<fs::path>& output, const std::string& text) {
+// Writes the result to `output` (imports/file_io.h: write_output_file), or
+// to standard output.
+void emit(const std::optional<fs::path>& output, const std::string& text) {
   if (!output) {
     if (!(std::cout << text << std::flush)) {
-      fmt::print(stderr, "error: cannot write to standard output\n");
-      return exit_environment;
+      throw EnvironmentError("cannot write to standard output");
     }
-    return exit_ok;
+    return;
   }
   try {
-    dhall::write_file_atomically(fs::absolute(*output), std::string_view(text));
+    dhall::write_output_file(*output, text);
   } catch (const dhall::Error& error) {
-    fmt::print(stderr, "error: cannot write {}\n", output->string());
-    return exit_environment;
+    throw EnvironmentError(error.message());
   }
-  return exit_ok;
 }
 
 ExitCode run_encrypt(const EncryptArguments& arguments) {
   if (arguments.age.empty() == !arguments.sops_config_from) {
-    fmt::print(stderr, "error: give the recipients with --age (repeatable) or take them from a "
-                       ".sops.yaml with --sops-config-from PATH (one of the two)\n");
+    fmt::print(stderr, "polar-helm: error: give the recipients with --age (repeatable) or take "
+                       "them from a .sops.yaml with --sops-config-from PATH (one of the two)\n");
     return exit_usage_error;
   }
-  std::optional<std::string> plaintext_text = read_input(arguments.file);
-  if (!plaintext_text) {
-    return exit_environment;
+  Input input{arguments.file};
+  std::string plaintext_text = read_input(input)->text;
+  secrets::EncryptOptions options;
+  if (arguments.sops_config_from) {
+    std::optional<fs::path> config = secrets::find_sops_config(*arguments.sops_config_from);
+    if (!config) {
+      throw EnvironmentError("no .sops.yaml in " + arguments.sops_config_from->string() +
+                             " or any folder above it");
+    }
+    secrets::CreationRule rule =
+        secrets::creation_rule_for(read_required(*config), *config, *arguments.sops_config_from);
+    options.recipients = std::move(rule.recipients);
+    options.scope = std::move(rule.scope);
   }
-  try {
-    secrets::EncryptOptions options;
-    if (arguments.sops_config_from) {
-      std::optional<fs::path> config = secrets::find_sops_config(*arguments.sops_config_from);
-      if (!config) {
-        fmt::print(stderr, "error: no .sops.yaml in {} or any folder above it\n",
-                   arguments.sops_config_from->string());
-        return exit_environment;
-      }
-      std::optional<std::string> config_text = read_required(*config);
-      if (!config_text) {
-        return exit_environment;
-      }
-      secrets::CreationRule rule =
-          secrets::creation_rule_for(*config_text, *config, *arguments.sops_config_from);
-      options.recipients = std::move(rule.recipients);
-      options.scope = std::move(rule.scope);
-    }
-    for (const std::string& text : arguments.age) {
-      options.recipients.push_back(secrets::AgeRecipient::parse(text));
-    }
-    secrets::Node plaintext =
-        secrets::read_yaml_document(*plaintext_text, input_name(arguments.file));
+  for (const std::string& text : arguments.age) {
+    options.recipients.push_back(secrets::AgeRecipient::parse(text));
+  }
+  secrets::Node plaintext = secrets::read_yaml_document(plaintext_text, input_name(input));
 
-    std::optional<std::string> previous;
-    if (arguments.previous && fs::exists(*arguments.previous)) {
-      previous = read_required(*arguments.previous);
-      if (!previous) {
-        return exit_environment;
-      }
-    }
-    // Identities only matter for keeping a previous file.
-    std::vector<secrets::AgeIdentity> identities;
-    if (previous) {
-      identities = secrets::identities_from_environment();
-    }
-    secrets::StableResult result =
-        secrets::encrypt_stable(plaintext, options, previous, identities);
-    if (previous && !result.kept_previous) {
-      fmt::print(stderr, "note: {} re-encrypted: {}\n", arguments.previous->string(),
-                 result.reason);
-    }
-    return emit(arguments.output, result.text);
-  } catch (const secrets::Error& error) {
-    fmt::print(stderr, "error: {}\n", error.what());
-    return exit_code_of(error);
+  std::optional<std::string> previous;
+  std::error_code error;
+  if (arguments.previous && fs::exists(*arguments.previous, error)) {
+    previous = read_required(*arguments.previous);
   }
+  // Identities only matter for keeping a previous file.
+  std::vector<secrets::AgeIdentity> identities;
+  if (previous) {
+    identities = secrets::identities_from_environment();
+  }
+  secrets::StableResult result = secrets::encrypt_stable(plaintext, options, previous, identities);
+  if (previous && !result.kept_previous) {
+    fmt::print(stderr, "note: {} re-encrypted: {}\n", arguments.previous->string(), result.reason);
+  }
+  emit(arguments.output, result.text);
+  return exit_ok;
 }
 
 ExitCode run_decrypt(const DecryptArguments& arguments) {
-  std::optional<std::string> text = read_input(arguments.file);
-  if (!text) {
-    return exit_environment;
+  Input input{arguments.file};
+  std::string text = read_input(input)->text;
+  std::string name = input_name(input);
+  if (arguments.structure_only) {
+    emit(arguments.output, secrets::masked_structure(text, name));
+    return exit_ok;
   }
-  try {
-    std::string name = input_name(arguments.file);
-    if (arguments.structure_only) {
-      return emit(arguments.output, secrets::masked_structure(*text, name));
-    }
-    secrets::SopsFile file = secrets::read_sops_file(*text, name);
-    std::vector<secrets::AgeIdentity> identities = secrets::identities_from_environment();
-    if (identities.empty()) {
-      fmt::print(stderr, "error: no age identity: set SOPS_AGE_KEY_FILE (a key file) or "
-                         "SOPS_AGE_KEY (the key), as for sops\n");
-      return exit_environment;
-    }
-    secrets::Node plaintext = secrets::decrypt_sops_file(file, identities);
-    return emit(arguments.output, secrets::write_yaml_document(plaintext, {}));
-  } catch (const secrets::Error& error) {
-    fmt::print(stderr, "error: {}\n", error.what());
-    return exit_code_of(error);
+  secrets::SopsFile file = secrets::read_sops_file(text, name);
+  std::vector<secrets::AgeIdentity> identities = secrets::identities_from_environment();
+  if (identities.empty()) {
+    throw EnvironmentError("no age identity: set SOPS_AGE_KEY_FILE (a key file) or SOPS_AGE_KEY "
+                           "(the key), as for sops");
   }
+  secrets::Node plaintext = secrets::decrypt_sops_file(file, identities);
+  emit(arguments.output, secrets::write_yaml_document(plaintext, {}));
+  return exit_ok;
+}
+
+// The input file, by position as sops takes it or by --file.
+void add_input_file(CLI::App& command, std::optional<fs::path>& file, const char* what) {
+  auto* by_flag = command.add_option(
+      "--file", file, fmt::format("Read {} from this file instead of standard input", what));
+  auto* by_position = command.add_option(
+      "FILE", file, fmt::format("Read {} from this file (as --file does)", what));
+  by_position->excludes(by_flag);
 }
 
 } // namespace
@@ -183,9 +136,10 @@ void add_secrets_commands(CLI::App& app, ExitCode& exit_code) {
   auto encrypt_arguments = std::make_shared<EncryptArguments>();
   auto* encrypt = app.add_subcommand(
       "encrypt", "Encrypt plaintext YAML into the sops format for age recipients");
-  encrypt->add_option("--file", encrypt_arguments->file,
-                      "Read the plaintext YAML from this file instead of standard input");
-  encrypt->add_option("--age", encrypt_arguments->age, "An age recipient (age1...); repeatable");
+  add_input_file(*encrypt, encrypt_arguments->file, "the plaintext YAML");
+  // One value per --age, so that `encrypt --age R FILE` leaves FILE to the position.
+  encrypt->add_option("--age", encrypt_arguments->age, "An age recipient (age1...); repeatable")
+      ->allow_extra_args(false);
   encrypt->add_option("--sops-config-from", encrypt_arguments->sops_config_from,
                       "Take the recipients from the creation rule for this path in the nearest "
                       ".sops.yaml at or above it");
@@ -194,21 +148,24 @@ void add_secrets_commands(CLI::App& app, ExitCode& exit_code) {
                       "SOPS_AGE_KEY_FILE or SOPS_AGE_KEY) to the same content");
   encrypt->add_option("--output", encrypt_arguments->output,
                       "Write to this file (atomically) instead of standard output");
-  encrypt->callback(
-      [encrypt_arguments, &exit_code] { exit_code = run_encrypt(*encrypt_arguments); });
+  encrypt->callback([encrypt_arguments, &exit_code] {
+    exit_code = reporting({.subject = input_name(Input{encrypt_arguments->file})},
+                          [&] { return run_encrypt(*encrypt_arguments); });
+  });
 
   auto decrypt_arguments = std::make_shared<DecryptArguments>();
   auto* decrypt = app.add_subcommand(
       "decrypt",
       "Decrypt a sops YAML file with age identities from SOPS_AGE_KEY_FILE/SOPS_AGE_KEY");
-  decrypt->add_option("--file", decrypt_arguments->file,
-                      "Read the encrypted file from this file instead of standard input");
+  add_input_file(*decrypt, decrypt_arguments->file, "the encrypted file");
   decrypt->add_option("--output", decrypt_arguments->output,
                       "Write to this file (atomically) instead of standard output");
   decrypt->add_flag("--structure-only", decrypt_arguments->structure_only,
                     "Print the structure with every encrypted value masked (needs no key)");
-  decrypt->callback(
-      [decrypt_arguments, &exit_code] { exit_code = run_decrypt(*decrypt_arguments); });
+  decrypt->callback([decrypt_arguments, &exit_code] {
+    exit_code = reporting({.subject = input_name(Input{decrypt_arguments->file})},
+                          [&] { return run_decrypt(*decrypt_arguments); });
+  });
 }
 
 } // namespace polar::cli

@@ -7,6 +7,10 @@
 #include <memory>
 #include <variant>
 
+#include <fmt/core.h>
+
+#include "imports/redact.h"
+
 #include "network/curl_fetcher.h"
 #include "network/mirror_config.h"
 #include "network/mirror_fetcher.h"
@@ -76,6 +80,14 @@ network::HttpTimeouts timeouts(const ImportArguments& arguments) {
   return timeouts;
 }
 
+// Warnings name files and say what went wrong with them; should one ever
+// quote an expression, its literals are hidden as in errors (a cache entry
+// can hold a value read from a file).
+void print_warning(std::string_view warning) {
+  dhall::Error quoted(dhall::ErrorKind::io, std::string(warning));
+  fmt::print(stderr, "polar-helm: warning: {}\n", dhall::without_values(quoted).message());
+}
+
 } // namespace
 
 void add_import_options(CLI::App& command, ImportArguments& arguments) {
@@ -110,6 +122,7 @@ void add_import_options(CLI::App& command, ImportArguments& arguments) {
 
 dhall::LoadOptions make_load_options(const ImportArguments& arguments) {
   dhall::LoadOptions options;
+  options.on_warning = print_warning;
   if (arguments.build_cache) {
     options.build_cache_directory = *arguments.build_cache;
   } else if (auto variable = environment_variable("POLAR_HELM_BUILD_CACHE");

@@ -26,7 +26,8 @@ struct ImportArguments {
 void add_import_options(CLI::App& command, ImportArguments& arguments);
 
 // The load options the flags and the environment (POLAR_HELM_OFFLINE,
-// POLAR_HELM_MIRROR_CONFIG, POLAR_HELM_BUILD_CACHE; flags win) ask for.
+// POLAR_HELM_MIRROR_CONFIG, POLAR_HELM_BUILD_CACHE; flags win) ask for,
+// with the loads' warnings printed on standard error ("polar-helm: warning:").
 // Without flags this reads only the environment, which is what the drop-in
 // dhall-to-yaml/dhall-to-json names use. Throws CLI::ValidationError for a
 // bad value (a usage error, exit code 2) with a message saying what was

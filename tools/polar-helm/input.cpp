@@ -1,30 +1,83 @@
 #include "input.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 
+#include <sys/stat.h>
+
 #include "imports/file_io.h"
+#include "report.h"
 
 namespace polar::cli {
 
-dhall::SourcePtr read_input(const Input& input) {
-  if (input.file) {
-    auto text = dhall::read_regular_file(*input.file);
-    if (!text) {
-      throw dhall::Error(dhall::ErrorKind::io, "no such file: " + input.file->string());
+namespace fs = std::filesystem;
+
+namespace {
+
+// Whether `path` is a regular file (loaded as a file, a dependency of the
+// output) rather than a stream; throws EnvironmentError when it cannot be an
+// input at all. /dev/stdin redirected from a file is a stream all the same:
+// its imports are relative to the working directory, not to /dev.
+bool is_regular_input(const fs::path& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) {
+      throw EnvironmentError("no such file: " + path.string());
     }
-    return std::make_shared<dhall::SourceFile>(
-        dhall::SourceFile{input.file->string(), std::move(*text)});
+    throw EnvironmentError("cannot read " + path.string() + ": " + std::strerror(errno));
   }
-  std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  return std::make_shared<dhall::SourceFile>(dhall::SourceFile{"(stdin)", std::move(text)});
+  if (S_ISDIR(status.st_mode)) {
+    throw EnvironmentError("cannot read " + path.string() + ": it is a directory");
+  }
+  return S_ISREG(status.st_mode) && !dhall::names_open_file(path);
+}
+
+std::string read_stream(std::istream& stream, const std::string& name) {
+  std::string text{std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+  if (stream.bad()) {
+    throw EnvironmentError("cannot read " + name);
+  }
+  return text;
+}
+
+std::string read_file_stream(const fs::path& path) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) {
+    throw EnvironmentError("cannot read " + path.string() + ": " + std::strerror(errno));
+  }
+  return read_stream(stream, path.string());
+}
+
+} // namespace
+
+std::string input_name(const Input& input) {
+  return input.file ? input.file->string() : "(stdin)";
+}
+
+dhall::SourcePtr read_input(const Input& input) {
+  std::string text;
+  if (!input.file) {
+    text = read_stream(std::cin, "standard input");
+  } else if (is_regular_input(*input.file)) {
+    std::optional<std::string> contents = dhall::read_regular_file(*input.file);
+    if (!contents) {
+      throw EnvironmentError("no such file: " + input.file->string());
+    }
+    text = std::move(*contents);
+  } else {
+    text = read_file_stream(*input.file);
+  }
+  return std::make_shared<dhall::SourceFile>(dhall::SourceFile{input_name(input), std::move(text)});
 }
 
 dhall::Loaded load_input(const Input& input, const dhall::LoadOptions& options) {
-  if (input.file) {
+  if (input.file && is_regular_input(*input.file)) {
     return dhall::load_file(*input.file, options);
   }
-  return dhall::load_source(read_input(input), std::filesystem::current_path(), options);
+  return dhall::load_source(read_input(input), fs::current_path(), options);
 }
 
 } // namespace polar::cli

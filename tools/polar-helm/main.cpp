@@ -12,6 +12,7 @@
 #include "encrypt_command.h"
 #include "exit_codes.h"
 #include "render_command.h"
+#include "report.h"
 #include "version.h"
 
 namespace {
@@ -34,20 +35,19 @@ void tune_allocator() {
   ::mallopt(M_MXFAST, 0);
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-  tune_allocator();
+// Parses the command line and runs the subcommand it names.
+polar::cli::ExitCode run(int argc, char** argv) {
   // Invoked as dhall-to-yaml or dhall-to-json (a symlink): be that tool.
   if (int code =
           polar::cli::run_drop_in(std::filesystem::path(argv[0]).filename().string(), argc, argv);
       code >= 0) {
-    return code;
+    return static_cast<polar::cli::ExitCode>(code);
   }
   CLI::App app{"polar-helm: render Dhall configurations into Helm charts", "polar-helm"};
   app.set_version_flag("--version", std::string("polar-helm ") + POLAR_HELM_VERSION);
   app.require_subcommand(0, 1);
-  app.footer("Exit codes: 0 ok, 1 error in the input, 2 usage error, 3 tool or file missing.");
+  app.footer("Exit codes: 0 ok, 1 error in the input (or out of memory), 2 usage error, 3 file, "
+             "output or tool missing or unusable.");
   polar::cli::ExitCode exit_code = polar::cli::exit_ok; // set by the subcommand that runs
   polar::cli::register_dhall_commands(app, exit_code);
   polar::cli::add_chart_commands(app, exit_code);
@@ -66,4 +66,18 @@ int main(int argc, char** argv) {
     fmt::print("{}", app.help());
   }
   return exit_code;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  tune_allocator();
+  polar::cli::ExitCode exit_code = polar::cli::exit_ok;
+  try {
+    exit_code = run(argc, argv);
+  } catch (...) {
+    // Subcommands report their own failures; this is the net under them.
+    exit_code = polar::cli::report(std::current_exception());
+  }
+  return polar::cli::finish_standard_output(exit_code);
 }

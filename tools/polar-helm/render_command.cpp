@@ -10,13 +10,16 @@
 #include <string>
 #include <vector>
 
+#include "chart/glob.h"
 #include "chart/secret_encryption.h"
 #include "import_options.h"
 #include "imports/file_io.h"
 #include "imports/redact.h"
 #include "input.h"
+#include "memory_limit.h"
 #include "render/depfile.h"
 #include "render/render.h"
+#include "report.h"
 #include "secrets/error.h"
 #include "secrets/filter_command.h"
 #include "version.h"
@@ -51,6 +54,7 @@ struct RenderArguments {
   std::optional<fs::path> sops_config_from;
   std::string encrypt_command;
   std::optional<fs::path> previous;
+  std::string secrets_pattern = "*-secret.dhall";
 
   bool encrypted() const { return !age.empty() || sops_config_from || !encrypt_command.empty(); }
 };
@@ -108,6 +112,12 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
     depfile->needs(command.get_option("--output"));
     add_import_options(command, arguments.imports);
     add_encryption_options(command, arguments);
+    command
+        .add_option("--secrets-pattern", arguments.secrets_pattern,
+                    "An input whose path matches this glob is secret: its errors hide values, "
+                    "as in a chart")
+        ->capture_default_str();
+    add_memory_limit_option(command);
   }
   if (tool != Tool::dhall_to_json) {
     CLI::Option* yaml_only[] = {
@@ -158,12 +168,35 @@ render::RenderOptions render_options(const RenderArguments& arguments, Tool tool
   return options;
 }
 
-// Outputs of a build, remade by it: not flushed to disk (an fsync costs
-// milliseconds per file); chart-sync flushes the committed copies.
-void write_file(const fs::path& path, const std::string& text) {
-  dhall::write_file_atomically(
-      path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()),
-      dhall::Durability::unflushed);
+// Writes `text` where --output or --depfile says (imports/file_io.h: never
+// renamed over anything but a regular file).
+void write_output(const fs::path& path, const std::string& text) {
+  try {
+    dhall::write_output_file(path, text);
+  } catch (const dhall::Error& error) {
+    throw EnvironmentError(error.message());
+  }
+}
+
+// Whether --output and --depfile name one file, directly, through symlinks
+// or as hard links: the depfile would overwrite the output.
+bool same_file(const fs::path& output, const fs::path& depfile) {
+  try {
+    if (dhall::output_file_target(output) == dhall::output_file_target(depfile)) {
+      return true;
+    }
+  } catch (const dhall::Error&) {
+    return false; // the write says why it cannot be written
+  }
+  std::error_code error;
+  return fs::equivalent(output, depfile, error) && !error;
+}
+
+// Whether the input is a secret file by the secrets pattern: its errors are
+// redacted as those of the chart build (docs/secrets.md).
+bool is_secret_input(const RenderArguments& arguments) {
+  return arguments.input.file &&
+         chart::glob_matches(arguments.secrets_pattern, arguments.input.file->generic_string());
 }
 
 // Replaces the rendered `text` by its encryption; an exit code on failure,
@@ -198,51 +231,60 @@ std::optional<ExitCode> encrypt(const RenderArguments& arguments, std::string& t
 }
 
 // Loads and renders everything before writing anything: on an error in the
-// input no file is touched.
-ExitCode run_render(const RenderArguments& arguments, Tool tool,
-                    const dhall::LoadOptions& load_options) {
-  if (arguments.input.file && !fs::is_regular_file(*arguments.input.file)) {
-    fmt::print(stderr, "error: no such file: {}\n", arguments.input.file->string());
-    return exit_environment;
-  }
+// input no file is touched. `hide_values`: the input is secret.
+ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
+                          const dhall::LoadOptions& load_options, bool hide_values) {
   dhall::Loaded loaded;
   std::string text;
-  // A secret's message could quote a value read from env: or a file.
-  bool hide_values = arguments.encrypted();
   try {
     loaded = load_input(arguments.input, load_options);
+    // A secret's message could quote a value read from env: or a file.
     hide_values = hide_values || loaded.read_sensitive_values;
     render::RenderOptions options = render_options(arguments, tool);
     options.conversion.map_keys_in_errors = !hide_values;
     text = render::render(loaded.value, options);
   } catch (const dhall::Error& error) {
-    std::cerr << (hide_values ? dhall::without_values(error) : error).format();
-    return exit_input_error;
+    if (hide_values) {
+      throw dhall::without_values(error);
+    }
+    throw;
   }
   if (arguments.encrypted()) {
     if (std::optional<ExitCode> failed = encrypt(arguments, text)) {
       return *failed;
     }
   }
-  try {
-    std::string depfile;
-    if (arguments.depfile) {
+  std::string depfile;
+  if (arguments.depfile) {
+    try {
       depfile = render::format_depfile(*arguments.output, loaded.dependencies);
+    } catch (const dhall::Error& error) {
+      throw EnvironmentError(error.message());
     }
-    if (arguments.output) {
-      write_file(*arguments.output, text);
-    } else if (!(std::cout << text << std::flush)) {
-      fmt::print(stderr, "error: cannot write to standard output\n");
-      return exit_environment;
-    }
-    if (arguments.depfile) {
-      write_file(*arguments.depfile, depfile);
-    }
-  } catch (const dhall::Error& error) {
-    std::cerr << error.format();
-    return exit_environment;
+  }
+  if (arguments.output) {
+    write_output(*arguments.output, text);
+  } else if (!(std::cout << text << std::flush)) {
+    throw EnvironmentError("cannot write to standard output");
+  }
+  if (arguments.depfile) {
+    write_output(*arguments.depfile, depfile);
   }
   return exit_ok;
+}
+
+ExitCode run_render(const RenderArguments& arguments, Tool tool,
+                    const dhall::LoadOptions& load_options) {
+  if (arguments.depfile && same_file(*arguments.output, *arguments.depfile)) {
+    fmt::print(stderr, "polar-helm: error: --depfile {} and --output {} are the same file\n",
+               arguments.depfile->string(), arguments.output->string());
+    return exit_usage_error;
+  }
+  ReportContext context{.subject = input_name(arguments.input),
+                        .hide_values = arguments.encrypted() || is_secret_input(arguments)};
+  return reporting(context, [&] {
+    return render_and_write(arguments, tool, load_options, context.hide_values);
+  });
 }
 
 } // namespace
