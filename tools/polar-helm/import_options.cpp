@@ -85,7 +85,8 @@ void add_import_options(CLI::App& command, ImportArguments& arguments) {
                   "Read remote imports under PREFIX from a directory or another URL: "
                   "PREFIX=TARGET (repeatable; the longest matching prefix wins)")
       ->group(group)
-      ->type_name("PREFIX=TARGET");
+      ->type_name("PREFIX=TARGET")
+      ->allow_extra_args(false); // one value per flag: positional FILEs may follow
   command
       .add_option("--mirror-config", arguments.mirror_config,
                   "A file of mirrors, one \"PREFIX = TARGET\" per line, # comments "
