@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check_freeze.sh <polar-helm> <work-dir>
+# check_freeze.sh <polar-helm> <work-dir> [<example-project> <shared dhall-kubernetes>]
 # Stale pins and `polar-helm freeze` (docs/imports.md, "Stale pins" and
 # "Freezing"): an edited frozen local import fails the render with the fix;
 # freeze repairs it editing only the pins (cmp against the file with only the
@@ -7,7 +7,7 @@
 # dependency order; --check writes nothing and exits 1 on stale or missing
 # pins; --cache writes the fallback form; secrets are never pinned.
 source "$(dirname "$0")/lib.sh"
-polar_helm=$1 work=$2
+polar_helm=$1 work=$2 example=${3:-} kubernetes=${4:-}
 fresh_dir "$work"
 export XDG_CACHE_HOME=$work/cache
 cd "$work"
@@ -107,6 +107,19 @@ TOKEN=hunter2-value "$polar_helm" freeze --all secret-user.dhall >secret.out 2>&
 same_bytes secret-before.dhall secret-user.dhall
 grep -q "not frozen" secret.out || fail "secret note: $(cat secret.out)"
 ! grep -q "hunter2-value" secret.out || fail "the value was printed"
+
+# The reference's hash: the example's dhall-kubernetes pin (which the
+# reference dhall-to-json accepts, tests/integration/cache_interop.sh) is
+# what freeze computes for the package, from a file whose pin is wrong.
+if [ -n "$kubernetes" ] && [ -f "$kubernetes/package.dhall" ]; then
+  pinned=$example/deploy/lib/kubernetes.dhall
+  sed 's|sha256:[0-9a-f]*|sha256:0000000000000000000000000000000000000000000000000000000000000000|' \
+    "$pinned" >kubernetes.dhall
+  "$polar_helm" freeze --offline \
+    "--mirror=https://raw.githubusercontent.com/dhall-lang/dhall-kubernetes/master/=$kubernetes/" \
+    kubernetes.dhall >/dev/null || fail "freeze dhall-kubernetes"
+  same_bytes "$pinned" kubernetes.dhall
+fi
 
 # Usage errors: exit 2.
 expect_exit 2 "$polar_helm" freeze

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# check_inputs.sh <polar-helm> <work-dir>
+# check_inputs.sh <polar-helm> <work-dir> [<example-project>]
 # `polar-helm inputs` (docs/imports.md, "Inputs"): the variables a file and
 # its local imports read, required or optional, the files and URLs with
 # their pins, as text, JSON and the Markdown table; never a value.
 source "$(dirname "$0")/lib.sh"
-polar_helm=$1 work=$2
+polar_helm=$1 work=$2 example=${3:-}
 fresh_dir "$work"
 cd "$work"
 
@@ -47,6 +47,16 @@ grep -q '"url": "https://example.invalid/Prelude/package.dhall", "pin": "sha256:
   fail "remote with its pin"
 python3 -c 'import json, sys; json.load(open(sys.argv[1]))' out--json.txt 2>/dev/null ||
   [ $? -eq 127 ] || fail "invalid JSON"
+
+# The example project: the table lists exactly the variables its sources name.
+if [ -n "$example" ] && [ -d "$example/deploy" ]; then
+  (cd "$example" && find deploy -name '*.dhall' -print0 | sort -z | xargs -0 "$polar_helm" inputs \
+    --markdown) >example.md || fail "inputs on the example"
+  grep -rhoE 'env:[A-Za-z_][A-Za-z0-9_]*' "$example/deploy" --include='*.dhall' | cut -c5- |
+    sort -u >expected-names.txt
+  tail -n +3 example.md | cut -d'`' -f2 >names.txt
+  same_bytes expected-names.txt names.txt
+fi
 
 # A file that does not parse: exit 1, located.
 printf '{ a = \n' >broken.dhall
