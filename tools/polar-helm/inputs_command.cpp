@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "import_options.h"
 #include "imports/inputs.h"
 #include "render/string_escape.h"
 
@@ -23,7 +22,6 @@ struct InputsArguments {
   std::vector<fs::path> files;
   bool json = false;
   bool markdown = false;
-  ImportArguments imports;
 };
 
 using FileInputs = std::vector<std::pair<fs::path, dhall::Inputs>>;
@@ -182,7 +180,7 @@ void print_text(const FileInputs& all) {
 }
 
 ExitCode run_inputs(const InputsArguments& arguments) {
-  dhall::LoadOptions options = make_load_options(arguments.imports);
+  dhall::LoadOptions options; // the process's directory and HOME; nothing is fetched
   FileInputs all;
   try {
     for (const fs::path& file : arguments.files) {
