@@ -48,6 +48,11 @@ struct LoadOptions {
   SecretFilePredicate is_secret_file;
   // Empty means warnings are dropped.
   WarningSink on_warning;
+  // A frozen local import (`./x.dhall sha256:...`) whose file exists is
+  // checked against its file: when the file no longer hashes to the pin, the
+  // load fails with the fix (docs/imports.md, "Stale pins"). True restores
+  // the standard's behaviour, where the integrity cache answers first.
+  bool trust_frozen = false;
   // How many imports deep a chain may go before resolution stops with an
   // error: a guard against runaway chains (symlink loops, generated files).
   std::size_t max_import_depth = 128;

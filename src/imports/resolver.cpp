@@ -136,6 +136,7 @@ ImportResolver::ImportResolver(LoadOptions options)
       cache_writer_(options_.integrity_cache) {
   if (!options_.build_cache_directory.empty()) {
     build_cache_.emplace(options_.build_cache_directory, options_.on_warning);
+    verified_pins_.emplace(options_.build_cache_directory, options_.on_warning);
   }
 }
 

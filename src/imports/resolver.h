@@ -22,6 +22,7 @@
 #include "imports/options.h"
 #include "imports/provenance.h"
 #include "imports/resource.h"
+#include "imports/verified_pins.h"
 #include "semantics/typecheck.h"
 #include "syntax/expr.h"
 
@@ -90,6 +91,20 @@ private:
   // else resolved and checked against the hash.
   ExprPtr resolve_protected(ImportTarget target, ImportMode mode, const Sha256& hash,
                             const Span& site, const Frame& parent);
+  // resolve_protected for a local file that exists, unless
+  // options_.trust_frozen: checked against the file (resolver_pins.cpp).
+  ExprPtr resolve_checked_pin(const LocalImport& target, ImportMode mode, const Sha256& hash,
+                              const Span& site, const Frame& parent);
+  // The pinned expression from the integrity cache when the build cache key
+  // `target` has now was verified against `hash` before, else null.
+  ExprPtr from_verified_pin(const LocalImport& target, ImportMode mode, const Sha256& hash);
+  // Whether the file of `target` exists (a frozen import of a missing file
+  // is served from the integrity cache, as the standard says).
+  bool exists_locally(const LocalImport& target) const;
+  // The source key of a code import. Where frozen local imports are checked,
+  // an importer's result depends on their keys too, so the two policies keep
+  // apart entries (docs/imports.md, "Stale pins").
+  Sha256 code_source_key(const std::string& location, std::string_view contents) const;
   // Parses, resolves, type-checks and normalizes an imported expression.
   // Failures are memoized under `key`. Sets what the result depends on in
   // `contribution`.
@@ -119,9 +134,10 @@ private:
   ExprPtr decode_with_layout(const Sha256& hash, const SharedBytes& bytes);
   // The αβ-normal form of `value`, which the cache holds, so that a
   // protected import reads the same whether it was cached or not. Throws
-  // unless it has `hash`; caches it.
+  // unless it has `hash` (without the actual hash when `secret`: it would
+  // help guess the secret); caches it.
   ExprPtr check_integrity(const ExprPtr& value, const Sha256& hash, const ImportTarget& target,
-                          const Span& site);
+                          const Span& site, bool secret);
   void store_protected_type(const Sha256& hash, const ValuePtr& type);
 
   // The result key of the code import memoized as `memo` whose source key is
@@ -143,6 +159,8 @@ private:
   // Stores the entries of options_.integrity_cache in the background.
   CacheWriter cache_writer_;
   std::optional<BuildCache> build_cache_;
+  // With the build cache: the frozen local imports found to match their pins.
+  std::optional<VerifiedPins> verified_pins_;
   // Where the import being resolved records what its result depends on.
   Provenance* recording_ = nullptr;
   // Resolving what a protected import points at: its hash pins everything

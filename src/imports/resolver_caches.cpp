@@ -21,6 +21,26 @@ std::string hash_key(const Sha256& hash) {
   return "sha256:" + to_hex(hash);
 }
 
+// Why a protected import failed its check; `actual` is null when it must not
+// be shown. A local file's pin is stale: say how to update it.
+std::string integrity_failure(const ImportTarget& target, const Sha256& pinned,
+                              const Sha256* actual, const Span& site, bool trust_frozen) {
+  std::string location = location_text(target);
+  if (!std::holds_alternative<LocalImport>(target)) {
+    return "the integrity check of " + location + " failed: expected " + hash_key(pinned) +
+           (actual != nullptr ? ", but its normal form hashes to " + hash_key(*actual) : "");
+  }
+  std::string message = "the frozen import " + location + " is stale: it is pinned to " +
+                        hash_key(pinned) + ", but its file now hashes to ";
+  message += actual != nullptr ? hash_key(*actual) : "another hash (not shown: it reads secrets)";
+  std::string importer = site.known() ? site.file->name : "the importing file";
+  message += "; update the pin with `polar-helm freeze " + importer + "`";
+  if (!trust_frozen) {
+    message += ", or pass --trust-frozen to use the expression cached for the old pin";
+  }
+  return message;
+}
+
 // Sets a flag for the lifetime of the guard, then restores its old value.
 class FlagScope {
 public:
@@ -77,6 +97,10 @@ Provenance ImportResolver::raw_contribution(const ImportTarget& target, ImportMo
 
 ExprPtr ImportResolver::resolve_protected(ImportTarget target, ImportMode mode, const Sha256& hash,
                                           const Span& site, const Frame& parent) {
+  if (const auto* local = std::get_if<LocalImport>(&target);
+      local != nullptr && !options_.trust_frozen && exists_locally(*local)) {
+    return resolve_checked_pin(*local, mode, hash, site, parent);
+  }
   std::string key = hash_key(hash);
   if (auto found = outcomes_.find(key); found != outcomes_.end()) {
     recording_->add(found->second.contribution);
@@ -95,7 +119,8 @@ ExprPtr ImportResolver::resolve_protected(ImportTarget target, ImportMode mode, 
     FlagScope pinned(inside_pinned_);
     value = from_integrity_cache(hash, outermost && !inner.secret);
     if (!value) {
-      value = check_integrity(resolve_target(target, mode, site, parent), hash, target, site);
+      ExprPtr resolved = resolve_target(target, mode, site, parent);
+      value = check_integrity(resolved, hash, target, site, inner.secret);
       ValuePtr type = known_types_.find(*value);
       if (type && outermost && !inner.secret) {
         store_protected_type(hash, type);
@@ -163,7 +188,7 @@ ExprPtr ImportResolver::decode_with_layout(const Sha256& hash, const SharedBytes
 }
 
 ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash,
-                                        const ImportTarget& target, const Span& site) {
+                                        const ImportTarget& target, const Span& site, bool secret) {
   // Recorded first, so that the checks of its importers reuse what this one
   // computes.
   imported_.add(value);
@@ -172,12 +197,11 @@ ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash
   Sha256 actual = sha256(*bytes);
   if (actual != hash) {
     // The hash of a secret's normal form would help guess the secret.
-    bool secret = std::holds_alternative<EnvImport>(target);
-    throw Error(ErrorKind::import,
-                "the integrity check of " + location_text(target) + " failed: expected " +
-                    hash_key(hash) +
-                    (secret ? "" : ", but its normal form hashes to " + hash_key(actual)),
-                site);
+    secret = secret || std::holds_alternative<EnvImport>(target);
+    throw Error(
+        ErrorKind::import,
+        integrity_failure(target, hash, secret ? nullptr : &actual, site, options_.trust_frozen),
+        site);
   }
   // Failures become warnings when the resolver finishes.
   cache_writer_.store(hash, std::move(bytes));
@@ -206,7 +230,7 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
     return value;
   }
   std::string memo = memo_key(ImportMode::code, frame.key);
-  Sha256 source = source_key(ImportMode::code, frame.key, resource.contents);
+  Sha256 source = code_source_key(frame.key, resource.contents);
   if (!inside_pinned_) {
     if (auto key = validated_key(memo, source)) {
       if (auto hit = build_cache_->result(*key)) {
@@ -275,11 +299,10 @@ std::optional<Sha256> ImportResolver::current_key(const BuildDependency& depende
   if (!contents) {
     return absent_key(dependency.mode, location);
   }
-  Sha256 source = source_key(dependency.mode, location, *contents);
   if (dependency.mode != ImportMode::code) {
-    return source;
+    return source_key(dependency.mode, location, *contents);
   }
-  return validated_key(memo, source);
+  return validated_key(memo, code_source_key(location, *contents));
 }
 
 } // namespace polar::dhall

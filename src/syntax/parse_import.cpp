@@ -101,9 +101,11 @@ Parsed Parser::parse_import() {
     import.target = parse_local_import();
   }
 
+  ImportText parts{pos_, std::nullopt, 0};
   std::size_t next = whitespace_end(pos_);
   if (next > pos_ && starts_with_at(next, "sha256:")) {
     pos_ = next;
+    parts.hash_begin = pos_;
     import.hash = parse_hash();
   }
   next = whitespace_end(pos_);
@@ -124,7 +126,19 @@ Parsed Parser::parse_import() {
     }
     pos_ = mode_end;
   }
+  parts.end = pos_;
+  last_import_ = parts;
   return make(std::move(import), begin, headers_depth);
+}
+
+ImportText Parser::import_text_at(std::size_t begin) {
+  stack_base_ = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  pos_ = begin;
+  if (!starts_import(pos_)) {
+    fail_expected(pos_, "an import");
+  }
+  parse_import();
+  return last_import_;
 }
 
 Sha256 Parser::parse_hash() {

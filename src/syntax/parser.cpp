@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "syntax/import_text.h"
 #include "syntax/parser_impl.h"
 
 namespace polar::dhall {
@@ -105,6 +106,10 @@ ExprPtr parse(SourcePtr source) {
   }
   parsing::validate_characters(source);
   return parsing::Parser(std::move(source)).parse_file();
+}
+
+ImportText import_text(const SourcePtr& source, std::size_t begin) {
+  return parsing::Parser(source).import_text_at(begin);
 }
 
 ExprPtr parse_text(std::string_view text, std::string name) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "syntax/expr.h"
+#include "syntax/import_text.h"
 #include "syntax/lexer.h"
 
 namespace polar::dhall::parsing {
@@ -60,6 +61,8 @@ public:
 
   // complete-dhall-file
   ExprPtr parse_file();
+  // The parts of the import starting at `begin` (import_text.h).
+  ImportText import_text_at(std::size_t begin);
 
 private:
   class NestingGuard;
@@ -176,6 +179,8 @@ private:
 
   std::uint32_t nesting_ = 0;
   std::uintptr_t stack_base_ = 0;
+  // Where the parts of the last import parsed lie.
+  ImportText last_import_;
 };
 
 // Counts one level of source nesting for as long as it lives.

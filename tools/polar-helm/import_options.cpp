@@ -97,7 +97,8 @@ void add_import_options(CLI::App& command, ImportArguments& arguments) {
                   "Read remote imports under PREFIX from a directory or another URL: "
                   "PREFIX=TARGET (repeatable; the longest matching prefix wins)")
       ->group(group)
-      ->type_name("PREFIX=TARGET");
+      ->type_name("PREFIX=TARGET")
+      ->allow_extra_args(false); // one value per flag: positional FILEs may follow
   command
       .add_option("--mirror-config", arguments.mirror_config,
                   "A file of mirrors, one \"PREFIX = TARGET\" per line, # comments "
@@ -118,11 +119,17 @@ void add_import_options(CLI::App& command, ImportArguments& arguments) {
                   "Seconds a remote import may take (default: 60)")
       ->group(group)
       ->check(CLI::Range(0.001, 86400.0));
+  command
+      .add_flag("--trust-frozen", arguments.trust_frozen,
+                "Take frozen local imports (./x.dhall sha256:...) from the integrity cache "
+                "without checking them against their files, as the Dhall standard allows")
+      ->group(group);
 }
 
 dhall::LoadOptions make_load_options(const ImportArguments& arguments) {
   dhall::LoadOptions options;
   options.on_warning = print_warning;
+  options.trust_frozen = arguments.trust_frozen;
   if (arguments.build_cache) {
     options.build_cache_directory = *arguments.build_cache;
   } else if (auto variable = environment_variable("POLAR_HELM_BUILD_CACHE");

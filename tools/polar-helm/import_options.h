@@ -1,6 +1,6 @@
 #pragma once
 // The import flags every command that loads Dhall shares (--mirror,
-// --mirror-config, --offline, --build-cache, --http-timeout) and the
+// --mirror-config, --offline, --build-cache, --http-timeout, --trust-frozen) and the
 // environment variables behind them, turned into dhall::LoadOptions in one
 // place.
 #include <CLI/CLI.hpp>
@@ -20,6 +20,7 @@ struct ImportArguments {
   bool offline = false;
   std::optional<std::filesystem::path> build_cache;
   std::optional<double> http_timeout_seconds;
+  bool trust_frozen = false;
 };
 
 // Adds the import flags to `command`; `arguments` must outlive the parse.

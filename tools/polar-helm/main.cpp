@@ -11,6 +11,8 @@
 #include "dhall_commands.h"
 #include "encrypt_command.h"
 #include "exit_codes.h"
+#include "freeze_command.h"
+#include "inputs_command.h"
 #include "render_command.h"
 #include "report.h"
 #include "version.h"
@@ -53,6 +55,8 @@ polar::cli::ExitCode run(int argc, char** argv) {
   polar::cli::add_chart_commands(app, exit_code);
   polar::cli::register_render_command(app, exit_code);
   polar::cli::add_secrets_commands(app, exit_code);
+  polar::cli::register_freeze_command(app, exit_code);
+  polar::cli::register_inputs_command(app, exit_code);
 
   try {
     app.parse(argc, argv);

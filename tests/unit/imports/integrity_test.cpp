@@ -70,6 +70,7 @@ TEST_F(IntegrityTest, HashIsCheckedEvenWhenThePathWasResolvedBefore) {
 }
 
 TEST_F(IntegrityTest, CachedEntryWinsOverTheFileAndOverAbsence) {
+  options.trust_frozen = true; // the standard's cache-first order (stale_pins_test.cpp)
   auto bytes = encoding_of("\"from cache\"");
   write_file_atomically(cache_entry(sha256(bytes)), bytes);
   write("value.dhall", "\"from file\"");
@@ -81,6 +82,7 @@ TEST_F(IntegrityTest, CachedEntryWinsOverTheFileAndOverAbsence) {
 }
 
 TEST_F(IntegrityTest, CorruptEntryIsIgnoredWithAWarningAndRepaired) {
+  options.trust_frozen = true; // the standard's cache-first order (stale_pins_test.cpp)
   auto good = encoding_of("3");
   auto evil = encoding_of("\"evil\"");
   write_file_atomically(cache_entry(sha256(good)), evil);
@@ -93,6 +95,7 @@ TEST_F(IntegrityTest, CorruptEntryIsIgnoredWithAWarningAndRepaired) {
 }
 
 TEST_F(IntegrityTest, TruncatedEntryIsIgnoredWithAWarningAndRepaired) {
+  options.trust_frozen = true; // the standard's cache-first order (stale_pins_test.cpp)
   auto good = encoding_of("{ a = 1, b = \"two\" }");
   write_file_atomically(cache_entry(sha256(good)), std::span(good).first(good.size() / 2));
   write("value.dhall", "{ a = 1, b = \"two\" }");

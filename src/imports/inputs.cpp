@@ -1,0 +1,146 @@
+#include "imports/inputs.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "imports/file_io.h"
+#include "imports/import_sites.h"
+#include "imports/location.h"
+#include "imports/resource.h"
+#include "syntax/parser.h"
+
+namespace polar::dhall {
+namespace fs = std::filesystem;
+namespace {
+
+std::string position_of(const Span& span) {
+  auto position = line_column(*span.file, span.begin);
+  return span.file->name + ":" + std::to_string(position.line) + ":" +
+         std::to_string(position.column);
+}
+
+// A later import that needs the input more wins.
+Optionality stricter(Optionality a, Optionality b) {
+  return static_cast<int>(a) < static_cast<int>(b) ? a : b;
+}
+
+class InputWalk {
+public:
+  explicit InputWalk(const LoadOptions& options)
+      : options_(with_environment(options)), reader_(options_) {}
+
+  void walk_file(const fs::path& path, const LocalImport& location, bool optional) {
+    std::string key = location_text(location) + (optional ? "" : " required");
+    if (!walked_.insert(key).second) {
+      return;
+    }
+    auto text = read_regular_file(path);
+    if (!text) {
+      return;
+    }
+    auto source = std::make_shared<const SourceFile>(SourceFile{path.string(), std::move(*text)});
+    for (const ImportSite& site : import_sites(parse(source))) {
+      add(site, location, optional || site.under_fallback);
+    }
+  }
+
+  Inputs take() {
+    Inputs inputs;
+    for (auto& [name, variable] : variables_) {
+      inputs.variables.push_back(std::move(variable));
+    }
+    inputs.files = std::move(files_);
+    inputs.remotes = std::move(remotes_);
+    return inputs;
+  }
+
+private:
+  static LoadOptions with_environment(LoadOptions options) {
+    if (!options.environment) {
+      options.environment = process_environment();
+    }
+    return options;
+  }
+
+  void add(const ImportSite& site, const LocalImport& parent, bool optional) {
+    const Import& import = site.import();
+    std::string at = position_of(site.node->span());
+    ImportTarget target = canonicalize(chain(parent, import.target));
+    if (const auto* env = std::get_if<EnvImport>(&target)) {
+      Optionality optionality = import.mode == ImportMode::location ? Optionality::location
+                                : optional                          ? Optionality::fallback
+                                                                    : Optionality::required;
+      auto [found, added] =
+          variables_.try_emplace(env->name, VariableInput{env->name, optionality, {}});
+      found->second.optionality = stricter(found->second.optionality, optionality);
+      found->second.read_at.push_back(at);
+    } else if (std::holds_alternative<RemoteImport>(target)) {
+      if (import.mode == ImportMode::location) {
+        return;
+      }
+      std::string url = location_text(target);
+      auto found = std::ranges::find_if(
+          remotes_, [&](const RemoteInput& r) { return r.url == url && r.pin == import.hash; });
+      if (found == remotes_.end()) {
+        remotes_.push_back(RemoteInput{url, import.hash, optional, {}});
+        found = std::prev(remotes_.end());
+      }
+      found->optional = found->optional && optional;
+      found->read_at.push_back(at);
+    } else if (const auto* local = std::get_if<LocalImport>(&target)) {
+      if (import.mode == ImportMode::location) {
+        return;
+      }
+      add_file(*local, import, optional, at);
+    }
+  }
+
+  void add_file(const LocalImport& local, const Import& import, bool optional,
+                const std::string& at) {
+    std::string location = location_text(local);
+    std::optional<fs::path> path;
+    try {
+      path = reader_.local_path(local, Span{});
+    } catch (const Error&) { // `~` without HOME
+    }
+    std::error_code error;
+    bool exists = path && fs::exists(*path, error);
+    auto found = std::ranges::find_if(files_, [&](const FileInput& f) {
+      return f.location == location && f.mode == import.mode && f.pin == import.hash;
+    });
+    if (found == files_.end()) {
+      files_.push_back(FileInput{location, import.mode, import.hash, exists, optional, {}});
+      found = std::prev(files_.end());
+    }
+    found->optional = found->optional && optional;
+    found->read_at.push_back(at);
+    if (exists && import.mode == ImportMode::code) {
+      walk_file(*path, local, optional);
+    }
+  }
+
+  LoadOptions options_;
+  ResourceReader reader_;
+  std::set<std::string> walked_;
+  std::map<std::string, VariableInput> variables_;
+  std::vector<FileInput> files_;
+  std::vector<RemoteInput> remotes_;
+};
+
+} // namespace
+
+Inputs find_inputs(const fs::path& file, const LoadOptions& options) {
+  InputWalk walk(options);
+  fs::path path = file.is_relative() && !options.working_directory.empty()
+                      ? options.working_directory / file
+                      : file;
+  if (!read_regular_file(path)) {
+    throw Error(ErrorKind::io, "cannot read " + path.string() + ": no such file");
+  }
+  walk.walk_file(path, local_import_from_path(file), false);
+  return walk.take();
+}
+
+} // namespace polar::dhall

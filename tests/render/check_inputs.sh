@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# check_inputs.sh <polar-helm> <work-dir> [<example-project>]
+# `polar-helm inputs` (docs/imports.md, "Inputs"): the variables a file and
+# its local imports read, required or optional, the files and URLs with
+# their pins, as text, JSON and the Markdown table; never a value.
+source "$(dirname "$0")/lib.sh"
+polar_helm=$1 work=$2 example=${3:-}
+fresh_dir "$work"
+cd "$work"
+
+mkdir -p lib
+printf '{ tag = env:CI_COMMIT_SHORT_SHA as Text, token = env:API_TOKEN as Text }\n' >lib/env.dhall
+printf 'env:REGION as Text ? "eu"\n' >lib/region.dhall
+cat >app.dhall <<'A'
+let e = ./lib/env.dhall
+let region = ./lib/region.dhall
+let here = env:WORKDIR as Location
+let optional = ./lib/absent.dhall ? {=}
+let prelude = https://example.invalid/Prelude/package.dhall sha256:0000000000000000000000000000000000000000000000000000000000000000
+in  { e, region, here, note = ./lib/note.txt as Text }
+A
+printf 'note' >lib/note.txt
+
+# Values set in the environment must not appear anywhere.
+export CI_COMMIT_SHORT_SHA=abc1234value API_TOKEN=s3cr3t-value REGION=region-value
+for format in "" --json --markdown; do
+  "$polar_helm" inputs $format app.dhall >"out$format.txt" 2>&1 || fail "inputs $format"
+  for value in abc1234value s3cr3t-value region-value; do
+    ! grep -q "$value" "out$format.txt" || fail "inputs $format printed a value"
+  done
+done
+
+cat >expected.md <<'M'
+| Variable | Required | Read by |
+|---|---|---|
+| `API_TOKEN` | yes | `./lib/env.dhall` |
+| `CI_COMMIT_SHORT_SHA` | yes | `./lib/env.dhall` |
+| `REGION` | no (a `?` fallback) | `./lib/region.dhall` |
+| `WORKDIR` | no (only `as Location`) | `app.dhall` |
+M
+same_bytes expected.md out--markdown.txt
+
+grep -q '"location": "./lib/absent.dhall", "mode": "code", "pin": null, "exists": false, "optional": true' \
+  out--json.txt || fail "absent optional file: $(cat out--json.txt)"
+grep -q '"location": "./lib/note.txt", "mode": "Text"' out--json.txt || fail "as Text file"
+grep -q '"url": "https://example.invalid/Prelude/package.dhall", "pin": "sha256:0000' out--json.txt ||
+  fail "remote with its pin"
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' out--json.txt 2>/dev/null ||
+  [ $? -eq 127 ] || fail "invalid JSON"
+
+# The example project: the table lists exactly the variables its sources name.
+if [ -n "$example" ] && [ -d "$example/deploy" ]; then
+  (cd "$example" && find deploy -name '*.dhall' -print0 | sort -z | xargs -0 "$polar_helm" inputs \
+    --markdown) >example.md || fail "inputs on the example"
+  grep -rhoE 'env:[A-Za-z_][A-Za-z0-9_]*' "$example/deploy" --include='*.dhall' | cut -c5- |
+    sort -u >expected-names.txt
+  tail -n +3 example.md | cut -d'`' -f2 >names.txt
+  same_bytes expected-names.txt names.txt
+fi
+
+# A file that does not parse: exit 1, located.
+printf '{ a = \n' >broken.dhall
+expect_exit 1 "$polar_helm" inputs broken.dhall
+echo ok
