@@ -11,6 +11,7 @@
 #include "dhall_commands.h"
 #include "encrypt_command.h"
 #include "exit_codes.h"
+#include "release_commands.h"
 #include "render_command.h"
 #include "version.h"
 
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   polar::cli::add_chart_commands(app, exit_code);
   polar::cli::register_render_command(app, exit_code);
   polar::cli::add_secrets_commands(app, exit_code);
+  polar::cli::add_release_commands(app, exit_code);
 
   try {
     app.parse(argc, argv);
