@@ -8,6 +8,8 @@
 
 #include "chart/files.h"
 #include "release/chart_package.h"
+#include "release/oci_push.h"
+#include "release/registry_error.h"
 
 namespace polar::cli {
 
@@ -29,12 +31,39 @@ ExitCode run_package(const PackageArguments& arguments) {
   return exit_ok;
 }
 
+struct PushArguments {
+  std::string package;
+  std::string reference;
+  release::RegistryOptions registry;
+};
+
+ExitCode run_push(const PushArguments& arguments) {
+  release::OciReference target;
+  try {
+    target = release::parse_oci_reference(arguments.reference);
+  } catch (const release::RegistryError& error) {
+    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
+    return exit_usage_error;
+  }
+  release::PushResult result = release::push_chart(arguments.package, target, arguments.registry);
+  // Beside the package, so a GitOps commit can pin the digest and a rollback name it.
+  fs::path package(arguments.package);
+  fs::path digest_file = package.parent_path() / (package.stem().string() + ".digest");
+  chart::write_file_atomically(digest_file, result.manifest_digest + "\n");
+  fmt::print("Pushed: {}\nDigest: {}\n", result.reference, result.manifest_digest);
+  return exit_ok;
+}
+
 // Runs `body`, turning the errors of the release steps into messages and exit codes.
 template <typename Body>
 ExitCode reporting_errors(Body&& body) {
   try {
     return body();
   } catch (const chart::ChartError& error) {
+    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
+    return exit_input_error;
+  } catch (const release::RegistryError& error) {
+    // Its messages name the registry, never a credential.
     fmt::print(stderr, "polar-helm: error: {}\n", error.what());
     return exit_input_error;
   } catch (const fs::filesystem_error& error) {
@@ -59,6 +88,26 @@ void add_release_commands(CLI::App& app, ExitCode& exit_code) {
       ->capture_default_str();
   package->callback([package_arguments, &exit_code] {
     exit_code = reporting_errors([&] { return run_package(*package_arguments); });
+  });
+
+  auto push_arguments = std::make_shared<PushArguments>();
+  CLI::App* push = app.add_subcommand(
+      "push", "Push a chart package to an OCI registry as `helm push` does, without a clock in "
+              "the manifest; prints the manifest digest and writes it to <name>-<version>.digest");
+  push->add_option("PACKAGE", push_arguments->package, "The .tgz")
+      ->required()
+      ->check(CLI::ExistingFile);
+  push->add_option("REFERENCE", push_arguments->reference, "oci://HOST[:PORT]/REPOSITORY")
+      ->required();
+  push->add_flag("--plain-http", push_arguments->registry.plain_http,
+                 "Speak HTTP, not HTTPS (a loopback registry)");
+  push->add_option("--ca-file", push_arguments->registry.ca_file,
+                   "The CA certificates to verify the registry with")
+      ->check(CLI::ExistingFile);
+  push->footer("Credentials: DOCKER_AUTH_JSON (a config.json in base64) or "
+               "$DOCKER_CONFIG/config.json (default ~/.docker/config.json).");
+  push->callback([push_arguments, &exit_code] {
+    exit_code = reporting_errors([&] { return run_push(*push_arguments); });
   });
 }
 
