@@ -225,8 +225,9 @@ ChartArtifact chart_artifact(const std::string& tgz) {
   artifact.config = config_json(chart);
   artifact.layer = tgz;
   JsonObject manifest;
+  // The fields and order of helm's manifest (no top-level mediaType): with
+  // helm's `created` time, the bytes helm pushes.
   manifest.raw("schemaVersion", "2");
-  manifest.string("mediaType", oci_manifest_media_type);
   manifest.raw("config", descriptor(helm_config_media_type, artifact.config));
   manifest.raw("layers", "[" + descriptor(helm_layer_media_type, artifact.layer) + "]");
   manifest.raw("annotations", annotations_json(chart));
