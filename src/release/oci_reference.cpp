@@ -1,6 +1,7 @@
 #include "release/oci_reference.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "release/registry_error.h"
 
@@ -33,6 +34,26 @@ OciReference parse_oci_reference(std::string_view text) {
     throw bad("the repository allows lowercase letters, digits, `.`, `_`, `-` and `/` only");
   }
   return reference;
+}
+
+TaggedReference parse_tagged_oci_reference(std::string_view text, std::string default_tag) {
+  std::size_t last_slash = text.rfind('/');
+  std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos || last_slash == std::string_view::npos ||
+      colon < last_slash || text.substr(0, last_slash + 1) == "oci://") {
+    return {parse_oci_reference(text), std::move(default_tag)};
+  }
+  std::string tag(text.substr(colon + 1));
+  // The distribution spec's tags: [A-Za-z0-9_][A-Za-z0-9._-]{0,127}.
+  bool valid =
+      !tag.empty() && tag.size() <= 128 && tag[0] != '.' && tag[0] != '-' &&
+      std::all_of(tag.begin(), tag.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+      });
+  if (!valid) {
+    throw RegistryError("`" + std::string(text) + "`: `" + tag + "` is not a valid tag");
+  }
+  return {parse_oci_reference(text.substr(0, colon)), std::move(tag)};
 }
 
 std::string tag_for_version(std::string version) {

@@ -14,6 +14,14 @@ struct OciReference {
 // Throws RegistryError (a usage mistake) when `text` is not oci://HOST/REPO.
 OciReference parse_oci_reference(std::string_view text);
 
+// `oci://HOST[:PORT]/REPO[:TAG]` (flux push's form): the reference and the
+// tag, `default_tag` when none is written.
+struct TaggedReference {
+  OciReference where;
+  std::string tag;
+};
+TaggedReference parse_tagged_oci_reference(std::string_view text, std::string default_tag);
+
 // OCI tags allow no `+`: helm writes it as `_`.
 std::string tag_for_version(std::string version);
 

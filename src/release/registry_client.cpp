@@ -283,7 +283,8 @@ void RegistryClient::fail(const std::string& what, const Response& response) con
 
 bool RegistryClient::has_blob(const std::string& digest) {
   Response response = send("HEAD", base_ + "/v2/" + repository_ + "/blobs/" + digest, nullptr, "");
-  if (response.status == 200) {
+  // A registry that keeps blobs elsewhere (S3, a CDN) may redirect a HEAD.
+  if (response.status == 200 || response.status == 307) {
     return true;
   }
   if (response.status == 404) {

@@ -133,6 +133,40 @@ for helm in "${helms[@]}"; do
   assert_contains "$pulled/same.txt" "^Digest: $helm_digest$"
 done
 
+step "--flux: a folder of manifests as a Flux artifact, pulled back equal"
+write_manifests() {
+  mkdir -p "$1/apps/nested"
+  printf 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: polar\n' >"$1/apps/namespace.yaml"
+  printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' >"$1/apps/nested/config.yaml"
+}
+write_manifests "$scratch/flux1"
+(umask 077 && write_manifests "$scratch/flux2")
+touch -d '2030-01-01' "$scratch/flux2/apps/namespace.yaml"
+flux_target=oci://127.0.0.1:$port/manifests/polar:v1
+"$polar_helm" push --flux "$scratch/flux1" "$flux_target" --plain-http \
+  --source https://git.example/polar --revision main@sha1:0123abcd | tee "$scratch/flux1.txt"
+"$polar_helm" push --flux "$scratch/flux2" "$flux_target" --plain-http \
+  --source https://git.example/polar --revision main@sha1:0123abcd >"$scratch/flux2.txt"
+assert_contains "$scratch/flux1.txt" "^Pushed: 127.0.0.1:$port/manifests/polar:v1$"
+flux_digest=$(sed -n 's/^Digest: //p' "$scratch/flux1.txt")
+assert_contains "$scratch/flux2.txt" "^Digest: $flux_digest$"
+flux_manifest=$(curl -s -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+  "http://127.0.0.1:$port/v2/manifests/polar/manifests/v1")
+echo "$flux_manifest"
+grep -q '"mediaType":"application/vnd.cncf.flux.config.v1+json"' <<<"$flux_manifest" ||
+  fail "no Flux config type"
+grep -q '"org.opencontainers.image.revision":"main@sha1:0123abcd"' <<<"$flux_manifest" ||
+  fail "no revision annotation"
+flux_layer=$(grep -Eo '"digest":"sha256:[0-9a-f]{64}","size":[0-9]+\}\]' <<<"$flux_manifest" |
+  cut -d'"' -f4)
+curl -s -o "$scratch/flux-layer.tgz" "http://127.0.0.1:$port/v2/manifests/polar/blobs/$flux_layer"
+TZ=UTC tar -tzvf "$scratch/flux-layer.tgz" | tee "$scratch/flux-listing.txt"
+assert_same_lines "Flux entry owners and times" "-rw-r--r-- 0/0 1970-01-01 00:00" \
+  "$(awk '{print $1, $2, $4, $5}' "$scratch/flux-listing.txt" | sort -u)"
+mkdir "$scratch/flux-unpacked"
+tar -xzf "$scratch/flux-layer.tgz" -C "$scratch/flux-unpacked"
+diff -r "$scratch/flux1" "$scratch/flux-unpacked" || fail "the Flux artifact differs from the folder"
+
 step "a registry with htpasswd (bcrypt) authentication"
 password='s3cret-Pa55'
 # glibc's crypt(3) (libxcrypt) makes bcrypt hashes; distribution reads $2y$/$2b$.

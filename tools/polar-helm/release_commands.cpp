@@ -8,6 +8,7 @@
 
 #include "chart/files.h"
 #include "release/chart_package.h"
+#include "release/flux_artifact.h"
 #include "release/oci_push.h"
 #include "release/registry_error.h"
 
@@ -35,9 +36,32 @@ struct PushArguments {
   std::string package;
   std::string reference;
   release::RegistryOptions registry;
+  bool flux = false;
+  std::string source;
+  std::string revision;
 };
 
+ExitCode run_flux_push(const PushArguments& arguments) {
+  release::TaggedReference target;
+  try {
+    target = release::parse_tagged_oci_reference(arguments.reference, "latest");
+  } catch (const release::RegistryError& error) {
+    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
+    return exit_usage_error;
+  }
+  release::FluxArtifact artifact =
+      release::flux_artifact(arguments.package, arguments.source, arguments.revision);
+  std::string digest = release::push_flux_artifact(
+      artifact, target.where.host, target.where.repository, target.tag, arguments.registry);
+  fmt::print("Pushed: {}/{}:{}\nDigest: {}\n", target.where.host, target.where.repository,
+             target.tag, digest);
+  return exit_ok;
+}
+
 ExitCode run_push(const PushArguments& arguments) {
+  if (arguments.flux) {
+    return run_flux_push(arguments);
+  }
   release::OciReference target;
   try {
     target = release::parse_oci_reference(arguments.reference);
@@ -94,11 +118,18 @@ void add_release_commands(CLI::App& app, ExitCode& exit_code) {
   CLI::App* push = app.add_subcommand(
       "push", "Push a chart package to an OCI registry as `helm push` does, without a clock in "
               "the manifest; prints the manifest digest and writes it to <name>-<version>.digest");
-  push->add_option("PACKAGE", push_arguments->package, "The .tgz")
+  push->add_option("PACKAGE", push_arguments->package, "The .tgz (with --flux: a folder)")
       ->required()
-      ->check(CLI::ExistingFile);
-  push->add_option("REFERENCE", push_arguments->reference, "oci://HOST[:PORT]/REPOSITORY")
+      ->check(CLI::ExistingPath);
+  push->add_option("REFERENCE", push_arguments->reference,
+                   "oci://HOST[:PORT]/REPOSITORY (with --flux: [:TAG], default latest)")
       ->required();
+  push->add_flag("--flux", push_arguments->flux,
+                 "Push a folder of manifests as a Flux artifact (flux push artifact)");
+  push->add_option("--source", push_arguments->source,
+                   "With --flux: the org.opencontainers.image.source annotation");
+  push->add_option("--revision", push_arguments->revision,
+                   "With --flux: the org.opencontainers.image.revision annotation");
   push->add_flag("--plain-http", push_arguments->registry.plain_http,
                  "Speak HTTP, not HTTPS (a loopback registry)");
   push->add_option("--ca-file", push_arguments->registry.ca_file,

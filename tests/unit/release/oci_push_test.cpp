@@ -95,3 +95,20 @@ TEST(ChartArtifact, RejectsWhatIsNotAChartPackage) {
 
 } // namespace
 } // namespace polar::release
+
+namespace polar::release {
+namespace {
+
+TEST(OciReference, FluxFormWithATag) {
+  TaggedReference tagged = parse_tagged_oci_reference("oci://127.0.0.1:5000/apps/polar:v1", "x");
+  EXPECT_EQ(tagged.where.host, "127.0.0.1:5000");
+  EXPECT_EQ(tagged.where.repository, "apps/polar");
+  EXPECT_EQ(tagged.tag, "v1");
+  TaggedReference untagged = parse_tagged_oci_reference("oci://127.0.0.1:5000/apps", "latest");
+  EXPECT_EQ(untagged.where.repository, "apps");
+  EXPECT_EQ(untagged.tag, "latest");
+  EXPECT_THROW(parse_tagged_oci_reference("oci://h/apps:bad+tag", "x"), RegistryError);
+}
+
+} // namespace
+} // namespace polar::release
