@@ -25,7 +25,7 @@ debian_packages=(
   libyaml-cpp-dev libcli11-dev libfmt-dev libssl-dev libcurl4-openssl-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   cmake-format clang clang-format libfuzzer-14-dev libclang-rt-14-dev
-  unzip age
+  unzip age zlib1g-dev docker-registry
 )
 
 install_debian_packages() {

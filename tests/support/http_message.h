@@ -1,6 +1,6 @@
 #pragma once
 // The HTTP/1.1 messages the loopback server reads and writes: just enough of
-// the protocol for GET requests from libcurl.
+// the protocol for GET and HEAD requests from libcurl.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -183,7 +183,7 @@ HttpResponse LoopbackServer::answer(const HttpRequest& request) {
       }
     }
   }
-  if (!handler || request.method != "GET") {
+  if (!handler || (request.method != "GET" && request.method != "HEAD")) {
     return handler ? HttpResponse::status_only(405, "Method Not Allowed")
                    : HttpResponse::status_only(404, "Not Found");
   }

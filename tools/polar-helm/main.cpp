@@ -13,6 +13,7 @@
 #include "exit_codes.h"
 #include "freeze_command.h"
 #include "inputs_command.h"
+#include "release_commands.h"
 #include "render_command.h"
 #include "report.h"
 #include "version.h"
@@ -57,6 +58,7 @@ polar::cli::ExitCode run(int argc, char** argv) {
   polar::cli::add_secrets_commands(app, exit_code);
   polar::cli::register_freeze_command(app, exit_code);
   polar::cli::register_inputs_command(app, exit_code);
+  polar::cli::add_release_commands(app, exit_code);
 
   try {
     app.parse(argc, argv);
