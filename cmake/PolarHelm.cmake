@@ -461,7 +461,7 @@ endfunction()
 # One custom command rendering <source> to <output> with a depfile in
 # <depfile>; DOCUMENTS writes a Dhall list as a multi-document YAML file.
 function(_polar_helm_add_render_command)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS" "SOURCE;OUTPUT;DEPFILE;COMMENT"
+  cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS" "SOURCE;OUTPUT;DEPFILE;ENV_STAMP;COMMENT"
                         "FLAGS;DEPENDS")
   _polar_helm_executable(polar_helm polar_helm_depends)
   set(documents "")
@@ -471,11 +471,85 @@ function(_polar_helm_add_render_command)
   add_custom_command(
     OUTPUT "${arg_OUTPUT}"
     COMMAND ${polar_helm} render --file "${arg_SOURCE}" --output "${arg_OUTPUT}" --depfile
-            "${arg_DEPFILE}" ${documents} ${arg_FLAGS}
+            "${arg_DEPFILE}" --env-stamp "${arg_ENV_STAMP}" ${documents} ${arg_FLAGS}
     DEPENDS "${arg_SOURCE}" ${polar_helm_depends} ${arg_DEPENDS}
     DEPFILE "${arg_DEPFILE}"
     COMMENT "${arg_COMMENT}"
     VERBATIM)
+endfunction()
+
+# Environment variables are inputs of renders that Ninja cannot see; each
+# render writes the names it read to an environment stamp
+# (docs/chart-module.md, "Environment variables"). When `sources` may read a
+# variable, the stamps are inputs of the renders, kept up to date by
+# `polar-helm env-check` before the renders of every build: it rewrites a
+# stamp only when a variable its render read has changed (or on every build
+# for a secret that read one), so Ninja (restat) re-runs exactly those
+# renders; its extra output is never written, so it always runs. Sources that
+# mention no `env:` have no such step: their renders write a stamp only when
+# they read a variable after all (through an import from elsewhere, or an
+# edit), into a folder that is a configure dependency, so the next build
+# reconfigures with the step. Sets <out_stamps> to one stamp per output, in
+# the order of `outputs`, and <out_tracked> to whether they are inputs of the
+# renders.
+function(
+  _polar_helm_environment_stamps
+  work_dir
+  comment
+  sources
+  outputs
+  out_stamps
+  out_tracked)
+  set(env_dir "${work_dir}/env")
+  set(untracked_dir "${work_dir}/untracked-env")
+  set(reads_environment OFF)
+  foreach(source IN LISTS sources)
+    file(
+      STRINGS "${source}" mentions
+      REGEX "env:"
+      LIMIT_COUNT 1)
+    if(mentions)
+      set(reads_environment ON)
+      break()
+    endif()
+  endforeach()
+  file(GLOB untracked_reads "${untracked_dir}/*.env")
+  if(untracked_reads)
+    set(reads_environment ON)
+  endif()
+  set(stamp_dir "${env_dir}")
+  if(NOT reads_environment)
+    set(stamp_dir "${untracked_dir}")
+    file(MAKE_DIRECTORY "${untracked_dir}")
+    set_property(
+      DIRECTORY
+      APPEND
+      PROPERTY CMAKE_CONFIGURE_DEPENDS "${untracked_dir}")
+  endif()
+  set(stamps "")
+  foreach(output IN LISTS outputs)
+    string(REPLACE "/" "--" flat "${output}")
+    list(APPEND stamps "${stamp_dir}/${flat}.env")
+  endforeach()
+  if(reads_environment)
+    _polar_helm_executable(polar_helm polar_helm_depends)
+    list(JOIN stamps "\n" stamp_lines)
+    file(CONFIGURE OUTPUT "${work_dir}/env-stamps.txt" CONTENT "${stamp_lines}\n")
+    set(always "${work_dir}/env-check.always")
+    set_source_files_properties("${always}" PROPERTIES SYMBOLIC TRUE)
+    add_custom_command(
+      OUTPUT ${stamps} "${always}"
+      COMMAND ${polar_helm} env-check --stamp-list "${work_dir}/env-stamps.txt"
+      DEPENDS ${polar_helm_depends}
+      COMMENT "${comment}"
+      VERBATIM)
+  endif()
+  set(${out_stamps}
+      "${stamps}"
+      PARENT_SCOPE)
+  set(${out_tracked}
+      ${reads_environment}
+      PARENT_SCOPE)
 endfunction()
 
 # The helm programs to test with and a label for each ("helm-3.17"), found
@@ -711,15 +785,21 @@ function(_polar_helm_chart_add_commands name)
   endif()
 
   set(chart_files "")
+  file(GLOB_RECURSE dhall_files "${source_dir}/*.dhall")
+  _polar_helm_environment_stamps(
+    "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${dhall_files}"
+    "${outputs}" env_stamps env_tracked)
   foreach(
     source
     output
     is_template
+    env_stamp
     IN
     ZIP_LISTS
     sources
     outputs
-    documents)
+    documents
+    env_stamps)
     file(RELATIVE_PATH relative_source "${source_dir}" "${source}")
     set(documents_flag "")
     if(is_template)
@@ -753,13 +833,17 @@ function(_polar_helm_chart_add_commands name)
     if(NOT hook STREQUAL "")
       set(rendered "${work_dir}/staged/${output}")
     endif()
+    set(env_depends "")
+    if(env_tracked)
+      set(env_depends "${env_stamp}")
+    endif()
     _polar_helm_add_render_command(
       SOURCE "${source}"
       OUTPUT "${rendered}"
-      DEPFILE "${work_dir}/deps/${output}.d"
+      DEPFILE "${work_dir}/deps/${output}.d" ENV_STAMP "${env_stamp}"
       COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
       FLAGS ${render_flags} ${secret_flags}
-      DEPENDS ${secret_depends})
+      DEPENDS ${secret_depends} ${env_depends})
     if(NOT hook STREQUAL "")
       get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
       get_target_property(hook_depends ${name} POLAR_HELM_POST_PROCESS_${hook}_DEPENDS)
@@ -894,13 +978,21 @@ function(polar_helm_render)
     set(documents_flag DOCUMENTS)
   endif()
   file(RELATIVE_PATH relative_source "${CMAKE_CURRENT_SOURCE_DIR}" "${source}")
+  set(work_dir "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}")
+  _polar_helm_environment_stamps(
+    "${work_dir}" "polar-helm: checking the environment variables of ${relative_source}"
+    "${source}" "output" env_stamp env_tracked)
+  set(env_depends "")
+  if(env_tracked)
+    set(env_depends "${env_stamp}")
+  endif()
   _polar_helm_add_render_command(
     SOURCE "${source}"
     OUTPUT "${output}"
-    DEPFILE "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}.d"
+    DEPFILE "${work_dir}.d" ENV_STAMP "${env_stamp}"
     COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
     FLAGS ${flags}
-    DEPENDS ${arg_DEPENDS})
+    DEPENDS ${arg_DEPENDS} ${env_depends})
   if(arg_TARGET)
     add_custom_target(${arg_TARGET} ALL DEPENDS "${output}")
   endif()

@@ -10,6 +10,7 @@
 #include "chart_command.h"
 #include "dhall_commands.h"
 #include "encrypt_command.h"
+#include "environment_command.h"
 #include "exit_codes.h"
 #include "render_command.h"
 #include "version.h"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   polar::cli::add_chart_commands(app, exit_code);
   polar::cli::register_render_command(app, exit_code);
   polar::cli::add_secrets_commands(app, exit_code);
+  polar::cli::add_environment_commands(app, exit_code);
 
   try {
     app.parse(argc, argv);

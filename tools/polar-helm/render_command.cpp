@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "chart/environment_stamp.h"
+#include "chart/files.h"
 #include "chart/secret_encryption.h"
 #include "import_options.h"
 #include "imports/file_io.h"
@@ -35,6 +37,7 @@ struct RenderArguments {
   ImportArguments imports; // flags only for `render`; the drop-ins read the environment
   std::optional<fs::path> output;
   std::optional<fs::path> depfile;
+  std::optional<fs::path> env_stamp;
   bool json = false;
   bool compact = false;
   bool omit_empty = false;
@@ -106,6 +109,11 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
         "--depfile", arguments.depfile,
         "Write a Make/Ninja depfile listing every local file read (needs --output)");
     depfile->needs(command.get_option("--output"));
+    command
+        .add_option("--env-stamp", arguments.env_stamp,
+                    "Record the environment variables read in this file for env-check (values "
+                    "only when the output is not encrypted); written only when it changes")
+        ->needs(command.get_option("--output"));
     add_import_options(command, arguments.imports);
     add_encryption_options(command, arguments);
   }
@@ -158,7 +166,26 @@ render::RenderOptions render_options(const RenderArguments& arguments, Tool tool
   return options;
 }
 
+// An output that already holds `text` is left as it is: it keeps its
+// modification time, so Ninja (restat) skips what depends on it when a render
+// re-ran without a change (an edit to a comment, a secret re-rendered on every
+// build).
+bool holds(const fs::path& path, const std::string& text) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error) || fs::file_size(path, error) != text.size() || error) {
+    return false;
+  }
+  try {
+    return dhall::read_regular_file(path) == text;
+  } catch (const dhall::Error&) {
+    return false;
+  }
+}
+
 void write_file(const fs::path& path, const std::string& text) {
+  if (holds(path, text)) {
+    return;
+  }
   dhall::write_file_atomically(
       path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
@@ -226,6 +253,14 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
     if (arguments.depfile) {
       depfile = render::format_depfile(*arguments.output, loaded.dependencies);
     }
+    if (arguments.env_stamp) {
+      // Before the output, so that the output is the newer file.
+      chart::StampValues values =
+          arguments.encrypted() ? chart::StampValues::withheld : chart::StampValues::recorded;
+      chart::record_environment_reads(*arguments.env_stamp, loaded.environment_variables, values,
+                                      load_options.environment ? load_options.environment
+                                                               : dhall::process_environment());
+    }
     if (arguments.output) {
       write_file(*arguments.output, text);
     } else if (!(std::cout << text << std::flush)) {
@@ -237,6 +272,9 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
     }
   } catch (const dhall::Error& error) {
     std::cerr << error.format();
+    return exit_environment;
+  } catch (const chart::ChartError& error) {
+    fmt::print(stderr, "error: {}\n", error.what());
     return exit_environment;
   }
   return exit_ok;
