@@ -379,6 +379,12 @@ depfiles track what each render read:
 include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
+# Renders write depfiles with absolute paths, which Ninja reads as they are.
+# Under the NEW behaviour CMake appends `cmake -E cmake_transform_depfile` to
+# every render, a second process (about 20 ms) per edge for nothing; the
+# functions below record this setting, so it holds for the commands they add
+# (docs/chart-module.md, "Depfiles").
+cmake_policy(SET CMP0116 OLD)
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmLayout.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake")
 

@@ -5,6 +5,7 @@
 
 #include "chart/files.h"
 #include "imports/file_io.h"
+#include "syntax/source.h"
 
 namespace polar::chart {
 namespace fs = std::filesystem;
