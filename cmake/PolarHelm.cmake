@@ -474,10 +474,19 @@ function(_polar_helm_add_render_command)
   if(arg_DOCUMENTS)
     set(documents --documents)
   endif()
+  # Ninja checks that a depfile names the output as build.ninja does: relative
+  # to the top of the build tree when inside it, absolute otherwise.
+  cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${arg_OUTPUT}" NORMALIZE inside_build_tree)
+  set(depfile_target "${arg_OUTPUT}")
+  if(inside_build_tree)
+    cmake_path(RELATIVE_PATH depfile_target BASE_DIRECTORY "${CMAKE_BINARY_DIR}")
+  endif()
   add_custom_command(
     OUTPUT "${arg_OUTPUT}"
-    COMMAND ${polar_helm} render --file "${arg_SOURCE}" --output "${arg_OUTPUT}" --depfile
-            "${arg_DEPFILE}" --env-stamp "${arg_ENV_STAMP}" ${documents} ${arg_FLAGS}
+    COMMAND
+      ${polar_helm} render --file "${arg_SOURCE}" --output "${arg_OUTPUT}" --depfile
+      "${arg_DEPFILE}" --depfile-target "${depfile_target}" --env-stamp "${arg_ENV_STAMP}"
+      ${documents} ${arg_FLAGS}
     DEPENDS "${arg_SOURCE}" ${polar_helm_depends} ${arg_DEPENDS}
     DEPFILE "${arg_DEPFILE}"
     COMMENT "${arg_COMMENT}"
@@ -485,19 +494,19 @@ function(_polar_helm_add_render_command)
 endfunction()
 
 # Environment variables are inputs of renders that Ninja cannot see; each
-# render writes the names it read to an environment stamp
-# (docs/chart-module.md, "Environment variables"). When `sources` may read a
-# variable, the stamps are inputs of the renders, kept up to date by
-# `polar-helm env-check` before the renders of every build: it rewrites a
-# stamp only when a variable its render read has changed (or on every build
-# for a secret that read one), so Ninja (restat) re-runs exactly those
-# renders; its extra output is never written, so it always runs. Sources that
-# mention no `env:` have no such step: their renders write a stamp only when
-# they read a variable after all (through an import from elsewhere, or an
-# edit), into a folder that is a configure dependency, so the next build
-# reconfigures with the step. Sets <out_stamps> to one stamp per output, in
-# the order of `outputs`, and <out_tracked> to whether they are inputs of the
-# renders.
+# render writes the names of those it read to an environment stamp
+# (docs/chart-module.md, "Environment variables"). A render is watched when
+# its source mentions `env:` or its stamp names a variable: its stamp is then
+# an input of the render, kept up to date by `polar-helm env-check` before the
+# renders of every build, which rewrites a stamp only when a variable its
+# render read has changed (or on every build for a secret that read one), so
+# Ninja (restat) re-runs exactly those renders. The check's extra output is
+# never written, so it always runs; without watched renders there is no
+# check. An unwatched render's stamp is an empty file and a configure
+# dependency: should the render read a variable after all (through an
+# import), it writes the names there and the next build reconfigures with it
+# watched. Sets <out_stamps> to one stamp per source and <out_watched> to ON
+# or OFF for each, in the order of <sources> and <outputs>.
 function(
   _polar_helm_environment_stamps
   work_dir
@@ -505,46 +514,46 @@ function(
   sources
   outputs
   out_stamps
-  out_tracked)
-  set(env_dir "${work_dir}/env")
-  set(untracked_dir "${work_dir}/untracked-env")
-  set(reads_environment OFF)
-  foreach(source IN LISTS sources)
+  out_watched)
+  set(stamps "")
+  set(watched_list "")
+  set(watched_stamps "")
+  foreach(source output IN ZIP_LISTS sources outputs)
+    string(REPLACE "/" "--" flat "${output}")
+    set(stamp "${work_dir}/env/${flat}.env")
+    list(APPEND stamps "${stamp}")
     file(
       STRINGS "${source}" mentions
       REGEX "env:"
       LIMIT_COUNT 1)
-    if(mentions)
-      set(reads_environment ON)
-      break()
+    set(lines 0)
+    if(EXISTS "${stamp}")
+      file(STRINGS "${stamp}" lines LIMIT_COUNT 2)
+      list(LENGTH lines lines) # a header and at least one name, or less
+    endif()
+    if(mentions OR lines GREATER 1)
+      list(APPEND watched_stamps "${stamp}")
+      list(APPEND watched_list ON)
+    else()
+      if(NOT EXISTS "${stamp}")
+        file(WRITE "${stamp}" "")
+      endif()
+      set_property(
+        DIRECTORY
+        APPEND
+        PROPERTY CMAKE_CONFIGURE_DEPENDS "${stamp}")
+      list(APPEND watched_list OFF)
     endif()
   endforeach()
-  file(GLOB untracked_reads "${untracked_dir}/*.env")
-  if(untracked_reads)
-    set(reads_environment ON)
-  endif()
-  set(stamp_dir "${env_dir}")
-  if(NOT reads_environment)
-    set(stamp_dir "${untracked_dir}")
-    file(MAKE_DIRECTORY "${untracked_dir}")
-    set_property(
-      DIRECTORY
-      APPEND
-      PROPERTY CMAKE_CONFIGURE_DEPENDS "${untracked_dir}")
-  endif()
-  set(stamps "")
-  foreach(output IN LISTS outputs)
-    string(REPLACE "/" "--" flat "${output}")
-    list(APPEND stamps "${stamp_dir}/${flat}.env")
-  endforeach()
-  if(reads_environment)
+  if(watched_stamps)
     _polar_helm_executable(polar_helm polar_helm_depends)
-    list(JOIN stamps "\n" stamp_lines)
+    list(JOIN watched_stamps "\n" stamp_lines)
     file(CONFIGURE OUTPUT "${work_dir}/env-stamps.txt" CONTENT "${stamp_lines}\n")
+    # Never written, so the check always runs; not SYMBOLIC, which would cost
+    # the edge its restat.
     set(always "${work_dir}/env-check.always")
-    set_source_files_properties("${always}" PROPERTIES SYMBOLIC TRUE)
     add_custom_command(
-      OUTPUT ${stamps} "${always}"
+      OUTPUT ${watched_stamps} "${always}"
       COMMAND ${polar_helm} env-check --stamp-list "${work_dir}/env-stamps.txt"
       DEPENDS ${polar_helm_depends}
       COMMENT "${comment}"
@@ -553,8 +562,8 @@ function(
   set(${out_stamps}
       "${stamps}"
       PARENT_SCOPE)
-  set(${out_tracked}
-      ${reads_environment}
+  set(${out_watched}
+      "${watched_list}"
       PARENT_SCOPE)
 endfunction()
 
@@ -791,21 +800,22 @@ function(_polar_helm_chart_add_commands name)
   endif()
 
   set(chart_files "")
-  file(GLOB_RECURSE dhall_files "${source_dir}/*.dhall")
   _polar_helm_environment_stamps(
-    "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${dhall_files}"
-    "${outputs}" env_stamps env_tracked)
+    "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${sources}"
+    "${outputs}" env_stamps env_watched)
   foreach(
     source
     output
     is_template
     env_stamp
+    env_stamp_watched
     IN
     ZIP_LISTS
     sources
     outputs
     documents
-    env_stamps)
+    env_stamps
+    env_watched)
     file(RELATIVE_PATH relative_source "${source_dir}" "${source}")
     set(documents_flag "")
     if(is_template)
@@ -840,13 +850,14 @@ function(_polar_helm_chart_add_commands name)
       set(rendered "${work_dir}/staged/${output}")
     endif()
     set(env_depends "")
-    if(env_tracked)
+    if(env_stamp_watched)
       set(env_depends "${env_stamp}")
     endif()
     _polar_helm_add_render_command(
       SOURCE "${source}"
       OUTPUT "${rendered}"
-      DEPFILE "${work_dir}/deps/${output}.d" ENV_STAMP "${env_stamp}"
+      DEPFILE "${work_dir}/deps/${output}.d"
+      ENV_STAMP "${env_stamp}"
       COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
       FLAGS ${render_flags} ${secret_flags}
       DEPENDS ${secret_depends} ${env_depends})
@@ -987,15 +998,16 @@ function(polar_helm_render)
   set(work_dir "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}")
   _polar_helm_environment_stamps(
     "${work_dir}" "polar-helm: checking the environment variables of ${relative_source}"
-    "${source}" "output" env_stamp env_tracked)
+    "${source}" "output" env_stamp env_watched)
   set(env_depends "")
-  if(env_tracked)
+  if(env_watched)
     set(env_depends "${env_stamp}")
   endif()
   _polar_helm_add_render_command(
     SOURCE "${source}"
     OUTPUT "${output}"
-    DEPFILE "${work_dir}.d" ENV_STAMP "${env_stamp}"
+    DEPFILE "${work_dir}.d"
+    ENV_STAMP "${env_stamp}"
     COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
     FLAGS ${flags}
     DEPENDS ${arg_DEPENDS} ${env_depends})

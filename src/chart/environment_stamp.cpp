@@ -115,7 +115,7 @@ std::optional<std::string> read_stamp(const fs::path& stamp) {
 void record_environment_reads(const fs::path& stamp, const std::vector<std::string>& names,
                               StampValues values, const dhall::EnvironmentLookup& environment) {
   std::optional<std::string> current = read_stamp(stamp);
-  if (!current && names.empty()) {
+  if (names.empty() && (!current || current->empty())) {
     return;
   }
   std::string contents = format_stamp(names, values, environment);

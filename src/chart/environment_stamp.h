@@ -26,8 +26,9 @@ enum class StampValues {
 
 // After a render that looked up `names` (sorted, each once): writes its
 // stamp at `stamp` unless the stamp says so already (it then keeps its
-// modification time), or the render read no variable and there is no stamp
-// (a build that does not track this file's environment stays as it was).
+// modification time), or the render read no variable and the stamp is
+// missing or empty (a build that does not watch this file's environment
+// stays as it was; one that gets the names reconfigures to watch it).
 // Throws ChartError when it cannot write.
 void record_environment_reads(const std::filesystem::path& stamp,
                               const std::vector<std::string>& names, StampValues values,

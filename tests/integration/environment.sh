@@ -77,6 +77,17 @@ assert_same_lines "rendered files" "templates/db-secret.dhall" \
 assert_same_lines "chart checksums" "$before" "$(checksums "$chart")"
 assert_not_contains "$scratch/build-2.log" 'writing \.helmignore'
 
+step "a dry run lists the check and the renders that read variables, nothing else"
+# tagged.dhall reads IMAGE_TAG only through values.dhall: the first build
+# found it, and the second reconfigured to watch it.
+assert_contains "$scratch/build-2.log" 'Re-running CMake'
+ninja -C "$build" -n >"$scratch/dry-run.log"
+assert_contains "$scratch/dry-run.log" 'checking the environment variables of app'
+assert_same_lines "files a dry run would render" "templates/db-secret.dhall
+templates/noted.dhall
+templates/tagged.dhall
+values.dhall" "$(rendered_sources "$scratch/dry-run.log")"
+
 step "a changed variable re-renders exactly the files that read it"
 IMAGE_TAG=v2 build "$scratch/build-3.log"
 assert_same_lines "rendered files" "templates/db-secret.dhall

@@ -37,6 +37,7 @@ struct RenderArguments {
   ImportArguments imports; // flags only for `render`; the drop-ins read the environment
   std::optional<fs::path> output;
   std::optional<fs::path> depfile;
+  std::optional<fs::path> depfile_target;
   std::optional<fs::path> env_stamp;
   bool json = false;
   bool compact = false;
@@ -109,6 +110,11 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
         "--depfile", arguments.depfile,
         "Write a Make/Ninja depfile listing every local file read (needs --output)");
     depfile->needs(command.get_option("--output"));
+    command
+        .add_option("--depfile-target", arguments.depfile_target,
+                    "The output as the build tool names it in the depfile (default: --output); "
+                    "Ninja wants its own path, relative to the top of the build tree")
+        ->needs(depfile);
     command
         .add_option("--env-stamp", arguments.env_stamp,
                     "Record the environment variables read in this file for env-check (values "
@@ -251,7 +257,8 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
   try {
     std::string depfile;
     if (arguments.depfile) {
-      depfile = render::format_depfile(*arguments.output, loaded.dependencies);
+      depfile = render::format_depfile(arguments.depfile_target.value_or(*arguments.output),
+                                       loaded.dependencies);
     }
     if (arguments.env_stamp) {
       // Before the output, so that the output is the newer file.

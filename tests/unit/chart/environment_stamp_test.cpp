@@ -100,14 +100,20 @@ TEST(EnvironmentStamp, ASecretThatReadNothingIsLeftAlone) {
   EXPECT_EQ(check_environment_stamp(stamp, environment.lookup()), StampCheck::unchanged);
 }
 
-TEST(EnvironmentStamp, ARenderThatReadNothingWritesNoStampWhereThereIsNone) {
+TEST(EnvironmentStamp, ARenderThatReadNothingLeavesAMissingOrEmptyStampAlone) {
   ScratchFolder folder;
-  fs::path stamp = folder.path() / "untracked/config.yaml.env";
+  fs::path missing = folder.path() / "env/config.yaml.env";
   Environment environment{{{"TAG", "v1"}}};
-  record_environment_reads(stamp, {}, StampValues::recorded, environment.lookup());
-  EXPECT_FALSE(fs::exists(stamp));
-  record_environment_reads(stamp, {"TAG"}, StampValues::recorded, environment.lookup());
-  EXPECT_TRUE(fs::exists(stamp));
+  record_environment_reads(missing, {}, StampValues::recorded, environment.lookup());
+  EXPECT_FALSE(fs::exists(missing));
+
+  // An unwatched render's stamp: empty until the render reads a variable.
+  fs::path unwatched = folder.path() / "env/tagged.yaml.env";
+  write_file_atomically(unwatched, "");
+  record_environment_reads(unwatched, {}, StampValues::recorded, environment.lookup());
+  EXPECT_EQ(read_file(unwatched), "");
+  record_environment_reads(unwatched, {"TAG"}, StampValues::recorded, environment.lookup());
+  EXPECT_NE(read_file(unwatched).find("TAG"), std::string::npos);
 }
 
 TEST(EnvironmentStamp, AStampNotWrittenByPolarHelmIsReplaced) {
