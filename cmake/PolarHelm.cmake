@@ -393,6 +393,12 @@ depfiles track what each render read:
 include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
+# Renders write depfiles with absolute paths, which Ninja reads as they are.
+# Under the NEW behaviour CMake appends `cmake -E cmake_transform_depfile` to
+# every render, a second process (about 20 ms) per edge for nothing; the
+# functions below record this setting, so it holds for the commands they add
+# (docs/chart-module.md, "Depfiles").
+cmake_policy(SET CMP0116 OLD)
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmLayout.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake")
 
@@ -475,21 +481,104 @@ endfunction()
 # One custom command rendering <source> to <output> with a depfile in
 # <depfile>; DOCUMENTS writes a Dhall list as a multi-document YAML file.
 function(_polar_helm_add_render_command)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS" "SOURCE;OUTPUT;DEPFILE;COMMENT"
+  cmake_parse_arguments(PARSE_ARGV 0 arg "DOCUMENTS" "SOURCE;OUTPUT;DEPFILE;ENV_STAMP;COMMENT"
                         "FLAGS;DEPENDS")
   _polar_helm_executable(polar_helm polar_helm_depends)
   set(documents "")
   if(arg_DOCUMENTS)
     set(documents --documents)
   endif()
+  # Ninja checks that a depfile names the output as build.ninja does: relative
+  # to the top of the build tree when inside it, absolute otherwise.
+  cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${arg_OUTPUT}" NORMALIZE inside_build_tree)
+  set(depfile_target "${arg_OUTPUT}")
+  if(inside_build_tree)
+    cmake_path(RELATIVE_PATH depfile_target BASE_DIRECTORY "${CMAKE_BINARY_DIR}")
+  endif()
   add_custom_command(
     OUTPUT "${arg_OUTPUT}"
-    COMMAND ${polar_helm} render --file "${arg_SOURCE}" --output "${arg_OUTPUT}" --depfile
-            "${arg_DEPFILE}" ${documents} ${arg_FLAGS}
+    COMMAND
+      ${polar_helm} render --file "${arg_SOURCE}" --output "${arg_OUTPUT}" --depfile
+      "${arg_DEPFILE}" --depfile-target "${depfile_target}" --env-stamp "${arg_ENV_STAMP}"
+      ${documents} ${arg_FLAGS}
     DEPENDS "${arg_SOURCE}" ${polar_helm_depends} ${arg_DEPENDS}
     DEPFILE "${arg_DEPFILE}"
     COMMENT "${arg_COMMENT}"
     VERBATIM)
+endfunction()
+
+# Environment variables are inputs of renders that Ninja cannot see; each
+# render writes the names of those it read to an environment stamp
+# (docs/chart-module.md, "Environment variables"). A render is watched when
+# its source mentions `env:` or its stamp names a variable: its stamp is then
+# an input of the render, kept up to date by `polar-helm env-check` before the
+# renders of every build, which rewrites a stamp only when a variable its
+# render read has changed (or on every build for a secret that read one), so
+# Ninja (restat) re-runs exactly those renders. The check's extra output is
+# never written, so it always runs; without watched renders there is no
+# check. An unwatched render's stamp is an empty file and a configure
+# dependency: should the render read a variable after all (through an
+# import), it writes the names there and the next build reconfigures with it
+# watched. Sets <out_stamps> to one stamp per source and <out_watched> to ON
+# or OFF for each, in the order of <sources> and <outputs>.
+function(
+  _polar_helm_environment_stamps
+  work_dir
+  comment
+  sources
+  outputs
+  out_stamps
+  out_watched)
+  set(stamps "")
+  set(watched_list "")
+  set(watched_stamps "")
+  foreach(source output IN ZIP_LISTS sources outputs)
+    string(REPLACE "/" "--" flat "${output}")
+    set(stamp "${work_dir}/env/${flat}.env")
+    list(APPEND stamps "${stamp}")
+    file(
+      STRINGS "${source}" mentions
+      REGEX "env:"
+      LIMIT_COUNT 1)
+    set(lines 0)
+    if(EXISTS "${stamp}")
+      file(STRINGS "${stamp}" lines LIMIT_COUNT 2)
+      list(LENGTH lines lines) # a header and at least one name, or less
+    endif()
+    if(mentions OR lines GREATER 1)
+      list(APPEND watched_stamps "${stamp}")
+      list(APPEND watched_list ON)
+    else()
+      if(NOT EXISTS "${stamp}")
+        file(WRITE "${stamp}" "")
+      endif()
+      set_property(
+        DIRECTORY
+        APPEND
+        PROPERTY CMAKE_CONFIGURE_DEPENDS "${stamp}")
+      list(APPEND watched_list OFF)
+    endif()
+  endforeach()
+  if(watched_stamps)
+    _polar_helm_executable(polar_helm polar_helm_depends)
+    list(JOIN watched_stamps "\n" stamp_lines)
+    file(CONFIGURE OUTPUT "${work_dir}/env-stamps.txt" CONTENT "${stamp_lines}\n")
+    # Never written, so the check always runs; not SYMBOLIC, which would cost
+    # the edge its restat.
+    set(always "${work_dir}/env-check.always")
+    add_custom_command(
+      OUTPUT ${watched_stamps} "${always}"
+      COMMAND ${polar_helm} env-check --stamp-list "${work_dir}/env-stamps.txt"
+      DEPENDS ${polar_helm_depends}
+      COMMENT "${comment}"
+      VERBATIM)
+  endif()
+  set(${out_stamps}
+      "${stamps}"
+      PARENT_SCOPE)
+  set(${out_watched}
+      "${watched_list}"
+      PARENT_SCOPE)
 endfunction()
 
 # The helm programs to test with and a label for each ("helm-3.17"), found
@@ -729,15 +818,22 @@ function(_polar_helm_chart_add_commands name)
   endif()
 
   set(chart_files "")
+  _polar_helm_environment_stamps(
+    "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${sources}"
+    "${outputs}" env_stamps env_watched)
   foreach(
     source
     output
     is_template
+    env_stamp
+    env_stamp_watched
     IN
     ZIP_LISTS
     sources
     outputs
-    documents)
+    documents
+    env_stamps
+    env_watched)
     file(RELATIVE_PATH relative_source "${source_dir}" "${source}")
     set(documents_flag "")
     if(is_template)
@@ -771,13 +867,18 @@ function(_polar_helm_chart_add_commands name)
     if(NOT hook STREQUAL "")
       set(rendered "${work_dir}/staged/${output}")
     endif()
+    set(env_depends "")
+    if(env_stamp_watched)
+      set(env_depends "${env_stamp}")
+    endif()
     _polar_helm_add_render_command(
       SOURCE "${source}"
       OUTPUT "${rendered}"
       DEPFILE "${work_dir}/deps/${output}.d"
+      ENV_STAMP "${env_stamp}"
       COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
       FLAGS ${render_flags} ${secret_flags}
-      DEPENDS ${secret_depends})
+      DEPENDS ${secret_depends} ${env_depends})
     if(NOT hook STREQUAL "")
       get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
       get_target_property(hook_depends ${name} POLAR_HELM_POST_PROCESS_${hook}_DEPENDS)
@@ -912,13 +1013,22 @@ function(polar_helm_render)
     set(documents_flag DOCUMENTS)
   endif()
   file(RELATIVE_PATH relative_source "${CMAKE_CURRENT_SOURCE_DIR}" "${source}")
+  set(work_dir "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}")
+  _polar_helm_environment_stamps(
+    "${work_dir}" "polar-helm: checking the environment variables of ${relative_source}"
+    "${source}" "output" env_stamp env_watched)
+  set(env_depends "")
+  if(env_watched)
+    set(env_depends "${env_stamp}")
+  endif()
   _polar_helm_add_render_command(
     SOURCE "${source}"
     OUTPUT "${output}"
-    DEPFILE "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}.d"
+    DEPFILE "${work_dir}.d"
+    ENV_STAMP "${env_stamp}"
     COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
     FLAGS ${flags}
-    DEPENDS ${arg_DEPENDS})
+    DEPENDS ${arg_DEPENDS} ${env_depends})
   if(arg_TARGET)
     add_custom_target(${arg_TARGET} ALL DEPENDS "${output}")
   endif()

@@ -210,8 +210,16 @@ function(
         set(flags --sops-config-from "${source_dir}/${relative_source}")
       endif()
     endif()
-    if(committed AND NOT mode STREQUAL "plaintext")
-      list(APPEND flags --previous "${committed}")
+    # The bytes to keep: the committed copy's, else (no SYNC_DIR) those of the
+    # chart's own file, so a secret re-rendered for an unchanged environment
+    # stays as it was.
+    get_target_property(chart_dir ${name} POLAR_HELM_CHART_DIR)
+    set(previous "${chart_dir}/${output}")
+    if(committed)
+      set(previous "${committed}")
+    endif()
+    if(NOT mode STREQUAL "plaintext")
+      list(APPEND flags --previous "${previous}")
     endif()
   endif()
   set(${out_flags}

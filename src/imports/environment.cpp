@@ -30,10 +30,11 @@ EnvironmentReads::EnvironmentReads(EnvironmentLookup lookup) : lookup_(std::move
 }
 
 EnvironmentLookup EnvironmentReads::watched() const {
-  return [lookup = lookup_, found = found_](const std::string& name) {
+  return [lookup = lookup_, notes = notes_](const std::string& name) {
     std::optional<std::string> value = lookup(name);
-    if (value && !locates_files(name)) {
-      *found = true;
+    if (!locates_files(name)) {
+      notes->names.insert(name);
+      notes->found = notes->found || value.has_value();
     }
     return value;
   };
@@ -41,13 +42,17 @@ EnvironmentLookup EnvironmentReads::watched() const {
 
 std::function<bool(const std::filesystem::path&)>
 EnvironmentReads::watching(std::function<bool(const std::filesystem::path&)> is_secret) const {
-  return [is_secret = std::move(is_secret), found = found_](const std::filesystem::path& file) {
+  return [is_secret = std::move(is_secret), notes = notes_](const std::filesystem::path& file) {
     bool secret = is_secret(file);
     if (secret) {
-      *found = true;
+      notes->found = true;
     }
     return secret;
   };
+}
+
+std::vector<std::string> EnvironmentReads::names() const {
+  return {notes_->names.begin(), notes_->names.end()};
 }
 
 } // namespace polar::dhall

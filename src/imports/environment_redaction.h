@@ -20,7 +20,8 @@ namespace polar::dhall {
 // `load(options)`, with the environment and the secret-file predicate of
 // `options` watched: when the load fails after reading a variable or a
 // secret file, its error is thrown without values; when it succeeds, the
-// result's `read_sensitive_values` says whether it read one.
+// result's `read_sensitive_values` says whether it read one and
+// `environment_variables` which it looked up.
 template <typename Load>
 auto hiding_environment_values(const LoadOptions& options, Load&& load) {
   EnvironmentReads reads(options.environment ? options.environment : process_environment());
@@ -32,6 +33,7 @@ auto hiding_environment_values(const LoadOptions& options, Load&& load) {
   try {
     auto loaded = std::forward<Load>(load)(watched);
     loaded.read_sensitive_values = reads.any();
+    loaded.environment_variables = reads.names();
     return loaded;
   } catch (const Error& error) {
     if (!reads.any()) {

@@ -29,7 +29,12 @@ Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
   }
   // Evaluated, not read back: rendering reads the value and forces only
   // what the output shows (docs/rendering.md, "From values").
-  return Loaded{eval(Env{}, resolved), quote(type), std::move(dependencies), statistics};
+  Loaded loaded;
+  loaded.value = eval(Env{}, resolved);
+  loaded.type = quote(type);
+  loaded.dependencies = std::move(dependencies);
+  loaded.statistics = statistics;
+  return loaded;
 }
 
 Loaded load_file_unredacted(const fs::path& file, const LoadOptions& options) {

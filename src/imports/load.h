@@ -2,6 +2,7 @@
 // Loading a Dhall file end to end: read, parse, resolve imports, type-check,
 // evaluate. What the CLI and the chart generator call.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "imports/load_statistics.h"
@@ -30,6 +31,11 @@ struct Loaded {
   // XDG_*) or a secret file: errors raised later (rendering) must not quote
   // their values either (imports/redact.h).
   bool read_sensitive_values = false;
+  // The environment variables the load looked up, set or not, sorted: the
+  // inputs of the result besides `dependencies` (HOME and XDG_* excepted, as
+  // above). Names only: the build tracks their values (docs/chart-module.md,
+  // "Environment variables").
+  std::vector<std::string> environment_variables;
 
   // The β-normal form of the expression (`polar-helm dhall`, `hash`).
   ExprPtr normal_form() const;

@@ -10,6 +10,7 @@
 #include "chart_command.h"
 #include "dhall_commands.h"
 #include "encrypt_command.h"
+#include "environment_command.h"
 #include "exit_codes.h"
 #include "freeze_command.h"
 #include "inputs_command.h"
@@ -59,6 +60,7 @@ polar::cli::ExitCode run(int argc, char** argv) {
   polar::cli::register_freeze_command(app, exit_code);
   polar::cli::register_inputs_command(app, exit_code);
   polar::cli::add_release_commands(app, exit_code);
+  polar::cli::add_environment_commands(app, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "chart/environment_stamp.h"
+#include "chart/files.h"
 #include "chart/glob.h"
 #include "chart/secret_encryption.h"
 #include "import_options.h"
@@ -38,6 +40,8 @@ struct RenderArguments {
   ImportArguments imports; // flags only for `render`; the drop-ins read the environment
   std::optional<fs::path> output;
   std::optional<fs::path> depfile;
+  std::optional<fs::path> depfile_target;
+  std::optional<fs::path> env_stamp;
   bool json = false;
   bool compact = false;
   bool omit_empty = false;
@@ -110,6 +114,16 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
         "--depfile", arguments.depfile,
         "Write a Make/Ninja depfile listing every local file read (needs --output)");
     depfile->needs(command.get_option("--output"));
+    command
+        .add_option("--depfile-target", arguments.depfile_target,
+                    "The output as the build tool names it in the depfile (default: --output); "
+                    "Ninja wants its own path, relative to the top of the build tree")
+        ->needs(depfile);
+    command
+        .add_option("--env-stamp", arguments.env_stamp,
+                    "Record the environment variables read in this file for env-check (values "
+                    "only when the output is not encrypted); written only when it changes")
+        ->needs(command.get_option("--output"));
     add_import_options(command, arguments.imports);
     add_encryption_options(command, arguments);
     command
@@ -168,9 +182,28 @@ render::RenderOptions render_options(const RenderArguments& arguments, Tool tool
   return options;
 }
 
+// An output that already holds `text` is left as it is: it keeps its
+// modification time, so Ninja (restat) skips what depends on it when a render
+// re-ran without a change (an edit to a comment, a secret re-rendered on every
+// build).
+bool holds(const fs::path& path, const std::string& text) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error) || fs::file_size(path, error) != text.size() || error) {
+    return false;
+  }
+  try {
+    return dhall::read_regular_file(path) == text;
+  } catch (const dhall::Error&) {
+    return false;
+  }
+}
+
 // Writes `text` where --output or --depfile says (imports/file_io.h: never
 // renamed over anything but a regular file).
 void write_output(const fs::path& path, const std::string& text) {
+  if (holds(path, text)) {
+    return;
+  }
   try {
     dhall::write_output_file(path, text);
   } catch (const dhall::Error& error) {
@@ -257,9 +290,22 @@ ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
   std::string depfile;
   if (arguments.depfile) {
     try {
-      depfile = render::format_depfile(*arguments.output, loaded.dependencies);
+      depfile = render::format_depfile(arguments.depfile_target.value_or(*arguments.output),
+                                       loaded.dependencies);
     } catch (const dhall::Error& error) {
       throw EnvironmentError(error.message());
+    }
+  }
+  if (arguments.env_stamp) {
+    // Before the output, so that the output is the newer file.
+    chart::StampValues values =
+        arguments.encrypted() ? chart::StampValues::withheld : chart::StampValues::recorded;
+    try {
+      chart::record_environment_reads(*arguments.env_stamp, loaded.environment_variables, values,
+                                      load_options.environment ? load_options.environment
+                                                               : dhall::process_environment());
+    } catch (const chart::ChartError& error) {
+      throw EnvironmentError(error.what());
     }
   }
   if (arguments.output) {

@@ -1,0 +1,150 @@
+#include "chart/environment_stamp.h"
+
+#include <optional>
+#include <string_view>
+
+#include "chart/files.h"
+#include "imports/file_io.h"
+#include "syntax/source.h"
+
+namespace polar::chart {
+namespace fs = std::filesystem;
+namespace {
+
+// The first line says how the stamp was made; each variable follows on its
+// own line: its name, then ` unset` or ` =` and its value, or nothing
+// (withheld). Names and values are written `<length>:<bytes>`, so that any
+// of them, newlines included, reads back unambiguously.
+constexpr std::string_view recorded_header = "polar-helm environment stamp: values\n";
+constexpr std::string_view withheld_header = "polar-helm environment stamp: names\n";
+
+void append_counted(std::string& out, std::string_view bytes) {
+  out += std::to_string(bytes.size());
+  out += ':';
+  out += bytes;
+}
+
+// Reads `<length>:<bytes>` from the front of `text`.
+std::optional<std::string_view> take_counted(std::string_view& text) {
+  std::size_t colon = text.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 9) {
+    return std::nullopt;
+  }
+  std::size_t length = 0;
+  for (char digit : text.substr(0, colon)) {
+    if (digit < '0' || digit > '9') {
+      return std::nullopt;
+    }
+    length = length * 10 + static_cast<std::size_t>(digit - '0');
+  }
+  text.remove_prefix(colon + 1);
+  if (text.size() < length) {
+    return std::nullopt;
+  }
+  std::string_view bytes = text.substr(0, length);
+  text.remove_prefix(length);
+  return bytes;
+}
+
+bool take(std::string_view& text, std::string_view expected) {
+  if (!text.starts_with(expected)) {
+    return false;
+  }
+  text.remove_prefix(expected.size());
+  return true;
+}
+
+struct ParsedStamp {
+  StampValues values = StampValues::recorded;
+  std::vector<std::string> names;
+};
+
+// The names in a stamp this module wrote; nullopt for anything else.
+std::optional<ParsedStamp> parse_stamp(std::string_view text) {
+  ParsedStamp parsed;
+  if (take(text, withheld_header)) {
+    parsed.values = StampValues::withheld;
+  } else if (!take(text, recorded_header)) {
+    return std::nullopt;
+  }
+  while (!text.empty()) {
+    std::optional<std::string_view> name = take_counted(text);
+    if (!name) {
+      return std::nullopt;
+    }
+    parsed.names.emplace_back(*name);
+    bool line_read = parsed.values == StampValues::withheld
+                         ? take(text, "\n")
+                         : take(text, " unset\n") ||
+                               (take(text, " =") && take_counted(text) && take(text, "\n"));
+    if (!line_read) {
+      return std::nullopt;
+    }
+  }
+  return parsed;
+}
+
+std::string format_stamp(const std::vector<std::string>& names, StampValues values,
+                         const dhall::EnvironmentLookup& environment) {
+  std::string stamp(values == StampValues::withheld ? withheld_header : recorded_header);
+  for (const std::string& name : names) {
+    append_counted(stamp, name);
+    if (values == StampValues::recorded) {
+      if (std::optional<std::string> value = environment(name)) {
+        stamp += " =";
+        append_counted(stamp, *value);
+      } else {
+        stamp += " unset";
+      }
+    }
+    stamp += '\n';
+  }
+  return stamp;
+}
+
+std::optional<std::string> read_stamp(const fs::path& stamp) {
+  try {
+    return dhall::read_regular_file(stamp);
+  } catch (const dhall::Error&) {
+    return std::nullopt; // unreadable: replaced
+  }
+}
+
+} // namespace
+
+void record_environment_reads(const fs::path& stamp, const std::vector<std::string>& names,
+                              StampValues values, const dhall::EnvironmentLookup& environment) {
+  std::optional<std::string> current = read_stamp(stamp);
+  if (names.empty() && (!current || current->empty())) {
+    return;
+  }
+  std::string contents = format_stamp(names, values, environment);
+  if (current != contents) {
+    write_file_atomically(stamp, contents);
+  }
+}
+
+StampCheck check_environment_stamp(const fs::path& stamp,
+                                   const dhall::EnvironmentLookup& environment) {
+  std::optional<std::string> current = read_stamp(stamp);
+  std::optional<ParsedStamp> parsed = current ? parse_stamp(*current) : std::nullopt;
+  if (!parsed) {
+    write_file_atomically(stamp, std::string(recorded_header));
+    return StampCheck::rewritten;
+  }
+  if (parsed->values == StampValues::withheld) {
+    if (parsed->names.empty()) {
+      return StampCheck::unchanged;
+    }
+    write_file_atomically(stamp, *current); // a new modification time
+    return StampCheck::renewed;
+  }
+  std::string expected = format_stamp(parsed->names, parsed->values, environment);
+  if (expected == *current) {
+    return StampCheck::unchanged;
+  }
+  write_file_atomically(stamp, expected);
+  return StampCheck::rewritten;
+}
+
+} // namespace polar::chart

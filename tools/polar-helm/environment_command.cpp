@@ -1,0 +1,70 @@
+#include "environment_command.h"
+
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "chart/environment_stamp.h"
+#include "chart/files.h"
+#include "imports/environment.h"
+
+namespace polar::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CheckArguments {
+  std::vector<fs::path> stamps;
+  fs::path stamp_list;
+};
+
+// The stamps named on the command line and, one per line, in the list file.
+std::vector<fs::path> stamps_to_check(const CheckArguments& arguments) {
+  std::vector<fs::path> stamps = arguments.stamps;
+  if (!arguments.stamp_list.empty()) {
+    std::string list = chart::read_file(arguments.stamp_list);
+    std::size_t start = 0;
+    while (start < list.size()) {
+      std::size_t end = list.find('\n', start);
+      if (end == std::string::npos) {
+        end = list.size();
+      }
+      if (end > start) {
+        stamps.emplace_back(list.substr(start, end - start));
+      }
+      start = end + 1;
+    }
+  }
+  return stamps;
+}
+
+ExitCode run_check(const CheckArguments& arguments) {
+  try {
+    dhall::EnvironmentLookup environment = dhall::process_environment();
+    for (const fs::path& stamp : stamps_to_check(arguments)) {
+      chart::check_environment_stamp(stamp, environment);
+    }
+    return exit_ok;
+  } catch (const chart::ChartError& error) {
+    fmt::print(stderr, "polar-helm: error: {}\n", error.what());
+    return exit_environment;
+  }
+}
+
+} // namespace
+
+void add_environment_commands(CLI::App& app, ExitCode& exit_code) {
+  auto arguments = std::make_shared<CheckArguments>();
+  CLI::App* check = app.add_subcommand(
+      "env-check", "Bring the environment stamps of renders up to date (the build's first step): "
+                   "a stamp changes only when a variable its render read has changed");
+  check->add_option("STAMP", arguments->stamps, "Environment stamps (render --env-stamp)");
+  check->add_option("--stamp-list", arguments->stamp_list,
+                    "A file naming environment stamps, one per line");
+  check->callback([arguments, &exit_code] { exit_code = run_check(*arguments); });
+}
+
+} // namespace polar::cli
