@@ -119,7 +119,9 @@ wait "$dead"
 chart=$build/charts/here
 echo 'half: wri' >"$chart/templates/.greeting.yaml.tmp-$dead-42"
 echo 'in: progress' >"$chart/.values.yaml.tmp-$$-7" # a live writer's: left alone
-touch "$project/deploy/templates/greeting.dhall"
+# An edit that changes the output: a render whose output keeps its bytes
+# leaves the chart-level step (which cleans up) alone.
+sed -i 's/message = /message2 = /' "$project/deploy/templates/greeting.dhall"
 run_logged "$scratch/build3.log" ninja -C "$build" || fail "the build failed"
 assert_no_file "$chart/templates/.greeting.yaml.tmp-$dead-42"
 assert_file "$chart/.values.yaml.tmp-$$-7"
