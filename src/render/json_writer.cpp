@@ -28,7 +28,7 @@ private:
           } else if constexpr (std::is_same_v<T, bool>) {
             out_ += node ? "true" : "false";
           } else if constexpr (std::is_same_v<T, JsonNumber>) {
-            out_ += pretty_ ? format_number_pretty(node) : format_number_compact(node);
+            out_ += format_number(node);
           } else if constexpr (std::is_same_v<T, std::string>) {
             append_json_string(out_, node);
           } else if constexpr (std::is_same_v<T, JsonArray>) {

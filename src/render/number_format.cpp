@@ -38,15 +38,14 @@ std::string fixed_notation(const JsonNumber& number) {
   return text;
 }
 
-bool above_1e19(const JsonNumber& number) {
-  std::int64_t point = point_exponent(number);
-  return point > 20 || (point == 20 && number.digits != "1");
-}
-
 } // namespace
 
-std::string format_number_compact(const JsonNumber& number) {
-  if (number.exponent >= 0 && number.exponent <= 1024) {
+std::string format_number(const JsonNumber& number) {
+  // aeson writes a Scientific with an exponent up to 1024 as an integer. A
+  // Natural or Integer reaches it with exponent 0 (its digits in full, any
+  // size); an integral Double's exponent is at most 308. So every integral
+  // value is written in full.
+  if (number.exponent >= 0) {
     std::string text = number.negative ? "-" : "";
     text += number.digits;
     if (number.digits != "0") {
@@ -54,12 +53,9 @@ std::string format_number_compact(const JsonNumber& number) {
     }
     return text;
   }
+  // Scientific's Generic format: Fixed for 0.1 <= |x| < 10^7.
   std::int64_t point = point_exponent(number);
   return point < 0 || point > 7 ? exponent_notation(number) : fixed_notation(number);
-}
-
-std::string format_number_pretty(const JsonNumber& number) {
-  return above_1e19(number) ? exponent_notation(number) : format_number_compact(number);
 }
 
 } // namespace polar::render

@@ -94,7 +94,7 @@ private:
           } else if constexpr (std::is_same_v<T, bool>) {
             out_ += scalar ? "true" : "false";
           } else if constexpr (std::is_same_v<T, JsonNumber>) {
-            out_ += format_number_compact(scalar);
+            out_ += format_number(scalar);
           } else if constexpr (std::is_same_v<T, std::string>) {
             bool document_level = position == Position::document;
             append_yaml_string(
