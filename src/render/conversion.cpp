@@ -7,6 +7,7 @@
 
 #include "render/conversion_context.h"
 #include "render/json_encoding.h"
+#include "render/temporal.h"
 #include "semantics/eval.h"
 
 namespace polar::render {
@@ -84,29 +85,6 @@ std::optional<Nesting> nesting_of(const Value& nesting) {
   return inline_ok ? std::optional(Nesting{true, {}}) : std::nullopt;
 }
 
-std::string iso_date(const dhall::VDate& date) {
-  return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
-}
-
-std::string iso_time(const dhall::VTime& time) {
-  // second_fraction holds the seconds times 10^precision.
-  std::string digits = time.second_fraction.to_string();
-  std::size_t minimum_length = time.precision + 2;
-  if (digits.size() < minimum_length) {
-    digits.insert(0, minimum_length - digits.size(), '0');
-  }
-  std::size_t whole = digits.size() - time.precision;
-  std::string_view all(digits);
-  return time.precision == 0 ? fmt::format("{:02}:{:02}:{}", time.hour, time.minute, all)
-                             : fmt::format("{:02}:{:02}:{}.{}", time.hour, time.minute,
-                                           all.substr(0, whole), all.substr(whole));
-}
-
-std::string iso_time_zone(const dhall::VTimeZone& zone) {
-  int minutes = zone.minutes < 0 ? -zone.minutes : zone.minutes;
-  return fmt::format("{}{:02}:{:02}", zone.minutes < 0 ? '-' : '+', minutes / 60, minutes % 60);
-}
-
 bool is_type_builtin(dhall::Builtin builtin) {
   using enum dhall::Builtin;
   switch (builtin) {
@@ -174,14 +152,8 @@ public:
     if (const std::string* text = plain_text(value)) {
       return Json::string(*text);
     }
-    if (const auto* date = value.as<dhall::VDate>()) {
-      return Json::string(iso_date(*date));
-    }
-    if (const auto* time = value.as<dhall::VTime>()) {
-      return Json::string(iso_time(*time));
-    }
-    if (const auto* zone = value.as<dhall::VTimeZone>()) {
-      return Json::string(iso_time_zone(*zone));
+    if (auto temporal = temporal_text(value)) {
+      return Json::string(*std::move(temporal));
     }
     if (const auto* list = value.as<dhall::VList>()) {
       return convert_list(*list);

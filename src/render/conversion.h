@@ -26,7 +26,8 @@ struct ConversionOptions {
 // what the loader gives) with dhall-to-json's rules: records become
 // objects, `Some x` is x and `None T` null, union values their payload (an
 // empty alternative its name), the Prelude's JSON.Type and `JSON/Nesting`
-// records what they encode, Date/Time/TimeZone ISO 8601 text. Lazy record
+// records what they encode, Date/Time/TimeZone values and the records of
+// the combined temporal literals RFC 3339 text (temporal.h). Lazy record
 // fields are forced as they are reached; types the JSON does not show (of
 // `None T`, of union values) are never read back. Null fields are kept
 // here; see omission.h.

@@ -283,6 +283,30 @@ TEST(Conversion, ValuesOfProgramsRenderWhatTheirNormalFormsShow) {
             "\"u\":[{\"x\":1},\"B\"]}\n");
 }
 
+// dhall-json 1.7.8, "Add support for Date / Time / TimeZone"
+// (dhall-haskell#2247): the records the combined temporal literals stand for
+// are one RFC 3339 string, however they were written.
+TEST(Conversion, TemporalRecordsAsRfc3339Text) {
+  EXPECT_EQ(json_of_source("2020-01-01T00:00:00+01:00"), "\"2020-01-01T00:00:00+01:00\"\n");
+  EXPECT_EQ(json_of_source("00:00:00+00:00"), "\"00:00:00+00:00\"\n");
+  EXPECT_EQ(json_of_source("2020-01-01T01:02:03"), "\"2020-01-01T01:02:03\"\n");
+  EXPECT_EQ(json_of_source("12:30:00Z"), "\"12:30:00+00:00\"\n");
+  EXPECT_EQ(json_of_source("{ timeZone = -05:30, date = 1999-12-31, time = 23:59:59.50 }"),
+            "\"1999-12-31T23:59:59.50-05:30\"\n");
+  EXPECT_EQ(json_of_source("(2020-01-01T01:02:03+04:00).{ date, time }"),
+            "\"2020-01-01T01:02:03\"\n");
+  // Other field sets, or other field types, stay objects.
+  EXPECT_EQ(json_of_source("{ date = 2020-01-01, timeZone = +01:00 }"),
+            "{\"date\":\"2020-01-01\",\"timeZone\":\"+01:00\"}\n");
+  EXPECT_EQ(json_of_source("{ time = 00:00:00 }"), "{\"time\":\"00:00:00\"}\n");
+  EXPECT_EQ(json_of_source("2020-01-01T00:00:00 // { note = 1 }"),
+            "{\"date\":\"2020-01-01\",\"note\":1,\"time\":\"00:00:00\"}\n");
+  EXPECT_EQ(json_of_source("{ date = \"2020-01-01\", time = \"00:00:00\" }"),
+            "{\"date\":\"2020-01-01\",\"time\":\"00:00:00\"}\n");
+  EXPECT_EQ(json_of_source("{ time = 00:00:00, timezone = +01:00 }"),
+            "{\"time\":\"00:00:00\",\"timezone\":\"+01:00\"}\n");
+}
+
 TEST(Conversion, JsonTypeBuiltByFunctionsIsReadBack) {
   std::string_view source = R"(
     λ(JSON : Type) →
