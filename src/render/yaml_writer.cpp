@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "render/number_format.h"
+#include "render/yaml_comment.h"
 #include "render/yaml_scalar.h"
 
 namespace polar::render {
@@ -124,6 +125,7 @@ private:
 
 std::string write_yaml(const Json& value, const YamlOptions& options) {
   std::string out(options.generated_comment ? generated_comment_line : "");
+  out += yaml_comment_from_dhall_header(options.dhall_header);
   YamlWriter writer(options.quoted);
   if (!options.documents) {
     return out + writer.document(value);

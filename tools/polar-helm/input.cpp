@@ -80,4 +80,12 @@ dhall::Loaded load_input(const Input& input, const dhall::LoadOptions& options) 
   return dhall::load_source(read_input(input), fs::current_path(), options);
 }
 
+dhall::Loaded load_input(const Input& input, dhall::SourcePtr text,
+                         const dhall::LoadOptions& options) {
+  if (input.file && is_regular_input(*input.file)) {
+    return dhall::load_file(*input.file, options);
+  }
+  return dhall::load_source(std::move(text), fs::current_path(), options);
+}
+
 } // namespace polar::cli

@@ -27,4 +27,9 @@ dhall::SourcePtr read_input(const Input& input);
 // relative imports start in the working directory, as standard input's do.
 dhall::Loaded load_input(const Input& input, const dhall::LoadOptions& options = {});
 
+// The same, for an input whose text `text` was read already (read_input):
+// standard input can be read only once. A file is loaded from its path.
+dhall::Loaded load_input(const Input& input, dhall::SourcePtr text,
+                         const dhall::LoadOptions& options);
+
 } // namespace polar::cli

@@ -24,6 +24,7 @@
 #include "report.h"
 #include "secrets/error.h"
 #include "secrets/filter_command.h"
+#include "syntax/header.h"
 #include "version.h"
 
 namespace polar::cli {
@@ -53,6 +54,7 @@ struct RenderArguments {
   bool documents = false;
   bool quoted = false;
   bool generated_comment = false;
+  bool preserve_header = false;
   // A secret file: encrypted in memory before anything is written.
   std::vector<std::string> age;
   std::optional<fs::path> sops_config_from;
@@ -87,8 +89,11 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
                      "Read the expression from this file instead of standard input");
   command.add_option("--output", arguments.output,
                      "Write to this file (atomically) instead of standard output");
-  // Diagnostics always explain; the flag is accepted so that scripts keep working.
-  command.add_flag("--explain")->description("Accepted for compatibility (no effect)");
+  // dhall-json's --explain adds to a type error what the offending value's
+  // type is and what was expected (and a tutorial on the rule); our
+  // messages always say both (docs/rendering.md), so the flag changes nothing.
+  command.add_flag("--explain")
+      ->description("Explain errors in detail (they always are: accepted for compatibility)");
 
   auto* omit_empty = command.add_flag("--omit-empty", arguments.omit_empty,
                                       "Omit record fields that are null or empty records");
@@ -140,6 +145,8 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
         command.add_flag("--quoted", arguments.quoted, "Quote every string and key"),
         command.add_flag("--generated-comment", arguments.generated_comment,
                          "Start with a comment saying the file is generated"),
+        command.add_flag("--preserve-header", arguments.preserve_header,
+                         "Copy the comments before the expression as YAML comments"),
     };
     for (CLI::Option* option : yaml_only) {
       if (json) {
@@ -159,7 +166,8 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
   }
 }
 
-render::RenderOptions render_options(const RenderArguments& arguments, Tool tool) {
+render::RenderOptions render_options(const RenderArguments& arguments, Tool tool,
+                                     std::string_view dhall_header) {
   render::RenderOptions options;
   bool json = tool == Tool::dhall_to_json || (tool == Tool::render && arguments.json);
   options.format = json ? render::OutputFormat::json : render::OutputFormat::yaml;
@@ -178,6 +186,7 @@ render::RenderOptions render_options(const RenderArguments& arguments, Tool tool
       .documents = arguments.documents,
       .quoted = arguments.quoted,
       .generated_comment = arguments.generated_comment,
+      .dhall_header = std::string(dhall_header),
   };
   return options;
 }
@@ -270,10 +279,14 @@ ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
   dhall::Loaded loaded;
   std::string text;
   try {
-    loaded = load_input(arguments.input, load_options);
+    // --preserve-header reads the input's text itself (read_input).
+    dhall::SourcePtr source = arguments.preserve_header ? read_input(arguments.input) : nullptr;
+    loaded = source ? load_input(arguments.input, source, load_options)
+                    : load_input(arguments.input, load_options);
     // A secret's message could quote a value read from env: or a file.
     hide_values = hide_values || loaded.read_sensitive_values;
-    render::RenderOptions options = render_options(arguments, tool);
+    render::RenderOptions options =
+        render_options(arguments, tool, source ? dhall::header_of(source) : std::string_view());
     options.conversion.map_keys_in_errors = !hide_values;
     text = render::render(loaded.value, options);
   } catch (const dhall::Error& error) {

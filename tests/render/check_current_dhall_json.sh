@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# check_current_dhall_json.sh <polar-helm> <work-dir>
+# What dhall-json changed after 1.7.6 (the reference binary), one block per
+# changelog entry, through `polar-helm render` and the drop-in names; see
+# "Current dhall-json" in docs/rendering.md.
+source "$(dirname "$0")/lib.sh"
+polar_helm=$1 work=$2
+fresh_dir "$work"
+ln -s "$polar_helm" "$work/dhall-to-yaml"
+ln -s "$polar_helm" "$work/dhall-to-json"
+
+# expect_output <expected text> <command...>: the command's standard output,
+# a final line break added to <expected text>, byte for byte.
+expect_output() {
+  local expected=$1
+  shift
+  printf '%s\n' "$expected" >"$work/expected"
+  "$@" >"$work/actual" || fail "failed: $*"
+  same_bytes "$work/expected" "$work/actual"
+}
+
+# Each of render --json, render --json --compact, dhall-to-json (pretty,
+# --compact) prints <expected> for the expression <dhall>.
+expect_json() {
+  local dhall=$1 expected=$2
+  printf '%s\n' "$dhall" >"$work/input.dhall"
+  expect_output "$expected" "$polar_helm" render --json --file "$work/input.dhall"
+  expect_output "$expected" "$polar_helm" render --json --compact --file "$work/input.dhall"
+  expect_output "$expected" "$work/dhall-to-json" --file "$work/input.dhall"
+  expect_output "$expected" "$work/dhall-to-json" --compact --file "$work/input.dhall"
+}
+
+# Each of render (YAML) and dhall-to-yaml prints <expected> for <dhall>.
+expect_yaml() {
+  local dhall=$1 expected=$2
+  shift 2
+  printf '%s\n' "$dhall" >"$work/input.dhall"
+  expect_output "$expected" "$polar_helm" render --file "$work/input.dhall" "$@"
+  expect_output "$expected" "$work/dhall-to-yaml" --file "$work/input.dhall" "$@"
+}
+
+# 1.7.10 "Don't use scientific notation for large integers" (dhall-haskell#2352):
+# pretty JSON prints numbers as compact JSON does, integers of any size in
+# full (1.7.6 printed 1.0e20).
+big=100000000000000000000
+expect_json "$big" "$big"
+expect_json "-$big" "-$big"
+expect_json "+123456789012345678901234" "123456789012345678901234"
+expect_yaml "$big" "$big"
+huge="1$(printf '0%.0s' $(seq 1 1100))" # beyond aeson's 10^1024 limit for Scientific exponents
+expect_json "$huge" "$huge"
+expect_yaml "$huge" "$huge"
+# Doubles are printed as before, as aeson prints them: integral ones in full,
+# the others in Haskell's notation.
+expect_json "1e20" "$big"
+printf '%s\n' "[ 0.01, 12345678.5, 0.5, 2.0 ]" >"$work/input.dhall"
+expect_output '[1.0e-2,1.23456785e7,0.5,2]' "$polar_helm" render --json --compact --file "$work/input.dhall"
+expect_output '[
+  1.0e-2,
+  1.23456785e7,
+  0.5,
+  2
+]' "$polar_helm" render --json --file "$work/input.dhall"
+
+# 1.7.8 "Add support for Date / Time / TimeZone" (dhall-haskell#2247): the
+# records the temporal literals stand for are one RFC 3339 string.
+temporal='{ a = 2020-01-01T00:00:00+01:00
+, b = 00:00:00+00:00
+, c = 2020-01-01T01:02:03
+, d = { timeZone = -05:30, time = 23:59:59.125, date = 1999-12-31 }
+, utc = 12:00:00Z
+, f = { date = 2020-02-29, zone = +14:00 }
+}'
+printf '%s\n' "$temporal" >"$work/input.dhall"
+expected='{"a":"2020-01-01T00:00:00+01:00","b":"00:00:00+00:00","c":"2020-01-01T01:02:03","d":"1999-12-31T23:59:59.125-05:30","f":{"date":"2020-02-29","zone":"+14:00"},"utc":"12:00:00+00:00"}'
+expect_output "$expected" "$polar_helm" render --json --compact --file "$work/input.dhall"
+expect_output "$expected" "$work/dhall-to-json" --compact --file "$work/input.dhall"
+expect_yaml "$temporal" 'a: "2020-01-01T00:00:00+01:00"
+b: "00:00:00+00:00"
+c: "2020-01-01T01:02:03"
+d: "1999-12-31T23:59:59.125-05:30"
+f:
+  date: '"'2020-02-29'"'
+  zone: "+14:00"
+utc: "12:00:00+00:00"'
+# Only those three field sets, with temporal values, are one string; other
+# records stay objects.
+others='{ dateZone = { date = 2020-01-01, timeZone = +01:00 }
+, extra = { date = 2020-01-01, time = 00:00:00, note = "x" }
+, text = { date = "2020-01-01", time = "00:00:00" }
+}'
+printf '%s\n' "$others" >"$work/input.dhall"
+expect_output '{"dateZone":{"date":"2020-01-01","timeZone":"+01:00"},"extra":{"date":"2020-01-01","note":"x","time":"00:00:00"},"text":{"date":"2020-01-01","time":"00:00:00"}}' \
+  "$polar_helm" render --json --compact --file "$work/input.dhall"
+
+# 1.7.11 "Add new --preserve-header option" (dhall-haskell#2410): the
+# comments before the expression become YAML comments: `--` becomes `#`,
+# every other line (block comments, blank lines) gets `#` in front.
+cat >"$work/header.dhall" <<'EOF'
+
+-- Values for the staging cluster.
+--
+{- Owner: the platform team
+     (reviewed yearly) -}
+
+-- last line
+{ replicas = 2 }
+EOF
+header='# Values for the staging cluster.
+#
+#{- Owner: the platform team
+#     (reviewed yearly) -}
+#
+# last line'
+expect_output "$header
+replicas: 2" "$polar_helm" render --preserve-header --file "$work/header.dhall"
+expect_output "$header
+replicas: 2" "$work/dhall-to-yaml" --preserve-header --file "$work/header.dhall"
+expect_output "$header
+replicas: 2" "$work/dhall-to-yaml" --preserve-header <"$work/header.dhall"
+expect_output "# Code generated by dhall-to-yaml.  DO NOT EDIT.
+$header
+---
+replicas: 2" "$polar_helm" render --preserve-header --generated-comment --documents \
+  --file "$work/header.dhall"
+"$polar_helm" render --preserve-header --file "$work/header.dhall" --output "$work/out.yaml" ||
+  fail "render --output failed"
+printf '%s\nreplicas: 2\n' "$header" >"$work/expected"
+same_bytes "$work/expected" "$work/out.yaml"
+# Without the flag, or without a header, no comment.
+expect_output "replicas: 2" "$polar_helm" render --file "$work/header.dhall"
+expect_yaml "{ replicas = 2 } -- not a header" "replicas: 2" --preserve-header
+# JSON has no comments: dhall-to-json has no such flag.
+expect_exit 2 "$work/dhall-to-json" --preserve-header --file "$work/header.dhall" 2>/dev/null
+expect_exit 2 "$polar_helm" render --json --preserve-header --file "$work/header.dhall" 2>/dev/null
+
+# --explain (dhall-json's `Dhall.detailed`): our messages always carry what
+# it adds for the user's code (the offending value's type and the expected
+# one), so the flag changes nothing.
+printf '{ a = 1 + True }\n' >"$work/type_error.dhall"
+expect_exit 1 "$polar_helm" render --file "$work/type_error.dhall" 2>"$work/plain.err"
+expect_exit 1 "$polar_helm" render --explain --file "$work/type_error.dhall" 2>"$work/explained.err"
+expect_exit 1 "$work/dhall-to-json" --explain --file "$work/type_error.dhall" 2>"$work/drop_in.err"
+same_bytes "$work/plain.err" "$work/explained.err"
+same_bytes "$work/plain.err" "$work/drop_in.err"
+grep -q 'takes Natural operands, but this one has type `Bool`' "$work/plain.err" ||
+  fail "the message does not give both types: $(cat "$work/plain.err")"
+grep -q 'type_error.dhall:1:' "$work/plain.err" || fail "no position: $(cat "$work/plain.err")"
