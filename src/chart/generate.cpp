@@ -141,7 +141,8 @@ std::map<std::size_t, SecretEncryption> plan_secrets(ChartLayout& layout, const 
                                    file.output));
       continue;
     }
-    SecretEncryption encryption{secrets.command, secrets.age_recipients, std::nullopt};
+    SecretEncryption encryption{secrets.command, secrets.age_recipients, std::nullopt,
+                                secrets.encrypted_regex};
     if (!encryption.configured()) {
       encryption.sops_config_for = sops_rule_path(chart_dir / file.output, file.source);
     }

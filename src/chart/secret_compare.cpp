@@ -22,9 +22,9 @@ SecretMatch compare_encrypted(std::string_view generated, std::string_view commi
     return SecretMatch::same_structure;
   }
   try {
-    secrets::Node generated_values =
+    std::vector<secrets::Node> generated_values =
         secrets::decrypt_sops_file(secrets::read_sops_file(generated, "generated"), identities);
-    secrets::Node committed_values =
+    std::vector<secrets::Node> committed_values =
         secrets::decrypt_sops_file(secrets::read_sops_file(committed, "committed"), identities);
     return generated_values == committed_values ? SecretMatch::same : SecretMatch::different;
   } catch (const secrets::Error& error) {

@@ -34,6 +34,7 @@ secrets::EncryptOptions native_options(const SecretEncryption& encryption) {
     for (const std::string& recipient : encryption.age_recipients) {
       options.recipients.push_back(secrets::AgeRecipient::parse(recipient));
     }
+    options.scope = secrets::age_encryption_scope(encryption.encrypted_regex);
     return options;
   }
   const fs::path& file = *encryption.sops_config_for;
@@ -74,7 +75,7 @@ std::optional<std::string> reason_to_replace(std::string_view plaintext, const s
       return "no age identity to open the previous file (set SOPS_AGE_KEY_FILE)";
     }
     if (secrets::decrypt_sops_file(old_file, identities) !=
-        secrets::read_yaml_document(plaintext, "the rendered secret")) {
+        secrets::read_yaml_documents(plaintext, "the rendered secret")) {
       return "the content changed";
     }
     return std::nullopt;
@@ -115,13 +116,13 @@ EncryptedSecret encrypt_secret(std::string_view plaintext, std::string_view name
                          std::string(name) + ": no encryption configured for a secret");
   }
   secrets::EncryptOptions options = native_options(encryption);
-  secrets::Node document = secrets::read_yaml_document(plaintext, name);
+  std::vector<secrets::Node> documents = secrets::read_yaml_documents(plaintext, name);
   // Identities only matter for keeping a previous file.
   std::vector<secrets::AgeIdentity> identities;
   if (previous) {
     identities = secrets::identities_from_environment();
   }
-  secrets::StableResult result = secrets::encrypt_stable(document, options, previous, identities);
+  secrets::StableResult result = secrets::encrypt_stable(documents, options, previous, identities);
   return {std::move(result.text), result.kept_previous || !previous ? "" : result.reason};
 }
 

@@ -18,6 +18,9 @@ struct SecretEncryption {
   std::vector<std::string> command;                     // argv of ENCRYPT_COMMAND
   std::vector<std::string> age_recipients;              // age1...
   std::optional<std::filesystem::path> sops_config_for; // the file the rule is matched for
+  // With `age_recipients`: which keys' values are encrypted (sops's
+  // encrypted_regex); unset: `^(data|stringData)$`, empty: every value.
+  std::optional<std::string> encrypted_regex;
 
   bool configured() const {
     return !command.empty() || !age_recipients.empty() || sops_config_for.has_value();
@@ -51,6 +54,7 @@ struct SecretPolicy {
   SecretMode mode = SecretMode::encrypt;
   std::vector<std::string> command;
   std::vector<std::string> age_recipients;
+  std::optional<std::string> encrypted_regex; // with age_recipients, as in SecretEncryption
 
   bool is_secret(std::string_view relative_source) const;
 };

@@ -144,30 +144,48 @@ std::string rfc3339_now() {
   return buffer;
 }
 
-std::string encrypt_sops_file(const Node& plaintext, const EncryptOptions& options) {
-  const auto* mapping = plaintext.as<Mapping>();
-  if (!mapping) {
-    throw Error(ErrorKind::input, "the document to encrypt must be a mapping");
+EncryptionScope age_encryption_scope(const std::optional<std::string>& encrypted_regex) {
+  EncryptionScope scope;
+  std::string regex = encrypted_regex.value_or(std::string(kubernetes_encrypted_regex));
+  if (!regex.empty()) {
+    scope.encrypted_regex = std::move(regex);
   }
-  if (find(*mapping, "sops")) {
-    throw Error(ErrorKind::input,
-                "the document already has a top-level 'sops' key (is it encrypted already?)");
+  return scope;
+}
+
+std::string encrypt_sops_file(const std::vector<Node>& documents, const EncryptOptions& options) {
+  if (documents.empty()) {
+    throw Error(ErrorKind::input, "no document to encrypt");
+  }
+  for (const Node& document : documents) {
+    const auto* mapping = document.as<Mapping>();
+    if (!mapping) {
+      throw Error(ErrorKind::input, "the document to encrypt must be a mapping");
+    }
+    if (find(*mapping, "sops")) {
+      throw Error(ErrorKind::input,
+                  "the document already has a top-level 'sops' key (is it encrypted already?)");
+    }
   }
   if (options.recipients.empty()) {
     throw Error(ErrorKind::input, "no age recipient to encrypt to");
   }
   SecretBytes data_key = random_secret(data_key_size);
   ScopeRule rule(options.scope);
+  // One MAC over the values of every document, in order; paths start afresh
+  // in each document (sops's tree walk per branch).
   MacBuilder mac;
-  Node encrypted = plaintext;
-  Path path;
-  for_each_leaf(encrypted, path, [&](Node& leaf, const Path& at) {
-    const Scalar& scalar = std::get<Scalar>(leaf.value);
-    mac.add(scalar);
-    if (rule.encrypts(at)) {
-      leaf = Node::string(encrypt_sops_value(scalar, data_key.view(), join_path(at)));
-    }
-  });
+  std::vector<Node> encrypted = documents;
+  for (Node& document : encrypted) {
+    Path path;
+    for_each_leaf(document, path, [&](Node& leaf, const Path& at) {
+      const Scalar& scalar = std::get<Scalar>(leaf.value);
+      mac.add(scalar);
+      if (rule.encrypts(at)) {
+        leaf = Node::string(encrypt_sops_value(scalar, data_key.view(), join_path(at)));
+      }
+    });
+  }
   std::string lastmodified = options.lastmodified.empty() ? rfc3339_now() : options.lastmodified;
   std::string encrypted_mac =
       encrypt_sops_value(Scalar{ScalarType::string, mac.finish()}, data_key.view(), lastmodified);
@@ -176,24 +194,44 @@ std::string encrypt_sops_file(const Node& plaintext, const EncryptOptions& optio
   for (const AgeRecipient& recipient : options.recipients) {
     age.emplace_back(recipient, age_armor(age_encrypt(data_key.view(), {recipient})));
   }
-  std::get<Mapping>(encrypted.value)
-      .push_back({"sops", metadata_node(age, lastmodified, encrypted_mac, options.scope)});
-  return write_yaml_document(encrypted, YamlLayout{.indent = 4, .plain_sops_values = true});
+  Node metadata = metadata_node(age, lastmodified, encrypted_mac, options.scope);
+  for (Node& document : encrypted) {
+    std::get<Mapping>(document.value).push_back({"sops", metadata});
+  }
+  return write_yaml_documents(encrypted, YamlLayout{.indent = 4, .plain_sops_values = true});
 }
 
 SopsFile read_sops_file(std::string_view text, std::string_view source) {
-  Node document = read_yaml_document(text, source);
-  auto& mapping = std::get<Mapping>(document.value);
-  auto sops_entry = std::find_if(mapping.begin(), mapping.end(),
-                                 [](const Entry& entry) { return entry.key == "sops"; });
-  if (sops_entry == mapping.end() || !sops_entry->value.as<Mapping>()) {
+  std::vector<Node> documents = read_yaml_documents(text, source);
+  // Takes the `sops` entry out of `document`, if it has one.
+  auto take_metadata = [](Node& document) -> std::optional<Node> {
+    auto& mapping = std::get<Mapping>(document.value);
+    auto entry = std::find_if(mapping.begin(), mapping.end(),
+                              [](const Entry& item) { return item.key == "sops"; });
+    if (entry == mapping.end()) {
+      return std::nullopt;
+    }
+    Node metadata = std::move(entry->value);
+    mapping.erase(entry);
+    return metadata;
+  };
+  std::optional<Node> first = take_metadata(documents.front());
+  if (!first || !first->as<Mapping>()) {
     throw Error(ErrorKind::input,
                 std::string(source) + ": not a sops file (no top-level 'sops' mapping)");
   }
-  const Mapping sops = std::get<Mapping>(sops_entry->value.value);
-  mapping.erase(sops_entry);
+  for (std::size_t index = 1; index < documents.size(); ++index) {
+    std::optional<Node> repeated = take_metadata(documents[index]);
+    if (repeated && *repeated != *first) {
+      throw Error(ErrorKind::input,
+                  std::string(source) + ": document " + std::to_string(index + 1) +
+                      " has other sops metadata than the first (documents encrypted one by one "
+                      "cannot be put together: sops encrypts a YAML stream as one file)");
+    }
+  }
+  const Mapping& sops = std::get<Mapping>(first->value);
 
-  SopsFile file{std::move(document), {}};
+  SopsFile file{std::move(documents), {}};
   for (const char* unsupported :
        {"key_groups", "shamir_threshold", "encrypted_suffix", "unencrypted_regex",
         "mac_only_encrypted", "encrypted_comment_regex", "unencrypted_comment_regex"}) {
@@ -227,7 +265,8 @@ SopsFile read_sops_file(std::string_view text, std::string_view source) {
   return file;
 }
 
-Node decrypt_sops_file(const SopsFile& file, const std::vector<AgeIdentity>& identities) {
+std::vector<Node> decrypt_sops_file(const SopsFile& file,
+                                    const std::vector<AgeIdentity>& identities) {
   std::optional<SecretBytes> data_key;
   for (const auto& [recipient, enc] : file.metadata.age) {
     bool ours = std::any_of(identities.begin(), identities.end(), [&](const AgeIdentity& identity) {
@@ -247,23 +286,29 @@ Node decrypt_sops_file(const SopsFile& file, const std::vector<AgeIdentity>& ide
   }
   ScopeRule rule(file.metadata.scope);
   MacBuilder mac;
-  Node plaintext = file.document;
-  Path path;
-  for_each_leaf(plaintext, path, [&](Node& leaf, const Path& at) {
-    if (rule.encrypts(at)) {
-      const Scalar& stored = std::get<Scalar>(leaf.value);
-      if (stored.type != ScalarType::string) {
-        throw Error(ErrorKind::input, "the value at " + path_for_errors(at) +
-                                          " is not encrypted (expected ENC[...])");
+  std::vector<Node> plaintext = file.documents;
+  for (std::size_t index = 0; index < plaintext.size(); ++index) {
+    // Only a stream's messages name the document.
+    std::string document =
+        plaintext.size() == 1 ? std::string() : "document " + std::to_string(index + 1) + ": ";
+    Path path;
+    for_each_leaf(plaintext[index], path, [&](Node& leaf, const Path& at) {
+      if (rule.encrypts(at)) {
+        const Scalar& stored = std::get<Scalar>(leaf.value);
+        if (stored.type != ScalarType::string) {
+          throw Error(ErrorKind::input, document + "the value at " + path_for_errors(at) +
+                                            " is not encrypted (expected ENC[...])");
+        }
+        try {
+          leaf = Node{decrypt_sops_value(stored.text, data_key->view(), join_path(at))};
+        } catch (const Error& error) {
+          throw Error(error.kind(),
+                      document + "the value at " + path_for_errors(at) + ": " + error.what());
+        }
       }
-      try {
-        leaf = Node{decrypt_sops_value(stored.text, data_key->view(), join_path(at))};
-      } catch (const Error& error) {
-        throw Error(error.kind(), "the value at " + path_for_errors(at) + ": " + error.what());
-      }
-    }
-    mac.add(std::get<Scalar>(leaf.value));
-  });
+      mac.add(std::get<Scalar>(leaf.value));
+    });
+  }
   Scalar stored_mac = [&] {
     try {
       return decrypt_sops_value(file.metadata.mac, data_key->view(), file.metadata.lastmodified);

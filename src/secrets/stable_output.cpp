@@ -28,7 +28,8 @@ std::vector<AgeRecipient> recipients_of(const SopsMetadata& metadata) {
 }
 
 // Why `previous` cannot stand for `plaintext`, or nullopt when it can.
-std::optional<std::string> reason_to_replace(const Node& plaintext, const EncryptOptions& options,
+std::optional<std::string> reason_to_replace(const std::vector<Node>& plaintext,
+                                             const EncryptOptions& options,
                                              const std::string& previous,
                                              const std::vector<AgeIdentity>& identities) {
   try {
@@ -71,7 +72,7 @@ void mask_values(Node& node) {
 
 } // namespace
 
-StableResult encrypt_stable(const Node& plaintext, const EncryptOptions& options,
+StableResult encrypt_stable(const std::vector<Node>& plaintext, const EncryptOptions& options,
                             const std::optional<std::string>& previous,
                             const std::vector<AgeIdentity>& identities) {
   if (previous) {
@@ -87,7 +88,6 @@ StableResult encrypt_stable(const Node& plaintext, const EncryptOptions& options
 
 std::string masked_structure(std::string_view encrypted, std::string_view source) {
   SopsFile file = read_sops_file(encrypted, source);
-  mask_values(file.document);
   Sequence recipients;
   for (const std::string& recipient : sorted_recipients(recipients_of(file.metadata))) {
     recipients.push_back(Node::string(recipient));
@@ -98,8 +98,12 @@ std::string masked_structure(std::string_view encrypted, std::string_view source
   } else {
     sops.push_back({"unencrypted_suffix", Node::string(file.metadata.scope.unencrypted_suffix)});
   }
-  std::get<Mapping>(file.document.value).push_back({"sops", Node{std::move(sops)}});
-  return write_yaml_document(file.document, YamlLayout{});
+  Node metadata{std::move(sops)};
+  for (Node& document : file.documents) {
+    mask_values(document);
+    std::get<Mapping>(document.value).push_back({"sops", metadata});
+  }
+  return write_yaml_documents(file.documents, YamlLayout{});
 }
 
 } // namespace polar::secrets

@@ -26,14 +26,14 @@ struct StableResult {
 // equal `plaintext` (same keys in the same order, same types and values),
 // its recipients are `options.recipients` (in any order) and its scope is
 // `options.scope`. Otherwise a fresh encryption, with the reason.
-StableResult encrypt_stable(const Node& plaintext, const EncryptOptions& options,
+StableResult encrypt_stable(const std::vector<Node>& plaintext, const EncryptOptions& options,
                             const std::optional<std::string>& previous,
                             const std::vector<AgeIdentity>& identities);
 
 // The encrypted file as YAML in which each ENC[...] value is replaced by
 // `ENC[type:<type>]` and the sops block by the sorted recipients and the
-// scope: equal for two encryptions of plaintexts with the same structure and
-// types. Needs no key.
+// scope (in each document of a stream): equal for two encryptions of
+// plaintexts with the same structure and types. Needs no key.
 std::string masked_structure(std::string_view encrypted, std::string_view source);
 
 } // namespace polar::secrets

@@ -95,16 +95,23 @@ private:
 
 } // namespace
 
-Node read_yaml_document(std::string_view text, std::string_view source) {
-  std::vector<YAML::Node> documents;
+namespace {
+
+std::vector<YAML::Node> load_all(std::string_view text, std::string_view source) {
   try {
-    documents = YAML::LoadAll(std::string(text));
+    return YAML::LoadAll(std::string(text));
   } catch (const YAML::Exception& error) {
     // yaml-cpp appends the offending text to a few messages (": <char>");
     // only the fixed part before it is kept.
     std::string message = error.msg.substr(0, error.msg.find(": "));
     throw Error(ErrorKind::input, where(source, error.mark) + ": invalid YAML: " + message);
   }
+}
+
+} // namespace
+
+Node read_yaml_document(std::string_view text, std::string_view source) {
+  std::vector<YAML::Node> documents = load_all(text, source);
   if (documents.size() != 1) {
     throw Error(ErrorKind::input, std::string(source) +
                                       ": expected exactly one YAML document, found " +
@@ -115,6 +122,26 @@ Node read_yaml_document(std::string_view text, std::string_view source) {
                 std::string(source) + ": the top level must be a mapping (sops requires it)");
   }
   return Reader(source).node(documents.front());
+}
+
+std::vector<Node> read_yaml_documents(std::string_view text, std::string_view source) {
+  std::vector<YAML::Node> documents = load_all(text, source);
+  if (documents.empty()) {
+    throw Error(ErrorKind::input, std::string(source) + ": expected a YAML document, found none");
+  }
+  std::vector<Node> nodes;
+  Reader reader(source);
+  for (const YAML::Node& document : documents) {
+    if (!document.IsMap()) {
+      std::string which = documents.size() == 1
+                              ? std::string()
+                              : " of document " + std::to_string(nodes.size() + 1);
+      throw Error(ErrorKind::input, std::string(source) + ": the top level" + which +
+                                        " must be a mapping (sops requires it)");
+    }
+    nodes.push_back(reader.node(document));
+  }
+  return nodes;
 }
 
 } // namespace polar::secrets

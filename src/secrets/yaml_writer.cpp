@@ -143,4 +143,13 @@ std::string write_yaml_document(const Node& document, const YamlLayout& layout) 
   return Writer(layout).document(document);
 }
 
+std::string write_yaml_documents(const std::vector<Node>& documents, const YamlLayout& layout) {
+  std::string out;
+  for (const Node& document : documents) {
+    out += out.empty() ? "" : "---\n";
+    out += write_yaml_document(document, layout);
+  }
+  return out;
+}
+
 } // namespace polar::secrets

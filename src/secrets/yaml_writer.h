@@ -4,6 +4,7 @@
 // module's rules), floats always read back as floats.
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "secrets/tree.h"
 
@@ -19,5 +20,9 @@ struct YamlLayout {
 };
 
 std::string write_yaml_document(const Node& document, const YamlLayout& layout);
+
+// A YAML stream: the documents with `---` between them, as go-yaml's encoder
+// (and so sops) writes several; one document is written as above.
+std::string write_yaml_documents(const std::vector<Node>& documents, const YamlLayout& layout);
 
 } // namespace polar::secrets

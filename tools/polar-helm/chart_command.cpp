@@ -17,6 +17,7 @@
 #include "chart/generate.h"
 #include "chart/layout.h"
 #include "chart/tree_sync.h"
+#include "encrypt_command.h"
 #include "import_options.h"
 #include "memory_limit.h"
 #include "report.h"
@@ -77,6 +78,7 @@ struct ChartArguments {
   ImportArguments imports;
   std::string secrets_pattern = "*-secret.dhall";
   std::vector<std::string> age;
+  std::optional<std::string> encrypted_regex;
   std::string encrypt_command;
   bool exclude_secrets = false;
   bool allow_plaintext_secrets = false;
@@ -92,6 +94,7 @@ chart::SecretPolicy secret_policy(const ChartArguments& options) {
     policy.command = secrets::split_command_line(options.encrypt_command);
   }
   policy.age_recipients = options.age;
+  policy.encrypted_regex = options.encrypted_regex;
   return policy;
 }
 
@@ -108,6 +111,7 @@ void add_secret_options(CLI::App& chart, ChartArguments& options) {
   auto* age = chart.add_option("--age", options.age,
                                "Encrypt secrets natively for this age recipient; repeatable "
                                "(default: the .sops.yaml at or above OUT or SRC)");
+  add_encrypted_regex_option(chart, options.encrypted_regex)->needs(age);
   auto* exclude = chart.add_flag("--exclude-secrets", options.exclude_secrets,
                                  "Leave secret files out of the chart");
   auto* plaintext = chart.add_flag("--allow-plaintext-secrets", options.allow_plaintext_secrets,

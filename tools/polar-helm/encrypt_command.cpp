@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 struct EncryptArguments {
   std::optional<fs::path> file;
   std::vector<std::string> age;
+  std::optional<std::string> encrypted_regex;
   std::optional<fs::path> sops_config_from;
   std::optional<fs::path> previous;
   std::optional<fs::path> output;
@@ -82,7 +83,11 @@ ExitCode run_encrypt(const EncryptArguments& arguments) {
   for (const std::string& text : arguments.age) {
     options.recipients.push_back(secrets::AgeRecipient::parse(text));
   }
-  secrets::Node plaintext = secrets::read_yaml_document(plaintext_text, input_name(input));
+  if (!arguments.age.empty()) {
+    options.scope = secrets::age_encryption_scope(arguments.encrypted_regex);
+  }
+  std::vector<secrets::Node> plaintext =
+      secrets::read_yaml_documents(plaintext_text, input_name(input));
 
   std::optional<std::string> previous;
   std::error_code error;
@@ -116,8 +121,8 @@ ExitCode run_decrypt(const DecryptArguments& arguments) {
     throw EnvironmentError("no age identity: set SOPS_AGE_KEY_FILE (a key file) or SOPS_AGE_KEY "
                            "(the key), as for sops");
   }
-  secrets::Node plaintext = secrets::decrypt_sops_file(file, identities);
-  emit(arguments.output, secrets::write_yaml_document(plaintext, {}));
+  std::vector<secrets::Node> plaintext = secrets::decrypt_sops_file(file, identities);
+  emit(arguments.output, secrets::write_yaml_documents(plaintext, {}));
   return exit_ok;
 }
 
@@ -132,14 +137,24 @@ void add_input_file(CLI::App& command, std::optional<fs::path>& file, const char
 
 } // namespace
 
+CLI::Option* add_encrypted_regex_option(CLI::App& command, std::optional<std::string>& regex) {
+  return command.add_option(
+      "--encrypted-regex", regex,
+      "With --age: encrypt only the values under a key this regular expression matches (sops's "
+      "encrypted_regex; default ^(data|stringData)$, the Kubernetes convention; '' encrypts "
+      "every value)");
+}
+
 void add_secrets_commands(CLI::App& app, ExitCode& exit_code) {
   auto encrypt_arguments = std::make_shared<EncryptArguments>();
   auto* encrypt = app.add_subcommand(
       "encrypt", "Encrypt plaintext YAML into the sops format for age recipients");
   add_input_file(*encrypt, encrypt_arguments->file, "the plaintext YAML");
   // One value per --age, so that `encrypt --age R FILE` leaves FILE to the position.
-  encrypt->add_option("--age", encrypt_arguments->age, "An age recipient (age1...); repeatable")
-      ->allow_extra_args(false);
+  auto* age =
+      encrypt->add_option("--age", encrypt_arguments->age, "An age recipient (age1...); repeatable")
+          ->allow_extra_args(false);
+  add_encrypted_regex_option(*encrypt, encrypt_arguments->encrypted_regex)->needs(age);
   encrypt->add_option("--sops-config-from", encrypt_arguments->sops_config_from,
                       "Take the recipients from the creation rule for this path in the nearest "
                       ".sops.yaml at or above it");

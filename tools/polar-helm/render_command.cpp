@@ -14,6 +14,7 @@
 #include "chart/files.h"
 #include "chart/glob.h"
 #include "chart/secret_encryption.h"
+#include "encrypt_command.h"
 #include "import_options.h"
 #include "imports/file_io.h"
 #include "imports/redact.h"
@@ -57,6 +58,7 @@ struct RenderArguments {
   bool preserve_header = false;
   // A secret file: encrypted in memory before anything is written.
   std::vector<std::string> age;
+  std::optional<std::string> encrypted_regex;
   std::optional<fs::path> sops_config_from;
   std::string encrypt_command;
   std::optional<fs::path> previous;
@@ -79,6 +81,7 @@ void add_encryption_options(CLI::App& command, RenderArguments& arguments) {
       "on its standard input and writes the sops file on its standard output");
   age->excludes(sops_config)->excludes(encrypt_command);
   sops_config->excludes(encrypt_command);
+  add_encrypted_regex_option(command, arguments.encrypted_regex)->needs(age);
   command.add_option("--previous", arguments.previous,
                      "The current encrypted file: kept byte for byte when it decrypts (with "
                      "SOPS_AGE_KEY_FILE or SOPS_AGE_KEY) to the same content");
@@ -251,6 +254,7 @@ std::optional<ExitCode> encrypt(const RenderArguments& arguments, std::string& t
       encryption.command = secrets::split_command_line(arguments.encrypt_command);
     }
     encryption.age_recipients = arguments.age;
+    encryption.encrypted_regex = arguments.encrypted_regex;
     encryption.sops_config_for = arguments.sops_config_from;
     std::optional<std::string> previous;
     std::error_code error;

@@ -46,10 +46,10 @@ public:
 class ChartSecrets : public ::testing::Test {
 protected:
   secrets::AgeIdentity identity = secrets::AgeIdentity::generate();
-  SecretEncryption by_age{{}, {identity.recipient().to_string()}, std::nullopt};
+  SecretEncryption by_age{{}, {identity.recipient().to_string()}, std::nullopt, std::nullopt};
   ScratchFolder folder;
 
-  secrets::Node decrypt(const std::string& text) {
+  std::vector<secrets::Node> decrypt(const std::string& text) {
     return secrets::decrypt_sops_file(secrets::read_sops_file(text, "test"), {identity});
   }
 };
@@ -59,7 +59,7 @@ TEST_F(ChartSecrets, EncryptsForRecipientsAndKeepsAnUnchangedPreviousFile) {
   EncryptedSecret first = encrypt_secret(plaintext, "db-secret.yaml", by_age, std::nullopt);
   EXPECT_TRUE(secrets::is_sops_file(first.text));
   EXPECT_EQ(first.text.find("s3cr3t-value"), std::string::npos);
-  EXPECT_EQ(decrypt(first.text), secrets::read_yaml_document(plaintext, "plain"));
+  EXPECT_EQ(decrypt(first.text), secrets::read_yaml_documents(plaintext, "plain"));
 
   EncryptedSecret again = encrypt_secret(plaintext, "db-secret.yaml", by_age, first.text);
   EXPECT_EQ(again.text, first.text);
@@ -69,6 +69,26 @@ TEST_F(ChartSecrets, EncryptsForRecipientsAndKeepsAnUnchangedPreviousFile) {
       encrypt_secret("stringData:\n  token: other\n", "db-secret.yaml", by_age, first.text);
   EXPECT_NE(changed.text, first.text);
   EXPECT_EQ(changed.replaced_because, "the content changed");
+}
+
+TEST_F(ChartSecrets, AgeEncryptsKubernetesDataByDefault) {
+  std::string text = encrypt_secret(plaintext, "db-secret.yaml", by_age, std::nullopt).text;
+  EXPECT_NE(text.find("kind: Secret\n"), std::string::npos) << "kind stays readable";
+  EXPECT_NE(text.find("encrypted_regex: \"^(data|stringData)$\""), std::string::npos);
+  SecretEncryption everything = by_age;
+  everything.encrypted_regex = "";
+  text = encrypt_secret(plaintext, "db-secret.yaml", everything, std::nullopt).text;
+  EXPECT_NE(text.find("kind: ENC[AES256_GCM,"), std::string::npos);
+  EXPECT_EQ(decrypt(text), secrets::read_yaml_documents(plaintext, "plain"));
+}
+
+TEST_F(ChartSecrets, EncryptsAndKeepsAMultiDocumentSecret) {
+  IdentityEnvironment environment(folder.path(), identity.to_string());
+  std::string stream = std::string("---\nkind: Service\nspec:\n  port: 80\n---\n") + plaintext;
+  EncryptedSecret first = encrypt_secret(stream, "agents.yaml", by_age, std::nullopt);
+  EXPECT_EQ(first.text.find("s3cr3t-value"), std::string::npos);
+  EXPECT_EQ(decrypt(first.text), secrets::read_yaml_documents(stream, "plain"));
+  EXPECT_EQ(encrypt_secret(stream, "agents.yaml", by_age, first.text).text, first.text);
 }
 
 TEST_F(ChartSecrets, WithoutAnIdentityReencryptsAndSaysWhy) {
@@ -83,17 +103,17 @@ TEST_F(ChartSecrets, TakesTheRecipientsFromTheSopsConfigRuleForTheFile) {
   folder.write(".sops.yaml", "creation_rules:\n  - path_regex: gitops/.*-secret\\.yaml$\n"
                              "    encrypted_regex: ^(data|stringData)$\n    age: " +
                                  identity.recipient().to_string() + "\n");
-  SecretEncryption by_rule{{}, {}, folder.path() / "gitops" / "db-secret.yaml"};
+  SecretEncryption by_rule{{}, {}, folder.path() / "gitops" / "db-secret.yaml", std::nullopt};
   std::string text = encrypt_secret(plaintext, "db-secret.yaml", by_rule, std::nullopt).text;
   EXPECT_NE(text.find("kind: Secret"), std::string::npos); // outside encrypted_regex
-  EXPECT_EQ(decrypt(text), secrets::read_yaml_document(plaintext, "plain"));
-  SecretEncryption unmatched{{}, {}, folder.path() / "elsewhere" / "db-secret.yaml"};
+  EXPECT_EQ(decrypt(text), secrets::read_yaml_documents(plaintext, "plain"));
+  SecretEncryption unmatched{{}, {}, folder.path() / "elsewhere" / "db-secret.yaml", std::nullopt};
   EXPECT_THROW(encrypt_secret(plaintext, "db-secret.yaml", unmatched, std::nullopt),
                secrets::Error);
 }
 
 TEST_F(ChartSecrets, RefusesACommandWhoseOutputIsNotEncrypted) {
-  SecretEncryption by_cat{{"cat"}, {}, std::nullopt};
+  SecretEncryption by_cat{{"cat"}, {}, std::nullopt, std::nullopt};
   try {
     encrypt_secret(plaintext, "db-secret.yaml", by_cat, std::nullopt);
     FAIL() << "cat's output was accepted";
@@ -112,6 +132,7 @@ TEST_F(ChartSecrets, KeepsThePreviousFileOfACommandWhenTheContentIsUnchanged) {
   SecretEncryption by_command{
       {"sh", "-c", "cat >/dev/null; cat \"$0\"", (folder.path() / "fresh.yaml").string()},
       {},
+      std::nullopt,
       std::nullopt};
   EXPECT_EQ(encrypt_secret(plaintext, "a", by_command, previous).text, previous);
   EncryptedSecret changed =

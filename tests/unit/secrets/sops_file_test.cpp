@@ -31,13 +31,14 @@ note_unencrypted: visible
 class SopsFileTest : public ::testing::Test {
 protected:
   AgeIdentity identity = AgeIdentity::generate();
-  Node document = read_yaml_document(plaintext, "plain.yaml");
+  std::vector<Node> documents{read_yaml_document(plaintext, "plain.yaml")};
 
   std::string encrypt(EncryptionScope scope = {}) {
     return encrypt_sops_file(
-        document, EncryptOptions{{identity.recipient()}, std::move(scope), "2026-01-02T03:04:05Z"});
+        documents,
+        EncryptOptions{{identity.recipient()}, std::move(scope), "2026-01-02T03:04:05Z"});
   }
-  Node decrypt(std::string_view text) {
+  std::vector<Node> decrypt(std::string_view text) {
     return decrypt_sops_file(read_sops_file(text, "enc.yaml"), {identity});
   }
   ErrorKind failure(std::string_view text) {
@@ -53,7 +54,7 @@ protected:
 
 TEST_F(SopsFileTest, RoundTripsEveryType) {
   std::string encrypted = encrypt();
-  EXPECT_EQ(decrypt(encrypted), document);
+  EXPECT_EQ(decrypt(encrypted), documents);
   EXPECT_EQ(encrypted.find("glagent-s3cr3t"), std::string::npos);
   EXPECT_NE(encrypted.find("kind: ENC[AES256_GCM,data:"), std::string::npos);
   EXPECT_NE(encrypted.find(",type:int]"), std::string::npos);
@@ -151,13 +152,14 @@ TEST_F(SopsFileTest, EncryptedRegexLimitsWhatIsEncrypted) {
   EXPECT_NE(encrypted.find("    token: ENC[AES256_GCM"), std::string::npos);
   EXPECT_NE(encrypted.find("    encrypted_regex: \"^(data|stringData)$\"\n"), std::string::npos)
       << encrypted;
-  EXPECT_EQ(decrypt(encrypted), document);
+  EXPECT_EQ(decrypt(encrypted), documents);
 }
 
 TEST_F(SopsFileTest, RefusesAlreadyEncryptedInputAndMissingRecipients) {
   Node encrypted = read_yaml_document(encrypt(), "enc.yaml");
-  EXPECT_THROW(encrypt_sops_file(encrypted, EncryptOptions{{identity.recipient()}, {}, {}}), Error);
-  EXPECT_THROW(encrypt_sops_file(document, EncryptOptions{}), Error);
+  EXPECT_THROW(encrypt_sops_file({encrypted}, EncryptOptions{{identity.recipient()}, {}, {}}),
+               Error);
+  EXPECT_THROW(encrypt_sops_file(documents, EncryptOptions{}), Error);
   EXPECT_THROW(read_sops_file("a: 1\n", "plain.yaml"), Error);
 }
 
@@ -172,6 +174,118 @@ TEST(SopsValue, MatchesTheFormatSopsReads) {
   EXPECT_THROW(decrypt_sops_value(value, key.view(), "a:c:"), Error);
   EXPECT_THROW(decrypt_sops_value("ENC[AES256_GCM,data:AA==]", key.view(), ""), Error);
   EXPECT_EQ(encrypt_sops_value({ScalarType::string, ""}, key.view(), "a:"), "");
+}
+
+// A YAML stream, as sops encrypts one: one data key and MAC for the file, the
+// same metadata after each document, paths starting afresh in each.
+class SopsStreamTest : public SopsFileTest {
+protected:
+  static constexpr std::string_view stream = R"(---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  mode: fast
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: agent
+spec:
+  replicas: 2
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: agent-token
+stringData:
+  token: glagent-s3cr3t
+)";
+  std::vector<Node> parts = read_yaml_documents(stream, "stream.yaml");
+
+  std::string encrypt_stream() {
+    return encrypt_sops_file(parts, EncryptOptions{{identity.recipient()},
+                                                   age_encryption_scope(std::nullopt),
+                                                   "2026-01-02T03:04:05Z"});
+  }
+};
+
+TEST_F(SopsStreamTest, ReadsEveryDocument) {
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_THROW(read_yaml_document(stream, "stream.yaml"), Error);
+  EXPECT_THROW(read_yaml_documents("a: 1\n---\n- b\n", "list.yaml"), Error);
+  EXPECT_THROW(read_yaml_documents("", "empty.yaml"), Error);
+}
+
+TEST_F(SopsStreamTest, EncryptsAStreamAsOneFile) {
+  std::string encrypted = encrypt_stream();
+  EXPECT_EQ(encrypted.find("glagent-s3cr3t"), std::string::npos);
+  // Three documents, each with the same metadata block at its end.
+  std::vector<Node> written = read_yaml_documents(encrypted, "enc.yaml");
+  ASSERT_EQ(written.size(), 3u);
+  const Node* metadata = find(std::get<Mapping>(written[0].value), "sops");
+  ASSERT_NE(metadata, nullptr);
+  for (const Node& document : written) {
+    const Mapping& mapping = std::get<Mapping>(document.value);
+    EXPECT_EQ(mapping.back().key, "sops");
+    EXPECT_EQ(mapping.back().value, *metadata);
+  }
+  EXPECT_FALSE(encrypted.starts_with("---")) << "go-yaml writes no leading ---";
+  // By default only data/stringData are encrypted: the ConfigMap's data too,
+  // since sops's encrypted_regex matches keys, not kinds.
+  EXPECT_NE(encrypted.find("kind: Secret\n"), std::string::npos);
+  EXPECT_NE(encrypted.find("    replicas: 2\n"), std::string::npos);
+  EXPECT_NE(encrypted.find("    mode: ENC[AES256_GCM,"), std::string::npos);
+  EXPECT_NE(encrypted.find("    token: ENC[AES256_GCM,"), std::string::npos);
+  EXPECT_EQ(decrypt(encrypted), parts);
+}
+
+TEST_F(SopsStreamTest, OneMacCoversEveryDocument) {
+  std::string encrypted = encrypt_stream();
+  // A plaintext value of the second document changed, or a document dropped
+  // with its metadata: every tag holds, the MAC does not.
+  std::string changed = encrypted;
+  changed.replace(changed.find("replicas: 2"), 11, "replicas: 3");
+  EXPECT_EQ(failure(changed), ErrorKind::integrity);
+  std::string dropped = encrypted.substr(0, encrypted.rfind("\n---\n") + 1);
+  ASSERT_EQ(read_yaml_documents(dropped, "dropped").size(), 2u);
+  EXPECT_EQ(failure(dropped), ErrorKind::integrity);
+}
+
+TEST_F(SopsStreamTest, RefusesDocumentsEncryptedOneByOne) {
+  std::string first = encrypt_sops_file({parts[0]}, EncryptOptions{{identity.recipient()}, {}, {}});
+  std::string second =
+      encrypt_sops_file({parts[2]}, EncryptOptions{{identity.recipient()}, {}, {}});
+  try {
+    read_sops_file(first + "---\n" + second, "joined.yaml");
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find("document 2 has other sops metadata"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+TEST_F(SopsStreamTest, ErrorsNameTheDocument) {
+  std::string encrypted = encrypt_stream();
+  std::size_t start = encrypted.find("token: ") + 7;
+  encrypted.replace(start, encrypted.find('\n', start) - start, "plain");
+  try {
+    decrypt(encrypted);
+    FAIL();
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find("document 3: the value at stringData.token"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(AgeEncryptionScope, DefaultsToKubernetesData) {
+  EXPECT_EQ(age_encryption_scope(std::nullopt).encrypted_regex, "^(data|stringData)$");
+  EXPECT_EQ(age_encryption_scope("^password$").encrypted_regex, "^password$");
+  EXPECT_EQ(age_encryption_scope("").encrypted_regex, std::nullopt);
+  EXPECT_EQ(age_encryption_scope("").unencrypted_suffix, "_unencrypted");
 }
 
 } // namespace

@@ -11,7 +11,8 @@ class StableOutputTest : public ::testing::Test {
 protected:
   AgeIdentity identity = AgeIdentity::generate();
   EncryptOptions options{{identity.recipient()}, {}, {}};
-  Node document = read_yaml_document("stringData:\n  token: one\n  port: 1\n", "a.yaml");
+  std::vector<Node> document{
+      read_yaml_document("stringData:\n  token: one\n  port: 1\n", "a.yaml")};
   std::string previous = encrypt_sops_file(document, options);
 };
 
@@ -25,7 +26,7 @@ TEST_F(StableOutputTest, ReencryptsChangedContent) {
   for (const char* text :
        {"stringData:\n  token: two\n  port: 1\n", "stringData:\n  token: one\n  port: '1'\n",
         "stringData:\n  port: 1\n  token: one\n"}) {
-    Node changed = read_yaml_document(text, "b.yaml");
+    std::vector<Node> changed{read_yaml_document(text, "b.yaml")};
     StableResult result = encrypt_stable(changed, options, previous, {identity});
     EXPECT_FALSE(result.kept_previous) << text;
     EXPECT_EQ(result.reason, "the content changed");
@@ -64,8 +65,28 @@ TEST_F(StableOutputTest, MaskedStructureIgnoresCiphertextsButNotStructure) {
       "stringData:\n  token: \"ENC[type:str]\"\n  port: \"ENC[type:int]\"\nsops:\n  age:\n    - " +
           identity.recipient().to_string() + "\n  unencrypted_suffix: \"_unencrypted\"\n");
   Node other = read_yaml_document("stringData:\n  token: one\n  host: 1\n", "c.yaml");
-  EXPECT_NE(masked_structure(encrypt_sops_file(other, options), "c"),
+  EXPECT_NE(masked_structure(encrypt_sops_file({other}, options), "c"),
             masked_structure(previous, "b"));
+}
+
+TEST_F(StableOutputTest, KeepsAnUnchangedStreamAndMasksEachDocument) {
+  std::vector<Node> stream = read_yaml_documents(
+      "kind: ConfigMap\ndata:\n  a: x\n---\nkind: Secret\nstringData:\n  token: one\n", "s");
+  std::string first = encrypt_sops_file(stream, options);
+  StableResult same = encrypt_stable(stream, options, first, {identity});
+  EXPECT_TRUE(same.kept_previous) << same.reason;
+  EXPECT_EQ(same.text, first);
+  std::vector<Node> changed = stream;
+  std::get<Mapping>(changed[0].value)[0].value = Node::string("Other");
+  StableResult replaced = encrypt_stable(changed, options, first, {identity});
+  EXPECT_FALSE(replaced.kept_previous);
+  EXPECT_EQ(replaced.reason, "the content changed");
+  // Without a key: the masks of two encryptions agree, document by document.
+  std::string masked = masked_structure(first, "s");
+  EXPECT_EQ(masked, masked_structure(encrypt_sops_file(stream, options), "t"));
+  EXPECT_NE(masked.find("\n---\nkind: \"ENC[type:str]\"\nstringData:"), std::string::npos)
+      << masked;
+  EXPECT_NE(masked, masked_structure(encrypt_sops_file({stream[1]}, options), "u"));
 }
 
 } // namespace
