@@ -177,7 +177,15 @@ Commands
     ``<OUTPUT>`` and ``<SOURCE>`` are substituted.
 
   ``AGE_RECIPIENTS <age1...>...``
-    Encrypts secrets natively for these age recipients.
+    Encrypts secrets natively for these age recipients: the values under
+    ``data`` and ``stringData`` (sops's ``encrypted_regex:
+    ^(data|stringData)$``, the convention for Kubernetes secrets), so that
+    ``apiVersion``, ``kind`` and ``metadata`` stay readable in git.
+
+  ``ENCRYPTED_REGEX <regex>``
+    With ``AGE_RECIPIENTS``: encrypts the values under keys this regular
+    expression matches instead (``^`` matches every key, so every value).
+    A ``.sops.yaml`` rule says this with its own ``encrypted_regex``.
 
   ``EXCLUDE_SECRETS``
     Leaves secrets out of the chart.
@@ -655,7 +663,14 @@ function(_polar_helm_add_helm_test test_name mode helm chart_dir)
 endfunction()
 
 function(polar_helm_chart name)
-  set(one_value SOURCE_DIR OUTPUT_DIR SYNC_DIR KUBE_VERSION RELEASE_NAME SECRETS_PATTERN)
+  set(one_value
+      SOURCE_DIR
+      OUTPUT_DIR
+      SYNC_DIR
+      KUBE_VERSION
+      RELEASE_NAME
+      SECRETS_PATTERN
+      ENCRYPTED_REGEX)
   cmake_parse_arguments(
     PARSE_ARGV 1 arg
     "LINT;STRICT;TEMPLATE;OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS;NO_VALUES_FILE;SYNC_ADOPT"
@@ -706,9 +721,11 @@ function(polar_helm_chart name)
       list(APPEND secret_arguments ${keyword})
     endif()
   endforeach()
-  if(DEFINED arg_SECRETS_PATTERN)
-    list(APPEND secret_arguments SECRETS_PATTERN "${arg_SECRETS_PATTERN}")
-  endif()
+  foreach(keyword IN ITEMS SECRETS_PATTERN ENCRYPTED_REGEX)
+    if(DEFINED arg_${keyword})
+      list(APPEND secret_arguments ${keyword} "${arg_${keyword}}")
+    endif()
+  endforeach()
   _polar_helm_chart_secrets(
     ${name} layout "${source_dir}" "${sync_dir}"
     ${secret_arguments}

@@ -164,6 +164,20 @@ run_logged "$scratch/ctest-command.log" ctest --test-dir "$scratch/build-command
   --output-on-failure -L helm || fail "helm lint/template failed"
 assert_no_secret "the build tree" "$scratch/build-command"
 
+step "AGE_RECIPIENTS: data/stringData encrypted, the rest readable; ENCRYPTED_REGEX widens it"
+for regex in "" "^"; do
+  dir=$scratch/build-age${regex:+-all}
+  run_logged "$dir.configure.log" cmake -S "$fixtures/secrets-project" -B "$dir" -G Ninja \
+    -DPolarHelm_DIR="$package_dir" -DMINI_SOURCES="$src" "-DMINI_AGE_RECIPIENTS=$recipient" \
+    "-DMINI_ENCRYPTED_REGEX=$regex" || fail "configuring with AGE_RECIPIENTS failed"
+  run_logged "$dir.build.log" ninja -C "$dir" || fail "the build with AGE_RECIPIENTS failed"
+  sops_age_decrypts "$dir/charts/mini/$secret_file"
+done
+assert_contains "$scratch/build-age/charts/mini/$secret_file" '^kind: Secret$'
+assert_contains "$scratch/build-age/charts/mini/$secret_file" '^    encrypted_regex: ".*stringData'
+assert_contains "$scratch/build-age-all/charts/mini/$secret_file" '^kind: ENC\[AES256_GCM'
+assert_no_secret "the build trees" "$scratch/build-age" "$scratch/build-age-all"
+
 step "polar-helm chart: the same options in one process"
 out=$repo/gitops/oneshot
 run_logged "$scratch/oneshot.log" "$polar_helm" chart "$src" "$out" --render-templates \
@@ -178,6 +192,7 @@ cmp "$scratch/keys/oneshot-before.yaml" "$out/$secret_file" ||
 run_logged "$scratch/oneshot-age.log" "$polar_helm" chart "$src" "$scratch/oneshot-age" \
   --helm "$helm" --age "$recipient" || fail "polar-helm chart --age failed"
 sops_age_decrypts "$scratch/oneshot-age/$secret_file"
+assert_contains "$scratch/oneshot-age/$secret_file" '^kind: Secret$'
 mv "$repo/.sops.yaml" "$scratch/keys/sops.yaml"
 status=0
 run_logged "$scratch/oneshot-none.log" "$polar_helm" chart "$src" "$scratch/oneshot-none" \
