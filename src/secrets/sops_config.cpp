@@ -54,6 +54,17 @@ std::vector<AgeRecipient> recipients_of(const Node& age, const fs::path& config)
   return recipients;
 }
 
+// The way out when a rule needs more than age: sops itself, as the encrypt
+// command of the chart (it reads the plaintext on stdin and matches its own
+// rules for the committed path).
+std::string use_sops_instead(const std::string& what) {
+  return what +
+         ", which the built-in encryption does not support (only age is built in): encrypt with "
+         "sops through ENCRYPT_COMMAND, e.g. polar_helm_chart(... ENCRYPT_COMMAND sops encrypt "
+         "--filename-override <OUTPUT>) or polar-helm chart --encrypt-command \"sops encrypt "
+         "--filename-override FILE\"";
+}
+
 bool matches(const Mapping& rule, const std::string& relative, const fs::path& config) {
   const std::string* regex = text_of(find(rule, "path_regex"));
   if (!regex) {
@@ -112,10 +123,8 @@ CreationRule creation_rule_for(std::string_view config_text, const fs::path& con
     for (const char* unsupported : {"key_groups", "shamir_threshold", "encrypted_suffix",
                                     "unencrypted_regex", "mac_only_encrypted"}) {
       if (find(*rule, unsupported)) {
-        fail(config_path, std::string("the creation rule for ") + matched_path + " uses '" +
-                              unsupported +
-                              "', which the built-in encryption does not support (use "
-                              "ENCRYPT_COMMAND with sops)");
+        fail(config_path, use_sops_instead("the creation rule for " + matched_path + " uses '" +
+                                           unsupported + "'"));
       }
     }
     CreationRule result;
@@ -123,8 +132,17 @@ CreationRule creation_rule_for(std::string_view config_text, const fs::path& con
       result.recipients = recipients_of(*age, config_path);
     }
     if (result.recipients.empty()) {
-      fail(config_path, "the creation rule for " + matched_path +
-                            " has no age recipients (only age is built in)");
+      std::string keys;
+      for (const char* other :
+           {"pgp", "kms", "gcp_kms", "azure_keyvault", "hc_vault_transit_uri", "hckms"}) {
+        if (find(*rule, other)) {
+          keys += (keys.empty() ? "'" : ", '") + std::string(other) + "'";
+        }
+      }
+      fail(config_path, keys.empty() ? "the creation rule for " + matched_path +
+                                           " has no age recipients (only age is built in)"
+                                     : use_sops_instead("the creation rule for " + matched_path +
+                                                        " has no age recipients, only " + keys));
     }
     if (const std::string* regex = text_of(find(*rule, "encrypted_regex"))) {
       result.scope.encrypted_regex = *regex;

@@ -51,6 +51,27 @@ TEST(SopsConfig, RejectsRulesWithoutAgeOrWithUnsupportedSettings) {
   EXPECT_THROW(creation_rule_for("rules: []\n", "/r/.sops.yaml", "/r/a"), Error);
 }
 
+// Polar's rule: a key of another kind names the way out, ENCRYPT_COMMAND.
+TEST(SopsConfig, ANonAgeRulePointsAtEncryptCommand) {
+  for (std::string key :
+       {"azure_keyvault: https://vault.example/keys/sops/1",
+        "pgp: 85D77543B3D624B63CEA9E6DBC17301B491B3F21", "kms: arn:aws:kms:us-east-1:1:key/x"}) {
+    std::string config = "creation_rules:\n  - path_regex: .*\\.yaml$\n    " + key + "\n";
+    try {
+      creation_rule_for(config, "/repo/.sops.yaml", "/repo/gitops/db-secret.yaml");
+      FAIL() << key;
+    } catch (const Error& error) {
+      std::string message = error.what();
+      std::string name = key.substr(0, key.find(':'));
+      EXPECT_NE(message.find("only '" + name + "'"), std::string::npos) << message;
+      EXPECT_NE(message.find("ENCRYPT_COMMAND sops encrypt --filename-override <OUTPUT>"),
+                std::string::npos)
+          << message;
+      EXPECT_EQ(message.find('\n'), std::string::npos) << "one line";
+    }
+  }
+}
+
 TEST(SopsConfig, FindsTheNearestConfigUpward) {
   fs::path root = fs::temp_directory_path() / ("sops-config-test-" + std::to_string(::getpid()));
   fs::create_directories(root / "a" / "b");
