@@ -5,6 +5,18 @@
 # the plaintext lives only in memory and pipes; docs/secrets.md has the design.
 include_guard(GLOBAL)
 
+# CI without secret values (docs/secrets.md): secrets render from placeholders
+# and are checked against their committed copies by structure, never written.
+set(_polar_helm_placeholder_default OFF)
+if("$ENV{POLAR_HELM_SECRETS_PLACEHOLDER}" MATCHES "^(1|true|yes)$")
+  set(_polar_helm_placeholder_default ON)
+endif()
+option(
+  POLAR_HELM_SECRETS_PLACEHOLDER
+  "Render secrets from placeholders and check them against their committed copies by "
+  "structure only (CI without secret values; default: the environment variable)"
+  ${_polar_helm_placeholder_default})
+
 # A command line for `polar-helm render --encrypt-command`: each word as a
 # POSIX shell would read it back (polar-helm splits it that way).
 function(_polar_helm_shell_join out_line)
@@ -124,6 +136,10 @@ function(_polar_helm_chart_secrets name prefix source_dir sync_dir)
     elseif(mode STREQUAL "plaintext")
       message(WARNING "polar_helm_chart(${name}): ALLOW_PLAINTEXT_SECRETS: ${secret_list} "
                       "are written to the chart in plaintext")
+    elseif(POLAR_HELM_SECRETS_PLACEHOLDER AND NOT mode STREQUAL "exclude")
+      message(STATUS "polar_helm_chart(${name}): POLAR_HELM_SECRETS_PLACEHOLDER: ${secret_list} "
+                     "render from placeholders, checked against the committed copies by "
+                     "structure only")
     elseif(mode STREQUAL "sops")
       message(STATUS "polar_helm_chart(${name}): encrypting ${secret_list} for ${sops_config}")
     else()
@@ -227,6 +243,9 @@ function(
     endif()
     if(NOT mode STREQUAL "plaintext")
       list(APPEND flags --previous "${previous}")
+      if(POLAR_HELM_SECRETS_PLACEHOLDER)
+        list(APPEND flags --secrets-placeholder)
+      endif()
     endif()
   endif()
   set(${out_flags}

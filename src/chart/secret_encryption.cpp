@@ -28,27 +28,6 @@ std::string read_config(const fs::path& path) {
   return {std::istreambuf_iterator<char>(stream), {}};
 }
 
-secrets::EncryptOptions native_options(const SecretEncryption& encryption) {
-  secrets::EncryptOptions options;
-  if (!encryption.age_recipients.empty()) {
-    for (const std::string& recipient : encryption.age_recipients) {
-      options.recipients.push_back(secrets::AgeRecipient::parse(recipient));
-    }
-    options.scope = secrets::age_encryption_scope(encryption.encrypted_regex);
-    return options;
-  }
-  const fs::path& file = *encryption.sops_config_for;
-  std::optional<fs::path> config = secrets::find_sops_config(file);
-  if (!config) {
-    throw secrets::Error(secrets::ErrorKind::input,
-                         "no .sops.yaml at or above " + file.parent_path().string());
-  }
-  secrets::CreationRule rule = secrets::creation_rule_for(read_config(*config), *config, file);
-  options.recipients = std::move(rule.recipients);
-  options.scope = std::move(rule.scope);
-  return options;
-}
-
 std::vector<std::string> sorted_recipients(const secrets::SopsMetadata& metadata) {
   std::vector<std::string> recipients;
   for (const auto& [recipient, enc] : metadata.age) {
@@ -105,6 +84,27 @@ EncryptedSecret encrypt_with_command(std::string_view plaintext, std::string_vie
 
 } // namespace
 
+secrets::EncryptOptions native_encrypt_options(const SecretEncryption& encryption) {
+  secrets::EncryptOptions options;
+  if (!encryption.age_recipients.empty()) {
+    for (const std::string& recipient : encryption.age_recipients) {
+      options.recipients.push_back(secrets::AgeRecipient::parse(recipient));
+    }
+    options.scope = secrets::age_encryption_scope(encryption.encrypted_regex);
+    return options;
+  }
+  const fs::path& file = *encryption.sops_config_for;
+  std::optional<fs::path> config = secrets::find_sops_config(file);
+  if (!config) {
+    throw secrets::Error(secrets::ErrorKind::input,
+                         "no .sops.yaml at or above " + file.parent_path().string());
+  }
+  secrets::CreationRule rule = secrets::creation_rule_for(read_config(*config), *config, file);
+  options.recipients = std::move(rule.recipients);
+  options.scope = std::move(rule.scope);
+  return options;
+}
+
 EncryptedSecret encrypt_secret(std::string_view plaintext, std::string_view name,
                                const SecretEncryption& encryption,
                                const std::optional<std::string>& previous) {
@@ -115,7 +115,7 @@ EncryptedSecret encrypt_secret(std::string_view plaintext, std::string_view name
     throw secrets::Error(secrets::ErrorKind::input,
                          std::string(name) + ": no encryption configured for a secret");
   }
-  secrets::EncryptOptions options = native_options(encryption);
+  secrets::EncryptOptions options = native_encrypt_options(encryption);
   std::vector<secrets::Node> documents = secrets::read_yaml_documents(plaintext, name);
   // Identities only matter for keeping a previous file.
   std::vector<secrets::AgeIdentity> identities;

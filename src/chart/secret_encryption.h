@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "secrets/sops_file.h"
+
 namespace polar::chart {
 
 // How secret files are encrypted, in order of preference: `command`, then
@@ -41,6 +43,11 @@ struct EncryptedSecret {
 EncryptedSecret encrypt_secret(std::string_view plaintext, std::string_view name,
                                const SecretEncryption& encryption,
                                const std::optional<std::string>& previous);
+
+// The recipients and rule of the built-in encryption: `age_recipients` with
+// the scope of `encrypted_regex`, or the creation rule for
+// `sops_config_for`. Throws secrets::Error.
+secrets::EncryptOptions native_encrypt_options(const SecretEncryption& encryption);
 
 enum class SecretMode {
   encrypt,   // the default: a secret file is encrypted or the build fails

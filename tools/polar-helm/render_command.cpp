@@ -14,6 +14,7 @@
 #include "chart/files.h"
 #include "chart/glob.h"
 #include "chart/secret_encryption.h"
+#include "chart/secret_placeholder.h"
 #include "encrypt_command.h"
 #include "import_options.h"
 #include "imports/file_io.h"
@@ -62,6 +63,7 @@ struct RenderArguments {
   std::optional<fs::path> sops_config_from;
   std::string encrypt_command;
   std::optional<fs::path> previous;
+  bool secrets_placeholder = false; // or POLAR_HELM_SECRETS_PLACEHOLDER
   std::string secrets_pattern = "*-secret.dhall";
 
   bool encrypted() const { return !age.empty() || sops_config_from || !encrypt_command.empty(); }
@@ -85,6 +87,10 @@ void add_encryption_options(CLI::App& command, RenderArguments& arguments) {
   command.add_option("--previous", arguments.previous,
                      "The current encrypted file: kept byte for byte when it decrypts (with "
                      "SOPS_AGE_KEY_FILE or SOPS_AGE_KEY) to the same content");
+  command.add_flag("--secrets-placeholder", arguments.secrets_placeholder,
+                   "CI without secret values (also POLAR_HELM_SECRETS_PLACEHOLDER=1): unset "
+                   "environment variables read as a placeholder, and the output is the --previous "
+                   "file when it has the structure of the placeholder render (else an error)");
 }
 
 void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
@@ -261,6 +267,15 @@ std::optional<ExitCode> encrypt(const RenderArguments& arguments, std::string& t
     if (arguments.previous && fs::is_regular_file(*arguments.previous, error)) {
       previous = dhall::read_regular_file(*arguments.previous);
     }
+    if (arguments.secrets_placeholder) {
+      text = chart::check_placeholder_secret(text, name, encryption, previous);
+      fmt::print(stderr,
+                 "note: {}: secrets placeholder mode: rendered from placeholders and compared "
+                 "with the committed copy by structure only (values not compared); the output "
+                 "is the committed copy\n",
+                 name);
+      return std::nullopt;
+    }
     chart::EncryptedSecret encrypted = chart::encrypt_secret(text, name, encryption, previous);
     if (!encrypted.replaced_because.empty()) {
       fmt::print(stderr, "note: {} re-encrypted: {}\n", name, encrypted.replaced_because);
@@ -346,7 +361,17 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
   ReportContext context{.subject = input_name(arguments.input),
                         .hide_values = arguments.encrypted() || is_secret_input(arguments)};
   return reporting(context, [&] {
-    return render_and_write(arguments, tool, load_options, context.hide_values);
+    RenderArguments effective = arguments;
+    effective.secrets_placeholder =
+        arguments.encrypted() &&
+        (arguments.secrets_placeholder || chart::secrets_placeholder_requested());
+    if (!effective.secrets_placeholder) {
+      return render_and_write(arguments, tool, load_options, context.hide_values);
+    }
+    dhall::LoadOptions placeholders = load_options;
+    placeholders.environment = chart::with_secret_placeholders(
+        load_options.environment ? load_options.environment : dhall::process_environment());
+    return render_and_write(effective, tool, placeholders, context.hide_values);
   });
 }
 

@@ -9,6 +9,7 @@
 #include "chart/generate.h"
 #include "chart/helmignore.h"
 #include "chart/secret_encryption.h"
+#include "chart/secret_placeholder.h"
 #include "chart/tree_sync.h"
 #include "chart/written_files.h"
 #include "scratch_folder.h"
@@ -247,6 +248,49 @@ TEST_F(ChartSecrets, GenerateChartRefusesUnconfiguredSecretsBeforeWritingAnythin
   EXPECT_TRUE(secrets::is_sops_file(written));
   EXPECT_EQ(written.find("s3cr3t-value"), std::string::npos);
   EXPECT_NE(read_file(out / ".helmignore").find("templates/db-secret.yaml"), std::string::npos);
+}
+
+TEST(SecretPlaceholders, ReplaceOnlyUnsetVariablesTheResolverDoesNotNeed) {
+  dhall::EnvironmentLookup environment =
+      with_secret_placeholders([](const std::string& name) -> std::optional<std::string> {
+        return name == "SET" ? std::optional<std::string>("value") : std::nullopt;
+      });
+  EXPECT_EQ(environment("SET"), "value");
+  EXPECT_EQ(environment("NEO4J_PASSWORD"), std::string(secret_placeholder));
+  EXPECT_EQ(environment("HOME"), std::nullopt);
+  EXPECT_EQ(environment("XDG_CACHE_HOME"), std::nullopt);
+}
+
+TEST_F(ChartSecrets, PlaceholderModeKeepsACommittedCopyOfTheSameStructureOnly) {
+  std::string committed = encrypt_secret(plaintext, "db-secret.yaml", by_age, std::nullopt).text;
+  // The placeholder render: same keys, another value.
+  std::string placeholder = "kind: Secret\nstringData:\n  token: '\"polar-helm-placeholder\"'\n";
+  EXPECT_EQ(check_placeholder_secret(placeholder, "db-secret.yaml", by_age, committed), committed);
+  auto failure = [&](std::string_view text, const SecretEncryption& encryption,
+                     const std::optional<std::string>& previous) {
+    try {
+      check_placeholder_secret(text, "db-secret.yaml", encryption, previous);
+    } catch (const secrets::Error& error) {
+      EXPECT_EQ(std::string(error.what()).find("s3cr3t-value"), std::string::npos);
+      return std::string(error.what());
+    }
+    return std::string("(accepted)");
+  };
+  // A key added in the sources: the masked diff names it.
+  std::string added =
+      failure("kind: Secret\nstringData:\n  token: x\n  user: y\n", by_age, committed);
+  EXPECT_NE(added.find("+  user: \"ENC[type:str]\""), std::string::npos) << added;
+  // Other recipients than the committed copy's.
+  SecretEncryption other{
+      {}, {secrets::AgeIdentity::generate().recipient().to_string()}, std::nullopt, std::nullopt};
+  EXPECT_NE(failure(placeholder, other, committed).find("does not have the structure"),
+            std::string::npos);
+  EXPECT_NE(failure(placeholder, by_age, std::nullopt).find("no committed encrypted copy"),
+            std::string::npos);
+  // A command: the committed file's recipients and rule are taken as they are.
+  SecretEncryption by_command{{"false"}, {}, std::nullopt, std::nullopt};
+  EXPECT_EQ(check_placeholder_secret(placeholder, "db-secret.yaml", by_command, committed),
+            committed);
 }
 
 } // namespace
