@@ -11,11 +11,10 @@ set(_polar_helm_placeholder_default OFF)
 if("$ENV{POLAR_HELM_SECRETS_PLACEHOLDER}" MATCHES "^(1|true|yes)$")
   set(_polar_helm_placeholder_default ON)
 endif()
-option(
-  POLAR_HELM_SECRETS_PLACEHOLDER
-  "Render secrets from placeholders and check them against their committed copies by "
-  "structure only (CI without secret values; default: the environment variable)"
-  ${_polar_helm_placeholder_default})
+set(_polar_helm_placeholder_doc
+    "Render secrets from placeholders, check them against the committed copies by structure")
+option(POLAR_HELM_SECRETS_PLACEHOLDER "${_polar_helm_placeholder_doc}"
+       ${_polar_helm_placeholder_default})
 
 # A command line for `polar-helm render --encrypt-command`: each word as a
 # POSIX shell would read it back (polar-helm splits it that way).
