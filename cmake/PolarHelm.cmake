@@ -190,6 +190,11 @@ Commands
   ``EXCLUDE_SECRETS``
     Leaves secrets out of the chart.
 
+  For CI without secret values, the cache option (and environment variable)
+  ``POLAR_HELM_SECRETS_PLACEHOLDER`` renders secrets with unset variables
+  read as a placeholder and checks them against their committed copies by
+  structure only; the chart gets the committed bytes (docs/secrets.md).
+
   ``ALLOW_PLAINTEXT_SECRETS``
     Writes secrets as they are, with a warning.
 
