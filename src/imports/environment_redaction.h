@@ -12,7 +12,7 @@
 namespace polar::dhall {
 
 // Throws `error` without the literals it quotes (imports/redact.h), still an
-// AbsentImport when it was one, and without the source line when
+// absent import when it was one, and without the source line when
 // `hide_source_line` (the line is the text of an `env:` import or of a
 // secret file).
 [[noreturn]] void throw_without_environment_values(const Error& error, bool hide_source_line);

@@ -111,11 +111,7 @@ private:
         hash = sha256(encode(*alpha_normalize(loaded.normal_form())));
       }
     } catch (const Error& error) {
-      Error located(error.kind(), "cannot freeze " + text + ": " + error.message(), span);
-      for (const auto& note : error.notes()) {
-        located.add_note(note);
-      }
-      throw located;
+      throw error.with_message("cannot freeze " + text + ": " + error.message()).at(span);
     }
     hashes_.emplace(std::move(text), hash);
     return hash;

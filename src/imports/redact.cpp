@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace polar::dhall {
 
@@ -37,13 +38,14 @@ std::string without_literals(const std::string& text) {
 } // namespace
 
 Error without_values(const Error& error, SourceLine line) {
-  Error result(error.kind(), without_literals(error.message()), error.span());
+  // A note can quote a message too: `?` notes why its left side failed.
+  std::vector<std::string> notes;
+  for (const std::string& note : error.notes()) {
+    notes.push_back(without_literals(note));
+  }
+  Error result = error.with_message(without_literals(error.message()), std::move(notes));
   if (line == SourceLine::hidden) {
     result.hide_source_line();
-  }
-  // A note can quote a message too: `?` notes why its left side failed.
-  for (const std::string& note : error.notes()) {
-    result.add_note(without_literals(note));
   }
   return result;
 }

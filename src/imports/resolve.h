@@ -17,7 +17,7 @@ namespace polar::dhall {
 // options.working_directory and `as Location` answers stay relative to it,
 // as with the dhall command; an absolute one stays absolute.
 //
-// Throws Error: AbsentImport (absent_import.h) for a missing file, unset
+// Throws Error: an absent import (Error::is_absent_import) for a missing file, unset
 // variable or `missing` that no `?` recovered from; ErrorKind::parse or
 // ErrorKind::type for an imported expression that does not parse or check;
 // ErrorKind::import for cycles, integrity check failures and the like. Each

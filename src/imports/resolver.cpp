@@ -3,7 +3,6 @@
 #include <optional>
 #include <utility>
 
-#include "imports/absent_import.h"
 #include "imports/evident_normal_form.h"
 #include "imports/location_value.h"
 #include "imports/raw_import.h"
@@ -40,28 +39,10 @@ std::string position_of(const Span& site, const std::string& fallback) {
          std::to_string(position.column);
 }
 
-// A copy that keeps whether the failure is an absent import.
-std::shared_ptr<const Error> copy_of(const Error& error) {
-  if (const auto* absent = dynamic_cast<const AbsentImport*>(&error)) {
-    return std::make_shared<AbsentImport>(*absent);
-  }
-  return std::make_shared<Error>(error);
-}
-
-// Throws a copy of `error` (keeping whether it is an absent import), with
-// `note` added when there is one.
-[[noreturn]] void throw_copy(const Error& error, std::optional<std::string> note = std::nullopt) {
-  if (const auto* absent = dynamic_cast<const AbsentImport*>(&error)) {
-    AbsentImport copy(*absent);
-    if (note) {
-      copy.add_note(std::move(*note));
-    }
-    throw copy;
-  }
-  Error copy(error);
-  if (note) {
-    copy.add_note(std::move(*note));
-  }
+// Throws a copy of `error` with `note` added.
+[[noreturn]] void throw_with_note(const Error& error, std::string note) {
+  Error copy = error;
+  copy.add_note(std::move(note));
   throw copy;
 }
 
@@ -83,8 +64,9 @@ std::shared_ptr<const Error> without_secrets(const Error& error, const std::stri
     break;
   }
   message += " (its value is not shown: it may be secret)";
-  if (dynamic_cast<const AbsentImport*>(&error) != nullptr) {
-    return std::make_shared<AbsentImport>(std::move(message), site);
+  // Not error.with_message(): its notes may quote the value.
+  if (error.is_absent_import()) {
+    return std::make_shared<Error>(Error::absent_import(std::move(message), site));
   }
   return std::make_shared<Error>(error.kind(), std::move(message), site);
 }
@@ -174,7 +156,10 @@ ExprPtr ImportResolver::resolve_expr(const ExprPtr& expr, const Frame& here) {
 ExprPtr ImportResolver::resolve_alternative(const BinOp& alternative, const Frame& here) {
   try {
     return resolve_expr(alternative.lhs, here);
-  } catch (const AbsentImport& absent) {
+  } catch (const Error& absent) {
+    if (!absent.is_absent_import()) {
+      throw;
+    }
     try {
       return resolve_expr(alternative.rhs, here);
     } catch (Error& error) {
@@ -213,14 +198,16 @@ ExprPtr ImportResolver::resolve_target(ImportTarget target, ImportMode mode, con
     // Whether `?` may fall back from a failure inside an import depends on
     // more than the importer's files.
     recording_->is_volatile = true;
-    throw_copy(*found->second.failure, "imported from " + position_of(site, parent.key));
+    throw_with_note(*found->second.failure, "imported from " + position_of(site, parent.key));
   }
   Resource resource;
   try {
     auto headers = headers_of(target, parent, site);
     resource = reader_.read(target, parent.target, site, headers);
-  } catch (const AbsentImport&) {
-    note_absent(target, mode);
+  } catch (const Error& error) {
+    if (error.is_absent_import()) {
+      note_absent(target, mode);
+    }
     throw;
   }
   if (resource.file) {
@@ -263,10 +250,10 @@ ExprPtr ImportResolver::resolve_code(Resource resource, ImportTarget target, con
     if (secret) {
       auto failure = without_secrets(error, std::get<EnvImport>(frame.target).name, site);
       outcomes_[key] = Outcome{nullptr, failure, {}};
-      throw_copy(*failure); // points at the import site already
+      throw Error(*failure); // points at the import site already
     }
-    outcomes_[key] = Outcome{nullptr, copy_of(error), {}};
-    throw_copy(error, "imported from " + position_of(site, parent.key));
+    outcomes_[key] = Outcome{nullptr, std::make_shared<Error>(error), {}};
+    throw_with_note(error, "imported from " + position_of(site, parent.key));
   }
 }
 

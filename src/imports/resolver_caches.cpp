@@ -9,7 +9,6 @@
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "binary/lazy_decode.h"
-#include "imports/absent_import.h"
 #include "imports/file_io.h"
 #include "imports/resolver.h"
 #include "semantics/eval.h"
@@ -126,9 +125,11 @@ ExprPtr ImportResolver::resolve_protected(ImportTarget target, ImportMode mode, 
         store_protected_type(hash, type);
       }
     }
-  } catch (const AbsentImport&) {
-    // A later run may find it in the integrity cache.
-    recording_->is_volatile = true;
+  } catch (const Error& error) {
+    if (error.is_absent_import()) {
+      // A later run may find it in the integrity cache.
+      recording_->is_volatile = true;
+    }
     throw;
   }
   Provenance contribution;

@@ -4,7 +4,6 @@
 
 #include <sys/stat.h>
 
-#include "imports/absent_import.h"
 #include "imports/cors.h"
 #include "imports/file_io.h"
 
@@ -31,7 +30,8 @@ Resource ResourceReader::read(const ImportTarget& target, const ImportTarget& pa
   if (const auto* remote = std::get_if<RemoteImport>(&target)) {
     return read_remote(*remote, parent, site, headers);
   }
-  throw AbsentImport("`missing` cannot be imported: it is the import that is always absent", site);
+  throw Error::absent_import("`missing` cannot be imported: it is the import that is always absent",
+                             site);
 }
 
 fs::path ResourceReader::local_path(const LocalImport& local, const Span& site) const {
@@ -49,9 +49,9 @@ fs::path ResourceReader::local_path(const LocalImport& local, const Span& site) 
   case FilePrefix::home: {
     auto home = options_.environment("HOME");
     if (!home || home->empty()) {
-      throw AbsentImport("cannot resolve " + location_text(local) +
-                             ": the environment variable HOME is not set",
-                         site);
+      throw Error::absent_import("cannot resolve " + location_text(local) +
+                                     ": the environment variable HOME is not set",
+                                 site);
     }
     path = *home;
     break;
@@ -75,9 +75,9 @@ Resource ResourceReader::read_local(const LocalImport& local, const Span& site) 
   if (!contents) {
     std::string shown = location_text(local);
     std::string looked_at = path.string();
-    throw AbsentImport("the imported file " + shown + " does not exist" +
-                           (looked_at == shown ? "" : " (looked for " + looked_at + ")"),
-                       site);
+    throw Error::absent_import("the imported file " + shown + " does not exist" +
+                                   (looked_at == shown ? "" : " (looked for " + looked_at + ")"),
+                               site);
   }
   return Resource{std::move(*contents), path.string(), identity_of_file(path), false, path};
 }
@@ -102,7 +102,7 @@ std::string ResourceReader::identity_of_file(const fs::path& path) const {
 Resource ResourceReader::read_environment(const EnvImport& env, const Span& site) const {
   auto value = options_.environment(env.name);
   if (!value) {
-    throw AbsentImport("the environment variable " + env.name + " is not set", site);
+    throw Error::absent_import("the environment variable " + env.name + " is not set", site);
   }
   std::string name = "env:" + env.name;
   return Resource{std::move(*value), name, name, true, std::nullopt};
@@ -113,11 +113,11 @@ Resource ResourceReader::read_remote(const RemoteImport& remote, const ImportTar
                                      const std::vector<HttpHeader>& headers) const {
   std::string url = location_text(remote);
   if (!options_.fetcher) {
-    throw AbsentImport("cannot fetch " + url + ": remote imports are disabled", site);
+    throw Error::absent_import("cannot fetch " + url + ": remote imports are disabled", site);
   }
   FetchResult result = options_.fetcher->fetch(FetchRequest{url, headers});
   if (!result.response) {
-    throw AbsentImport("cannot fetch " + url + ": " + result.failure, site);
+    throw Error::absent_import("cannot fetch " + url + ": " + result.failure, site);
   }
   if (!cors_compliant(parent, remote, result.response->headers)) {
     throw Error(ErrorKind::import,

@@ -1,7 +1,7 @@
 #pragma once
 // Retrieving what an import points at (Γ(child) in standard/imports.md):
 // the bytes of a file, the value of an environment variable, the body of a
-// URL. Absent resources throw AbsentImport; nothing here parses.
+// URL. Absent resources throw Error::absent_import; nothing here parses.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -37,13 +37,13 @@ public:
   explicit ResourceReader(const LoadOptions& options);
 
   // The resource `target` (canonical) names, imported from `parent` at
-  // `site`. `headers` are sent with remote requests. Throws AbsentImport when
+  // `site`. `headers` are sent with remote requests. Throws an absent import when
   // it does not exist, Error otherwise (unreadable file, CORS violation).
   Resource read(const ImportTarget& target, const ImportTarget& parent, const Span& site,
                 const std::vector<HttpHeader>& headers) const;
 
   // Where a local import lives on disk (relative imports below the working
-  // directory, `~` below $HOME). Throws AbsentImport when HOME is needed but
+  // directory, `~` below $HOME). Throws an absent import when HOME is needed but
   // unset.
   std::filesystem::path local_path(const LocalImport& local, const Span& site) const;
 

@@ -221,11 +221,7 @@ ValuePtr located_at(const Expr& expr, Step&& step) {
     return step();
   } catch (Error& error) {
     if (!error.span().known() && expr.span().known()) {
-      Error located(error.kind(), error.message(), expr.span());
-      for (const auto& note : error.notes()) {
-        located.add_note(note);
-      }
-      throw located;
+      throw error.at(expr.span());
     }
     throw;
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "syntax/source_excerpt.h"
+
 namespace polar::dhall {
 namespace {
 
@@ -30,8 +32,33 @@ Error::Error(ErrorKind kind, std::string message, Span span)
       span_(std::move(span)) {
 }
 
+Error Error::absent_import(std::string message, Span span) {
+  Error error(ErrorKind::import, std::move(message), std::move(span));
+  error.absent_import_ = true;
+  return error;
+}
+
 void Error::add_note(std::string note) {
   notes_.push_back(std::move(note));
+}
+
+Error Error::at(Span span) const {
+  Error copy = *this;
+  copy.span_ = std::move(span);
+  return copy;
+}
+
+Error Error::with_message(std::string message) const {
+  return with_message(std::move(message), notes_);
+}
+
+Error Error::with_message(std::string message, std::vector<std::string> notes) const {
+  // A new runtime_error: what() is the new message.
+  Error copy(kind_, std::move(message), span_);
+  copy.notes_ = std::move(notes);
+  copy.source_line_hidden_ = source_line_hidden_;
+  copy.absent_import_ = absent_import_;
+  return copy;
 }
 
 std::string Error::format() const {
@@ -41,28 +68,10 @@ std::string Error::format() const {
     out += span_.file->name + ":" + std::to_string(position.line) + ":" +
            std::to_string(position.column) + ": ";
     out += "error: " + message_ + "\n";
-  }
-  if (span_.known() && !source_line_hidden_) {
-    const std::string& text = span_.file->text;
-    std::size_t begin = std::min<std::size_t>(span_.begin, text.size());
-    std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
-    line_start = (line_start == std::string::npos || begin == 0) ? 0 : line_start + 1;
-    if (begin > 0 && text[begin - 1] == '\n') {
-      line_start = begin;
+    if (!source_line_hidden_) {
+      out += source_excerpt(span_.file->text, span_.begin, span_.end);
     }
-    std::size_t line_end = text.find('\n', begin);
-    if (line_end == std::string::npos) {
-      line_end = text.size();
-    }
-    std::string_view line(text.data() + line_start, line_end - line_start);
-    std::size_t end = std::clamp<std::size_t>(span_.end, begin + 1, line_end);
-    auto indent = code_points(std::string_view(text.data() + line_start, begin - line_start));
-    auto width = std::max<std::uint32_t>(
-        1, code_points(std::string_view(text.data() + begin, end > begin ? end - begin : 0)));
-    out += "    " + std::string(line) + "\n";
-    out += "    " + std::string(indent, ' ') + "^" + std::string(width - 1, '~') + "\n";
-  }
-  if (!span_.known()) {
+  } else {
     out += "error: " + message_ + "\n";
   }
   for (const auto& note : notes_) {

@@ -44,9 +44,19 @@ enum class ErrorKind : std::uint8_t {
 };
 
 // Every user-facing failure: where, what went wrong and what was expected.
+// Errors are values: copying one (to add a note, point it elsewhere or
+// redact it) keeps everything it carries.
 class Error : public std::runtime_error {
 public:
   Error(ErrorKind kind, std::string message, Span span = {});
+
+  // An import that is not cached and absent (standard/imports.md): an unset
+  // environment variable, a file that does not exist, a URL that cannot be
+  // retrieved, or `missing`. It is the one failure the `?` operator
+  // recovers from; every other one (parse or type errors in the imported
+  // expression, integrity check failures, cycles) is not.
+  static Error absent_import(std::string message, Span span);
+  bool is_absent_import() const { return absent_import_; }
 
   ErrorKind kind() const { return kind_; }
   const std::string& message() const { return message_; }
@@ -55,12 +65,20 @@ public:
   const std::vector<std::string>& notes() const { return notes_; }
   void add_note(std::string note);
 
+  // This error pointing at `span`, or with another message (and notes):
+  // whatever else it carries stays.
+  Error at(Span span) const;
+  Error with_message(std::string message) const;
+  Error with_message(std::string message, std::vector<std::string> notes) const;
+
   // Leaves the source line out of format(), keeping file:line:column: for
   // errors in files whose text is secret.
   void hide_source_line() { source_line_hidden_ = true; }
+  bool source_line_hidden() const { return source_line_hidden_; }
 
   // "file:line:column: error: message", then the source line with a caret
-  // under the offending range (unless hidden), then the notes.
+  // under the offending range (unless hidden; see syntax/source_excerpt.h),
+  // then the notes.
   std::string format() const;
 
 private:
@@ -69,6 +87,7 @@ private:
   Span span_;
   std::vector<std::string> notes_;
   bool source_line_hidden_ = false;
+  bool absent_import_ = false;
 };
 
 } // namespace polar::dhall

@@ -49,5 +49,19 @@ TEST(WithoutValues, CanKeepTheSourceLine) {
   EXPECT_NE(shown.find("{ port = 80 + True }"), std::string::npos) << shown;
 }
 
+TEST(WithoutValues, KeepsALineThatWasHiddenHidden) {
+  auto source = std::make_shared<SourceFile>(SourceFile{"env:TOKEN", "s3cr3t + 1"});
+  Error error(ErrorKind::type, "the operator `+` takes Natural operands", Span{source, 0, 6});
+  error.hide_source_line();
+  std::string shown = without_values(error, SourceLine::shown).format();
+  EXPECT_EQ(shown.find("s3cr3t"), std::string::npos) << shown;
+}
+
+TEST(WithoutValues, KeepsAnAbsentImportAbsent) {
+  Error absent = Error::absent_import("the environment variable TOKEN is not set", {});
+  EXPECT_TRUE(without_values(absent).is_absent_import());
+  EXPECT_FALSE(without_values(Error(ErrorKind::import, "a cycle")).is_absent_import());
+}
+
 } // namespace
 } // namespace polar::dhall

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "binary/encode.h"
-#include "imports/absent_import.h"
 #include "imports/load.h"
 #include "imports/resolve.h"
 #include "semantics/eval.h"
@@ -68,10 +67,8 @@ protected:
   bool is_absent(const std::filesystem::path& relative) {
     try {
       load_file(relative, options);
-    } catch (const AbsentImport&) {
-      return true;
-    } catch (const Error&) {
-      return false;
+    } catch (const Error& error) {
+      return error.is_absent_import();
     }
     return false;
   }
