@@ -12,6 +12,7 @@
 #include "binary/array_index.h"
 #include "binary/cbor.h"
 #include "binary/labels.h"
+#include "syntax/literals.h"
 
 namespace polar::dhall {
 namespace {
@@ -268,14 +269,8 @@ private:
     if (auto builtin = builtin_from_name(name)) {
       return build(BuiltinRef{*builtin});
     }
-    if (name == "Type") {
-      return build(ConstRef{Const::type});
-    }
-    if (name == "Kind") {
-      return build(ConstRef{Const::kind});
-    }
-    if (name == "Sort") {
-      return build(ConstRef{Const::sort});
+    if (auto constant = const_from_name(name)) {
+      return build(ConstRef{*constant});
     }
     in_.fail("unknown built-in \"" + std::string(name) + "\"");
   }

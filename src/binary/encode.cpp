@@ -6,6 +6,7 @@
 
 #include "binary/cbor.h"
 #include "binary/labels.h"
+#include "syntax/literals.h"
 
 namespace polar::dhall {
 namespace {
@@ -14,18 +15,6 @@ using binary_label::Expression;
 using binary_label::ImportKind;
 
 const Label underscore{"_"};
-
-std::string_view const_name(Const value) {
-  switch (value) {
-  case Const::type:
-    return "Type";
-  case Const::kind:
-    return "Kind";
-  case Const::sort:
-    return "Sort";
-  }
-  return "Type";
-}
 
 // `[] : List T` has its own compact form; this finds the T.
 const ExprPtr* list_element_type(const Expr& type) {

@@ -1,7 +1,8 @@
 #include "render/json.h"
 
-#include <charconv>
 #include <string>
+
+#include "syntax/literals.h"
 
 namespace polar::render {
 namespace {
@@ -35,29 +36,13 @@ JsonNumber JsonNumber::from_integer(const dhall::Integer& value) {
 }
 
 JsonNumber JsonNumber::from_double(double value) {
-  // Shortest digits that read back as the same double: "d.ddde±x".
-  char buffer[64];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-  std::string_view text(buffer, static_cast<std::size_t>(result.ptr - buffer));
-  bool negative = text.front() == '-';
-  if (negative) {
-    text.remove_prefix(1);
+  if (value == 0) {
+    return JsonNumber{};
   }
-  std::size_t e = text.find('e');
-  std::string digits;
-  for (char c : text.substr(0, e)) {
-    if (is_digit(c)) {
-      digits.push_back(c);
-    }
-  }
-  std::string_view exponent_text = text.substr(e + 1);
-  if (exponent_text.front() == '+') {
-    exponent_text.remove_prefix(1);
-  }
-  std::int64_t exponent = 0;
-  std::from_chars(exponent_text.data(), exponent_text.data() + exponent_text.size(), exponent);
-  exponent -= static_cast<std::int64_t>(digits.size() - 1);
-  return normalized(negative, std::move(digits), exponent);
+  dhall::DecimalDigits decimal = dhall::shortest_digits(value);
+  auto exponent =
+      static_cast<std::int64_t>(decimal.point) - static_cast<std::int64_t>(decimal.digits.size());
+  return normalized(decimal.negative, std::move(decimal.digits), exponent);
 }
 
 std::optional<JsonNumber> JsonNumber::parse(std::string_view text) {

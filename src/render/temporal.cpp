@@ -1,31 +1,20 @@
 #include "render/temporal.h"
 
-#include <fmt/core.h>
+#include "syntax/literals.h"
 
 namespace polar::render {
 namespace {
 
 std::string date_text(const dhall::VDate& date) {
-  return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+  return dhall::date_literal(date.year, date.month, date.day);
 }
 
 std::string time_text(const dhall::VTime& time) {
-  // second_fraction holds the seconds times 10^precision.
-  std::string digits = time.second_fraction.to_string();
-  std::size_t minimum_length = time.precision + 2;
-  if (digits.size() < minimum_length) {
-    digits.insert(0, minimum_length - digits.size(), '0');
-  }
-  std::size_t whole = digits.size() - time.precision;
-  std::string_view all(digits);
-  return time.precision == 0 ? fmt::format("{:02}:{:02}:{}", time.hour, time.minute, all)
-                             : fmt::format("{:02}:{:02}:{}.{}", time.hour, time.minute,
-                                           all.substr(0, whole), all.substr(whole));
+  return dhall::time_literal(time.hour, time.minute, time.second_fraction, time.precision);
 }
 
 std::string time_zone_text(const dhall::VTimeZone& zone) {
-  int minutes = zone.minutes < 0 ? -zone.minutes : zone.minutes;
-  return fmt::format("{}{:02}:{:02}", zone.minutes < 0 ? '-' : '+', minutes / 60, minutes % 60);
+  return dhall::time_zone_literal(zone.minutes);
 }
 
 // The field `name` of `fields` as a T, or null.

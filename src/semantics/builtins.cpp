@@ -7,6 +7,7 @@
 
 #include "semantics/eval.h"
 #include "semantics/eval_internal.h"
+#include "syntax/literals.h"
 
 namespace polar::dhall::detail {
 namespace {
@@ -295,14 +296,17 @@ ValuePtr run_builtin(Builtin builtin, Args args) {
   case B::text_replace:
     return text_replace(std::move(args));
   case B::date_show:
-    return unary<VDate>(builtin, std::move(args),
-                        [](const VDate& date) { return make_text(show_date(date)); });
+    return unary<VDate>(builtin, std::move(args), [](const VDate& date) {
+      return make_text(date_literal(date.year, date.month, date.day));
+    });
   case B::time_show:
-    return unary<VTime>(builtin, std::move(args),
-                        [](const VTime& time) { return make_text(show_time(time)); });
+    return unary<VTime>(builtin, std::move(args), [](const VTime& time) {
+      return make_text(time_literal(time.hour, time.minute, time.second_fraction, time.precision));
+    });
   case B::time_zone_show:
-    return unary<VTimeZone>(builtin, std::move(args),
-                            [](const VTimeZone& zone) { return make_text(show_time_zone(zone)); });
+    return unary<VTimeZone>(builtin, std::move(args), [](const VTimeZone& zone) {
+      return make_text(time_zone_literal(zone.minutes));
+    });
   default:
     return stuck(builtin, std::move(args)); // type formers: List A, Optional A, None A
   }

@@ -80,11 +80,4 @@ private:
   std::string pending_;
 };
 
-// Rendering of literals as Dhall source (show.cpp).
-std::string show_double(double value);
-std::string show_text(std::string_view text); // Text/show, with the quotes
-std::string show_date(const VDate& date);
-std::string show_time(const VTime& time);
-std::string show_time_zone(const VTimeZone& zone);
-
 } // namespace polar::dhall::detail

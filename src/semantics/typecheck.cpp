@@ -11,6 +11,7 @@
 #include "semantics/builtin_types.h"
 #include "semantics/eval.h"
 #include "semantics/typecheck_checker.h"
+#include "syntax/literals.h"
 #include "syntax/printer.h"
 #include "syntax/spine.h"
 
@@ -73,18 +74,6 @@ Const max_const(Const a, Const b) {
 Const function_check(Const input, Const output) {
   // Functions returning terms are impredicative; the rest are predicative.
   return output == Const::type ? Const::type : max_const(input, output);
-}
-
-std::string_view const_name(Const value) {
-  switch (value) {
-  case Const::type:
-    return "Type";
-  case Const::kind:
-    return "Kind";
-  case Const::sort:
-    return "Sort";
-  }
-  return "Type";
 }
 
 void KnownTypes::add(ExprPtr closed, ValuePtr type, ValuePtr value) {

@@ -20,8 +20,6 @@ namespace polar::dhall {
 Const max_const(Const a, Const b);
 // The function check `input ↝ output : result` of function-check.md.
 Const function_check(Const input, Const output);
-// "Type", "Kind" or "Sort".
-std::string_view const_name(Const value);
 
 // How deeply the checker may recurse (nested expressions, nested types,
 // `with` paths). Far beyond anything written by hand, and low enough that

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "syntax/literals.h"
 #include "syntax/parser_impl.h"
 
 namespace polar::dhall::parsing {
@@ -16,11 +17,11 @@ namespace {
 // (`let Bool = ...`) and take no `@` index.
 const std::unordered_map<std::string_view, Node>& builtin_nodes() {
   static const auto nodes = [] {
-    std::unordered_map<std::string_view, Node> map{
-        {"True", BoolLit{true}},         {"False", BoolLit{false}},
-        {"Type", ConstRef{Const::type}}, {"Kind", ConstRef{Const::kind}},
-        {"Sort", ConstRef{Const::sort}},
-    };
+    std::unordered_map<std::string_view, Node> map{{"True", BoolLit{true}},
+                                                   {"False", BoolLit{false}}};
+    for (Const constant : {Const::type, Const::kind, Const::sort}) {
+      map.emplace(const_name(constant), ConstRef{constant});
+    }
     for (int i = 0; i <= static_cast<int>(Builtin::time_zone); ++i) {
       auto builtin = static_cast<Builtin>(i);
       map.emplace(builtin_name(builtin), BuiltinRef{builtin});

@@ -1,10 +1,7 @@
 #include "syntax/print_tokens.h"
 
-#include <charconv>
-#include <cmath>
-#include <cstdio>
-
 #include "syntax/lexer.h"
+#include "syntax/literals.h"
 
 namespace polar::dhall::printing {
 namespace {
@@ -35,8 +32,8 @@ bool is_keyword(std::string_view text) {
 
 // Names of the `builtin` rule, which a variable must quote.
 bool is_reserved_name(std::string_view text) {
-  return builtin_from_name(text).has_value() || text == "True" || text == "False" ||
-         text == "Type" || text == "Kind" || text == "Sort";
+  return builtin_from_name(text).has_value() || const_from_name(text).has_value() ||
+         text == "True" || text == "False";
 }
 
 std::string quoted(std::string_view text) {
@@ -64,12 +61,6 @@ std::string path(const std::vector<std::string>& directory, const std::string& f
     result += "/" + path_component(component);
   }
   return result + "/" + path_component(file);
-}
-
-std::string two_digits(unsigned value) {
-  char buffer[4];
-  std::snprintf(buffer, sizeof buffer, "%02u", value % 100);
-  return buffer;
 }
 
 std::string environment_variable(std::string_view name) {
@@ -135,49 +126,6 @@ std::string field_label(Label label) {
   return label.str();
 }
 
-std::string escape_double_quoted(std::string_view text) {
-  std::string result;
-  result.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    switch (c) {
-    case '"':
-      result += "\\\"";
-      break;
-    case '\\':
-      result += "\\\\";
-      break;
-    case '\n':
-      result += "\\n";
-      break;
-    case '\t':
-      result += "\\t";
-      break;
-    case '\r':
-      result += "\\r";
-      break;
-    case '\b':
-      result += "\\b";
-      break;
-    case '\f':
-      result += "\\f";
-      break;
-    case '$':
-      result += i + 1 < text.size() && text[i + 1] == '{' ? "\\$" : "$";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        char buffer[8];
-        std::snprintf(buffer, sizeof buffer, "\\u%04X", static_cast<unsigned>(c));
-        result += buffer;
-      } else {
-        result += c;
-      }
-    }
-  }
-  return result;
-}
-
 // The printer indents every non-empty line of a multi-line literal by the
 // same amount, and the parser strips the longest common indentation. That
 // round-trips when one line pins the indentation: the closing line when the
@@ -233,60 +181,6 @@ std::string escape_multiline(std::string_view text) {
     }
   }
   return result;
-}
-
-// The shortest digits that read back as the same double, positional for
-// everyday magnitudes; the grammar needs a "." or an exponent.
-std::string double_literal(double value) {
-  if (std::isnan(value)) {
-    return "NaN";
-  }
-  if (std::isinf(value)) {
-    return value > 0 ? "Infinity" : "-Infinity";
-  }
-  double magnitude = std::fabs(value);
-  bool scientific = magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e16);
-  char buffer[64];
-  auto result =
-      std::to_chars(buffer, buffer + sizeof buffer, value,
-                    scientific ? std::chars_format::scientific : std::chars_format::fixed);
-  std::string text(buffer, result.ptr);
-  std::size_t exponent = text.find('e');
-  if (exponent == std::string::npos) {
-    return text.find('.') == std::string::npos ? text + ".0" : text;
-  }
-  // "1.5e-07" reads better as "1.5e-7", "1e+100" as "1e100".
-  std::string sign = text[exponent + 1] == '-' ? "-" : "";
-  std::size_t digits = text.find_first_not_of("+-0", exponent + 1);
-  return text.substr(0, exponent + 1) + sign + text.substr(digits);
-}
-
-std::string date_literal(const DateLit& date) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04u-%02u-%02u", unsigned{date.year}, unsigned{date.month},
-                unsigned{date.day});
-  return buffer;
-}
-
-// Seconds are second_fraction / 10^precision: split the digits there.
-std::string time_literal(const TimeLit& time) {
-  std::string digits = time.second_fraction.to_string();
-  if (digits.size() < time.precision + 2) {
-    digits.insert(0, time.precision + 2 - digits.size(), '0');
-  }
-  std::size_t whole = digits.size() - time.precision;
-  std::string result =
-      two_digits(time.hour) + ":" + two_digits(time.minute) + ":" + digits.substr(whole - 2, 2);
-  if (time.precision > 0) {
-    result += "." + digits.substr(whole);
-  }
-  return result;
-}
-
-std::string time_zone_literal(const TimeZoneLit& zone) {
-  int minutes = zone.minutes;
-  unsigned magnitude = static_cast<unsigned>(minutes < 0 ? -minutes : minutes);
-  return (minutes < 0 ? "-" : "+") + two_digits(magnitude / 60) + ":" + two_digits(magnitude % 60);
 }
 
 std::string bytes_literal(const BytesLit& bytes) {

@@ -1,7 +1,8 @@
 #pragma once
 // How the printer spells single tokens: labels (quoted when the grammar
-// requires it), text literals, numbers, temporal literals and import
-// locations. The layout of whole expressions is in printer.cpp.
+// requires it), multi-line text literals, bytes and import locations. The
+// other literals are spelled by syntax/literals.h; the layout of whole
+// expressions is in printer.cpp.
 #include <string>
 #include <string_view>
 
@@ -16,19 +17,12 @@ std::string variable_label(Label label);
 // builtin names and `Some` need no quotes.
 std::string field_label(Label label);
 
-// The contents of a double-quoted literal segment, escaped; `${` is escaped
-// so the segment cannot start an interpolation.
-std::string escape_double_quoted(std::string_view text);
 // Whether `text` can be written as a multi-line ('' … '') literal that
 // parses back to exactly the same chunks; see multiline.md.
 bool fits_multiline(const TextLit& text);
 // One segment of a multi-line literal, escaped (`''${`, `'''`).
 std::string escape_multiline(std::string_view text);
 
-std::string double_literal(double value);
-std::string date_literal(const DateLit& date);
-std::string time_literal(const TimeLit& time);
-std::string time_zone_literal(const TimeZoneLit& zone);
 std::string bytes_literal(const BytesLit& bytes);
 
 // The import without its `using` headers: location, then hash and mode.

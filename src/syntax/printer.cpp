@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "syntax/literals.h"
 #include "syntax/print_tokens.h"
 
 namespace polar::dhall {
@@ -447,17 +448,17 @@ private:
   }
 
   void node(const Expr&, const BuiltinRef& ref) { write(builtin_name(ref.builtin)); }
-  void node(const Expr&, const ConstRef& ref) {
-    write(ref.value == Const::type ? "Type" : ref.value == Const::kind ? "Kind" : "Sort");
-  }
+  void node(const Expr&, const ConstRef& ref) { write(const_name(ref.value)); }
   void node(const Expr&, const BoolLit& lit) { write(lit.value ? "True" : "False"); }
   void node(const Expr&, const NaturalLit& lit) { write(lit.value.to_string()); }
   void node(const Expr&, const IntegerLit& lit) { write(lit.value.to_string()); }
   void node(const Expr&, const DoubleLit& lit) { write(double_literal(lit.value)); }
   void node(const Expr&, const BytesLit& lit) { write(bytes_literal(lit)); }
-  void node(const Expr&, const DateLit& lit) { write(date_literal(lit)); }
-  void node(const Expr&, const TimeLit& lit) { write(time_literal(lit)); }
-  void node(const Expr&, const TimeZoneLit& lit) { write(time_zone_literal(lit)); }
+  void node(const Expr&, const DateLit& lit) { write(date_literal(lit.year, lit.month, lit.day)); }
+  void node(const Expr&, const TimeLit& lit) {
+    write(time_literal(lit.hour, lit.minute, lit.second_fraction, lit.precision));
+  }
+  void node(const Expr&, const TimeZoneLit& lit) { write(time_zone_literal(lit.minutes)); }
 
   void node(const Expr&, const TextLit& text) {
     if (fits_multiline(text)) {
@@ -470,12 +471,12 @@ private:
     }
     write("\"");
     for (const auto& chunk : text.chunks) {
-      write(escape_double_quoted(chunk.prefix));
+      write(escape_text(chunk.prefix, DollarEscape::before_brace));
       write("${");
       expr(*chunk.expr, expression);
       write("}");
     }
-    write(escape_double_quoted(text.tail));
+    write(escape_text(text.tail, DollarEscape::before_brace));
     write("\"");
   }
 
