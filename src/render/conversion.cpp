@@ -236,8 +236,11 @@ private:
                            find_field(record->fields, context_.options().map_value)->force());
     }
     JsonObject object;
-    for (auto& [key, value] : entries) {
-      object.insert_or_assign(key, context_.at_key(path_key(key), [&] { return convert(value); }));
+    // Not `auto& [key, value]`: clang before 16 cannot capture structured bindings.
+    for (auto& entry : entries) {
+      const ValuePtr& value = entry.second;
+      object.insert_or_assign(
+          entry.first, context_.at_key(path_key(entry.first), [&] { return convert(value); }));
     }
     return Json::object(std::move(object));
   }
@@ -266,9 +269,10 @@ private:
       return *std::move(tagged);
     }
     JsonObject object;
-    for (const auto& [label, value] : fields) {
-      object.emplace(label.str(),
-                     context_.at_key(label.str(), [&] { return convert(value.force()); }));
+    for (const auto& field : fields) {
+      const dhall::LazyValue& value = field.second;
+      object.emplace(field.first.str(),
+                     context_.at_key(field.first.str(), [&] { return convert(value.force()); }));
     }
     return Json::object(std::move(object));
   }

@@ -268,12 +268,12 @@ SopsFile read_sops_file(std::string_view text, std::string_view source) {
 std::vector<Node> decrypt_sops_file(const SopsFile& file,
                                     const std::vector<AgeIdentity>& identities) {
   std::optional<SecretBytes> data_key;
-  for (const auto& [recipient, enc] : file.metadata.age) {
+  for (const auto& stanza : file.metadata.age) {
     bool ours = std::any_of(identities.begin(), identities.end(), [&](const AgeIdentity& identity) {
-      return identity.recipient() == recipient;
+      return identity.recipient() == stanza.first;
     });
     if (ours) {
-      data_key = age_decrypt(age_dearmor(enc), identities);
+      data_key = age_decrypt(age_dearmor(stanza.second), identities);
       break;
     }
   }

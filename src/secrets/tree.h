@@ -26,7 +26,7 @@ using Mapping = std::vector<Entry>;
 struct Node {
   std::variant<Scalar, Sequence, Mapping> value;
 
-  static Node string(std::string text) { return {Scalar{ScalarType::string, std::move(text)}}; }
+  static Node string(std::string text); // defined below, where Entry is complete
 
   template <typename T>
   const T* as() const {
@@ -46,6 +46,10 @@ struct Entry {
 
   friend bool operator==(const Entry&, const Entry&) = default;
 };
+
+inline Node Node::string(std::string text) {
+  return {Scalar{ScalarType::string, std::move(text)}};
+}
 
 // The entry named `key` in `mapping`, or null.
 const Node* find(const Mapping& mapping, const std::string& key);
