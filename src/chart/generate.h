@@ -1,6 +1,7 @@
 #pragma once
-// A whole chart in one process: what `polar-helm chart` does before running
-// helm, and the chart-level step the CMake module runs after its renders.
+// A whole chart or manifests folder in one process: what `polar-helm chart`
+// does before running helm and `polar-helm manifests` does, and the
+// folder-level step the CMake module runs after its renders.
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -42,6 +43,14 @@ void remove_stale_outputs(const std::vector<std::string>& outputs,
 // `chart_dir` when it has one).
 DependencyReport finish_chart(const std::filesystem::path& chart_dir);
 
+// The folder-level step after the renders of a manifests folder: with
+// `kustomization`, writes the kustomization files of `outputs`
+// (chart/kustomization.h), adding them to the record of `folder` when it
+// has one. `outputs` with kustomization_files(outputs) are what
+// remove_stale_outputs must keep.
+void finish_manifests(const std::filesystem::path& folder, const std::vector<std::string>& outputs,
+                      bool kustomization);
+
 // What generate_chart tells as it goes: each file before it is rendered,
 // and notes (a secret re-encrypted and why, plaintext secrets).
 struct ChartProgress {
@@ -49,8 +58,9 @@ struct ChartProgress {
   std::function<void(const std::string&)> on_note;
 };
 
-// Everything, staged: each file in layout order and finish_chart into a
-// temporary folder next to `chart_dir`, which then replaces the files of
+// Everything, staged: each file in layout order and finish_chart (or
+// finish_manifests, for a manifests layout) into a temporary folder next to
+// `chart_dir`, which then replaces the files of
 // `chart_dir` as chart-sync would (chart/tree_sync.h): only what changed is
 // rewritten, outputs whose source is gone are removed, files polar-helm did
 // not write are left alone. Any error (a Dhall mistake, a secret that cannot
