@@ -401,6 +401,7 @@ cmake_policy(VERSION 3.25)
 cmake_policy(SET CMP0116 OLD)
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmLayout.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmManifests.cmake")
 
 set(POLAR_HELM_HELM_EXECUTABLES
     ""
@@ -654,6 +655,33 @@ function(_polar_helm_add_helm_test test_name mode helm chart_dir)
                                                "POLAR_HELM_SKIP:")
 endfunction()
 
+# The committed copy of chart or manifests folder <name> generated in
+# <chart_dir>: the target <name>_sync and the test <name>.drift on <sync_dir>,
+# leaving out the EXCLUDE globs; ADOPT lets the sync take over files no sync
+# wrote.
+function(_polar_helm_add_sync name chart_dir sync_dir)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "ADOPT" "" "EXCLUDE")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  set(exclude_flags "")
+  foreach(glob IN LISTS arg_EXCLUDE)
+    list(APPEND exclude_flags --exclude "${glob}")
+  endforeach()
+  set(adopt_flag "")
+  if(arg_ADOPT)
+    set(adopt_flag --adopt)
+  endif()
+  add_custom_target(
+    ${name}_sync
+    COMMAND ${polar_helm} chart-sync "${chart_dir}" "${sync_dir}" ${exclude_flags} ${adopt_flag}
+    COMMENT "polar-helm: updating the committed copy of ${name} in ${sync_dir}"
+    VERBATIM)
+  add_dependencies(${name}_sync ${name})
+  add_test(NAME ${name}.drift
+           COMMAND ${polar_helm} chart-drift "${chart_dir}" "${sync_dir}" ${exclude_flags}
+                   --fix-hint "cmake --build ${CMAKE_BINARY_DIR} --target ${name}_sync")
+  set_tests_properties(${name}.drift PROPERTIES LABELS "drift;${name}")
+endfunction()
+
 function(polar_helm_chart name)
   set(one_value SOURCE_DIR OUTPUT_DIR SYNC_DIR KUBE_VERSION RELEASE_NAME SECRETS_PATTERN)
   cmake_parse_arguments(
@@ -729,26 +757,13 @@ function(polar_helm_chart name)
   cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${CMAKE_CURRENT_SOURCE_DIR}]] CALL
                             _polar_helm_chart_add_commands [[${name}]])")
 
-  _polar_helm_executable(polar_helm polar_helm_depends)
-  set(exclude_flags "")
-  foreach(glob IN LISTS arg_SYNC_EXCLUDE)
-    list(APPEND exclude_flags --exclude "${glob}")
-  endforeach()
-  set(adopt_flag "")
-  if(arg_SYNC_ADOPT)
-    set(adopt_flag --adopt)
-  endif()
   if(sync_dir)
-    add_custom_target(
-      ${name}_sync
-      COMMAND ${polar_helm} chart-sync "${chart_dir}" "${sync_dir}" ${exclude_flags} ${adopt_flag}
-      COMMENT "polar-helm: updating the committed chart in ${sync_dir}"
-      VERBATIM)
-    add_dependencies(${name}_sync ${name})
-    add_test(NAME ${name}.drift
-             COMMAND ${polar_helm} chart-drift "${chart_dir}" "${sync_dir}" ${exclude_flags}
-                     --fix-hint "cmake --build ${CMAKE_BINARY_DIR} --target ${name}_sync")
-    set_tests_properties(${name}.drift PROPERTIES LABELS "drift;${name}")
+    set(adopt_keyword "")
+    if(arg_SYNC_ADOPT)
+      set(adopt_keyword ADOPT)
+    endif()
+    _polar_helm_add_sync(${name} "${chart_dir}" "${sync_dir}" ${adopt_keyword} EXCLUDE
+                         ${arg_SYNC_EXCLUDE})
   endif()
 
   _polar_helm_helm_programs(helms helm_labels)
@@ -903,17 +918,28 @@ function(_polar_helm_chart_add_commands name)
   endforeach()
 
   # chart-finish runs after every render, and when the layout changes: this
-  # file is rewritten only then, and lists what it must keep.
+  # file is rewritten only then, and lists what it must keep. Its output is a
+  # file it writes every time (.helmignore for a chart; polar_helm_manifests
+  # sets the record and its own flags).
   list(JOIN outputs "\n" output_lines)
   file(CONFIGURE OUTPUT "${work_dir}/outputs.txt" CONTENT "${output_lines}\n")
   _polar_helm_executable(polar_helm polar_helm_depends)
+  get_target_property(finish_flags ${name} POLAR_HELM_FINISH_FLAGS)
+  get_target_property(finish_output ${name} POLAR_HELM_FINISH_OUTPUT)
+  get_target_property(finish_comment ${name} POLAR_HELM_FINISH_COMMENT)
+  if(NOT finish_output)
+    set(finish_flags "")
+    set(finish_output "${chart_dir}/.helmignore")
+    set(finish_comment "polar-helm: checking the dependencies of ${name} and writing .helmignore")
+  endif()
   add_custom_command(
-    OUTPUT "${chart_dir}/.helmignore"
+    OUTPUT "${finish_output}"
     COMMAND ${polar_helm} chart-finish "${chart_dir}" --outputs "${work_dir}/outputs.txt"
+            ${finish_flags}
     DEPENDS ${chart_files} "${work_dir}/outputs.txt" ${polar_helm_depends}
-    COMMENT "polar-helm: checking the dependencies of ${name} and writing .helmignore"
+    COMMENT "${finish_comment}"
     VERBATIM)
-  list(APPEND chart_files "${chart_dir}/.helmignore")
+  list(APPEND chart_files "${finish_output}")
   target_sources(${name} PRIVATE ${chart_files})
   set_target_properties(${name} PROPERTIES POLAR_HELM_GENERATED ON)
 endfunction()
