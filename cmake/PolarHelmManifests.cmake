@@ -53,6 +53,7 @@ function(polar_helm_manifests name)
                                  ${arg_EXCLUDE})
 
   add_custom_target(${name} ALL)
+  set_target_properties(${name} PROPERTIES POLAR_HELM_COMMAND polar_helm_manifests)
   set(sync_dir "")
   if(arg_SYNC_DIR)
     cmake_path(ABSOLUTE_PATH arg_SYNC_DIR NORMALIZE OUTPUT_VARIABLE sync_dir)

@@ -53,6 +53,11 @@ function(_polar_helm_chart_secrets name prefix source_dir sync_dir)
   if(NOT DEFINED arg_SECRETS_PATTERN)
     set(arg_SECRETS_PATTERN "*-secret.dhall")
   endif()
+  # The command that declared <name>, for messages.
+  get_target_property(command ${name} POLAR_HELM_COMMAND)
+  if(NOT command)
+    set(command polar_helm_chart)
+  endif()
   _polar_helm_glob_regex("${arg_SECRETS_PATTERN}" regex)
   set(sources "${${prefix}_SOURCES}")
   set(outputs "${${prefix}_OUTPUTS}")
@@ -74,7 +79,7 @@ function(_polar_helm_chart_secrets name prefix source_dir sync_dir)
   list(LENGTH chosen count)
   if(count GREATER 1)
     list(JOIN chosen ", " chosen)
-    message(FATAL_ERROR "polar_helm_chart(${name}): ${chosen} exclude each other; give one")
+    message(FATAL_ERROR "${command}(${name}): ${chosen} exclude each other; give one")
   endif()
   set(mode "")
   set(flags "")
@@ -108,19 +113,19 @@ function(_polar_helm_chart_secrets name prefix source_dir sync_dir)
     if(mode STREQUAL "")
       message(
         FATAL_ERROR
-          "polar_helm_chart(${name}): ${secret_list} match SECRETS_PATTERN "
+          "${command}(${name}): ${secret_list} match SECRETS_PATTERN "
           "'${arg_SECRETS_PATTERN}' and would be written in plaintext. Configure their "
           "encryption: ENCRYPT_COMMAND <command...> (plaintext YAML on stdin, sops YAML on "
           "stdout), AGE_RECIPIENTS <age1...>, or a .sops.yaml with age creation_rules at or "
           "above ${lookup_start}; or give EXCLUDE_SECRETS (leave them out) or "
           "ALLOW_PLAINTEXT_SECRETS.")
     elseif(mode STREQUAL "plaintext")
-      message(WARNING "polar_helm_chart(${name}): ALLOW_PLAINTEXT_SECRETS: ${secret_list} "
+      message(WARNING "${command}(${name}): ALLOW_PLAINTEXT_SECRETS: ${secret_list} "
                       "are written to the chart in plaintext")
     elseif(mode STREQUAL "sops")
-      message(STATUS "polar_helm_chart(${name}): encrypting ${secret_list} for ${sops_config}")
+      message(STATUS "${command}(${name}): encrypting ${secret_list} for ${sops_config}")
     else()
-      message(STATUS "polar_helm_chart(${name}): secrets (${mode}): ${secret_list}")
+      message(STATUS "${command}(${name}): secrets (${mode}): ${secret_list}")
     endif()
   endif()
 
