@@ -258,6 +258,9 @@ DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
                                  "generates files ({}): refusing to overwrite them; move them away",
                                  chart_dir.string(), fmt::join(difference.unowned, ", ")));
   }
+  if (progress.accept && !progress.accept(staging.path())) {
+    return report;
+  }
   apply_difference(staging.path(), chart_dir, difference);
   return report;
 }

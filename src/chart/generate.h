@@ -56,6 +56,10 @@ void finish_manifests(const std::filesystem::path& folder, const std::vector<std
 struct ChartProgress {
   std::function<void(const ChartFile&)> on_file;
   std::function<void(const std::string&)> on_note;
+  // When set, checks the complete staged folder before it replaces the
+  // output (`polar-helm chart` runs helm there); false leaves the output as
+  // it was.
+  std::function<bool(const std::filesystem::path& staged)> accept = {};
 };
 
 // Everything, staged: each file in layout order and finish_chart (or
@@ -67,7 +71,8 @@ struct ChartProgress {
 // be encrypted, a dependency error) leaves `chart_dir` as it was. Throws
 // ChartError when `chart_dir` is not empty and has no record of a chart
 // polar-helm wrote, or holds a file it did not write where the chart
-// generates one. Secret files (`secrets.pattern`) are left out, rendered as
+// generates one. `progress.accept` may refuse the staged folder, which then
+// replaces nothing either. Secret files (`secrets.pattern`) are left out, rendered as
 // they are, or encrypted (with the .sops.yaml that applies to the output or
 // the source when neither a command nor recipients are given): ChartError
 // before anything is rendered when none applies.

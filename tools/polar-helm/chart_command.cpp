@@ -170,17 +170,11 @@ ExitCode run_manifests(const ChartArguments& options, const dhall::LoadOptions& 
   return exit_ok;
 }
 
-ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load_options) {
-  chart::ChartLayout layout = chart::discover_layout(options.source_dir);
-  fs::path chart_dir = options.output_dir;
-  chart::DependencyReport report = chart::generate_chart(
-      layout, chart_dir, load_options, secret_policy(options), report_progress(layout));
-  print_report(report);
-  if (!report.errors.empty()) {
-    return exit_input_error;
-  }
+// Lints (and with --render-templates templates) the chart in `chart_dir`;
+// the exit code to stop with, or nullopt when helm accepts it.
+std::optional<ExitCode> check_with_helm(const ChartArguments& options, const fs::path& chart_dir) {
   if (auto stop = run_helm(options, {"lint", "--with-subcharts", chart_dir.string()})) {
-    return *stop;
+    return stop;
   }
   if (options.render_templates) {
     std::vector<std::string> arguments = {"template", options.release_name, chart_dir.string()};
@@ -188,8 +182,31 @@ ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load
       arguments.insert(arguments.end(), {"--kube-version", options.kube_version});
     }
     if (auto stop = run_helm(options, arguments)) {
-      return *stop;
+      return stop;
     }
+  }
+  return std::nullopt;
+}
+
+ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load_options) {
+  chart::ChartLayout layout = chart::discover_layout(options.source_dir);
+  fs::path chart_dir = options.output_dir;
+  chart::ChartProgress progress = report_progress(layout);
+  // helm runs on the staged chart: a chart it refuses replaces nothing.
+  std::optional<ExitCode> helm_refusal;
+  progress.accept = [&](const fs::path& staged) {
+    helm_refusal = check_with_helm(options, staged);
+    return !helm_refusal;
+  };
+  chart::DependencyReport report =
+      chart::generate_chart(layout, chart_dir, load_options, secret_policy(options), progress);
+  print_report(report);
+  if (!report.errors.empty()) {
+    return exit_input_error;
+  }
+  if (helm_refusal) {
+    fmt::print(stderr, "polar-helm: {} left as it was\n", chart_dir.string());
+    return *helm_refusal;
   }
   fmt::print("polar-helm: chart written to {}\n", chart_dir.string());
   return exit_ok;
