@@ -2,8 +2,9 @@
 PolarHelm
 ---------
 
-Generate Helm charts from Dhall sources at build time, one custom command per
-Dhall file, and check them with CTest.
+Generate Helm charts, or folders of plain Kubernetes manifests, from Dhall
+sources at build time, one custom command per Dhall file, and check them with
+CTest.
 
 The module is available through ``find_package(PolarHelm CONFIG)`` after
 polar-helm is installed (or with ``PolarHelm_DIR`` pointing at a polar-helm
@@ -54,6 +55,20 @@ build with nothing to do stays a no-op (``ninja -n`` reports no work).
 ``CONFIGURE_DEPENDS`` globbing instead.  Every render writes a depfile listing
 the files it read, so an edit re-renders exactly the outputs that depend on
 it.
+
+The manifests layout
+^^^^^^^^^^^^^^^^^^^^
+
+:command:`polar_helm_manifests` takes a folder of plain Kubernetes manifests
+instead: every ``*.dhall`` file below ``SOURCE_DIR``, in any folder, becomes
+a YAML file at the same relative path (``local/polar/agents.dhall`` becomes
+``local/polar/agents.yaml``, the last ``.dhall`` made ``.yaml``), a list one
+document per element.  There is no special file: a library folder of types
+and helpers is left out with an ``EXCLUDE`` glob (``types/**``), its files
+rendered only where imported.  Files not ending in ``.dhall`` are never
+rendered, and a ``*.dhall`` file whose path holds ``;``, ``\`` or ``#``
+stops the configure step, excluded or not.  The same table of cases holds
+``polar-helm manifests`` to the same rules.
 
 Commands
 ^^^^^^^^
@@ -190,6 +205,57 @@ Commands
   further one adds ``<name>.lint.helm-<major>.<minor>`` and
   ``<name>.template.helm-<major>.<minor>``.  Without helm the tests are
   reported as skipped, not passed.
+
+.. command:: polar_helm_manifests
+
+  Renders a folder of plain manifests from Dhall sources, with its drift
+  test:
+
+  .. code-block:: cmake
+
+    polar_helm_manifests(<name> SOURCE_DIR <dir>
+                         [OUTPUT_DIR <dir>] [EXCLUDE <glob>...] [KUSTOMIZATION]
+                         [DEPENDS <target-or-file>...]
+                         [SYNC_DIR <dir>] [SYNC_EXCLUDE <glob>...] [SYNC_ADOPT]
+                         [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
+                         [OFFLINE] [SECRETS_PATTERN <glob>]
+                         [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
+                          EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS])
+
+  Declares the target ``<name>``, built by ``ALL``: one ``polar-helm render
+  --documents`` custom command per Dhall file of the manifests layout above,
+  with its depfile, then ``polar-helm chart-finish --manifests``, which
+  removes the outputs of sources since removed (only files it recorded) and
+  writes the kustomization files.  It is the machinery of
+  :command:`polar_helm_chart` with the other layout: environment variables,
+  secrets, the build cache, ``SYNC_DIR`` with ``<name>_sync`` and
+  ``<name>.drift``, :command:`polar_helm_chart_post_process` and
+  :command:`polar_helm_chart_check` (with ``<CHART_DIR>``, the output folder)
+  work the same.  There is no helm test.
+
+  The options are those of :command:`polar_helm_chart` of the same names, and:
+
+  ``OUTPUT_DIR <dir>``
+    Where the manifests are generated.  Default:
+    ``${CMAKE_CURRENT_BINARY_DIR}/manifests/<name>``.
+
+  ``EXCLUDE <glob>...``
+    Sources that are not rendered, only imported: ``types/**`` leaves out a
+    library folder, ``*.lib.dhall`` files of that name anywhere (globs as for
+    ``SYNC_EXCLUDE``, on the path relative to ``SOURCE_DIR``).
+
+  ``KUSTOMIZATION``
+    Writes a ``kustomization.yaml`` in each output folder and each folder
+    above one, up to the top, listing the YAML files in it and then its
+    sub-folders, each sorted by name, so that Flux or ``kubectl apply -k``
+    can take any of them as it is.  Encrypted secrets are listed too (Flux
+    decrypts them).  A source rendering to a ``kustomization.yaml`` stops
+    the configure step.
+
+  ``DEPENDS <target-or-file>...``
+    Generated inputs the sources import, made before any render of the
+    folder (as for :command:`polar_helm_render`): a target is built first, a
+    file must be the output of a custom command of the same directory.
 
 .. command:: polar_helm_chart_post_process
 
@@ -350,6 +416,19 @@ templated by CTest, with a policy check on the rendered manifest:
 ``cmake --build build`` renders what changed, ``ctest --test-dir build``
 lints, templates and checks the committed copy for drift, and
 ``cmake --build build --target polar_sync`` refreshes ``gitops/polar``.
+
+Plain manifests in Polar's layout, a typed library in ``types/`` and one
+file per component, committed to ``gitops/manifests`` with kustomization
+files for Flux:
+
+.. code-block:: cmake
+
+  polar_helm_manifests(
+    polar-manifests
+    SOURCE_DIR manifests
+    EXCLUDE "types/**"
+    KUSTOMIZATION
+    SYNC_DIR gitops/manifests)
 
 A license header added to every template, and a chart whose ``values.dhall``
 is only imported:
