@@ -2,8 +2,9 @@
 PolarHelm
 ---------
 
-Generate Helm charts from Dhall sources at build time, one custom command per
-Dhall file, and check them with CTest.
+Generate Helm charts, or folders of plain Kubernetes manifests, from Dhall
+sources at build time, one custom command per Dhall file, and check them with
+CTest.
 
 The module is available through ``find_package(PolarHelm CONFIG)`` after
 polar-helm is installed (or with ``PolarHelm_DIR`` pointing at a polar-helm
@@ -54,6 +55,20 @@ build with nothing to do stays a no-op (``ninja -n`` reports no work).
 ``CONFIGURE_DEPENDS`` globbing instead.  Every render writes a depfile listing
 the files it read, so an edit re-renders exactly the outputs that depend on
 it.
+
+The manifests layout
+^^^^^^^^^^^^^^^^^^^^
+
+:command:`polar_helm_manifests` takes a folder of plain Kubernetes manifests
+instead: every ``*.dhall`` file below ``SOURCE_DIR``, in any folder, becomes
+a YAML file at the same relative path (``local/polar/agents.dhall`` becomes
+``local/polar/agents.yaml``, the last ``.dhall`` made ``.yaml``), a list one
+document per element.  There is no special file: a library folder of types
+and helpers is left out with an ``EXCLUDE`` glob (``types/**``), its files
+rendered only where imported.  Files not ending in ``.dhall`` are never
+rendered, and a ``*.dhall`` file whose path holds ``;``, ``\`` or ``#``
+stops the configure step, excluded or not.  The same table of cases holds
+``polar-helm manifests`` to the same rules.
 
 Commands
 ^^^^^^^^
@@ -203,6 +218,57 @@ Commands
   further one adds ``<name>.lint.helm-<major>.<minor>`` and
   ``<name>.template.helm-<major>.<minor>``.  Without helm the tests are
   reported as skipped, not passed.
+
+.. command:: polar_helm_manifests
+
+  Renders a folder of plain manifests from Dhall sources, with its drift
+  test:
+
+  .. code-block:: cmake
+
+    polar_helm_manifests(<name> SOURCE_DIR <dir>
+                         [OUTPUT_DIR <dir>] [EXCLUDE <glob>...] [KUSTOMIZATION]
+                         [DEPENDS <target-or-file>...]
+                         [SYNC_DIR <dir>] [SYNC_EXCLUDE <glob>...] [SYNC_ADOPT]
+                         [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
+                         [OFFLINE] [SECRETS_PATTERN <glob>]
+                         [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
+                          EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS])
+
+  Declares the target ``<name>``, built by ``ALL``: one ``polar-helm render
+  --documents`` custom command per Dhall file of the manifests layout above,
+  with its depfile, then ``polar-helm chart-finish --manifests``, which
+  removes the outputs of sources since removed (only files it recorded) and
+  writes the kustomization files.  It is the machinery of
+  :command:`polar_helm_chart` with the other layout: environment variables,
+  secrets, the build cache, ``SYNC_DIR`` with ``<name>_sync`` and
+  ``<name>.drift``, :command:`polar_helm_chart_post_process` and
+  :command:`polar_helm_chart_check` (with ``<CHART_DIR>``, the output folder)
+  work the same.  There is no helm test.
+
+  The options are those of :command:`polar_helm_chart` of the same names, and:
+
+  ``OUTPUT_DIR <dir>``
+    Where the manifests are generated.  Default:
+    ``${CMAKE_CURRENT_BINARY_DIR}/manifests/<name>``.
+
+  ``EXCLUDE <glob>...``
+    Sources that are not rendered, only imported: ``types/**`` leaves out a
+    library folder, ``*.lib.dhall`` files of that name anywhere (globs as for
+    ``SYNC_EXCLUDE``, on the path relative to ``SOURCE_DIR``).
+
+  ``KUSTOMIZATION``
+    Writes a ``kustomization.yaml`` in each output folder and each folder
+    above one, up to the top, listing the YAML files in it and then its
+    sub-folders, each sorted by name, so that Flux or ``kubectl apply -k``
+    can take any of them as it is.  Encrypted secrets are listed too (Flux
+    decrypts them).  A source rendering to a ``kustomization.yaml`` stops
+    the configure step.
+
+  ``DEPENDS <target-or-file>...``
+    Generated inputs the sources import, made before any render of the
+    folder (as for :command:`polar_helm_render`): a target is built first, a
+    file must be the output of a custom command of the same directory.
 
 .. command:: polar_helm_chart_post_process
 
@@ -364,6 +430,19 @@ templated by CTest, with a policy check on the rendered manifest:
 lints, templates and checks the committed copy for drift, and
 ``cmake --build build --target polar_sync`` refreshes ``gitops/polar``.
 
+Plain manifests in Polar's layout, a typed library in ``types/`` and one
+file per component, committed to ``gitops/manifests`` with kustomization
+files for Flux:
+
+.. code-block:: cmake
+
+  polar_helm_manifests(
+    polar-manifests
+    SOURCE_DIR manifests
+    EXCLUDE "types/**"
+    KUSTOMIZATION
+    SYNC_DIR gitops/manifests)
+
 A license header added to every template, and a chart whose ``values.dhall``
 is only imported:
 
@@ -414,6 +493,7 @@ cmake_policy(VERSION 3.25)
 cmake_policy(SET CMP0116 OLD)
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmLayout.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmManifests.cmake")
 
 set(POLAR_HELM_HELM_EXECUTABLES
     ""
@@ -667,6 +747,33 @@ function(_polar_helm_add_helm_test test_name mode helm chart_dir)
                                                "POLAR_HELM_SKIP:")
 endfunction()
 
+# The committed copy of chart or manifests folder <name> generated in
+# <chart_dir>: the target <name>_sync and the test <name>.drift on <sync_dir>,
+# leaving out the EXCLUDE globs; ADOPT lets the sync take over files no sync
+# wrote.
+function(_polar_helm_add_sync name chart_dir sync_dir)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "ADOPT" "" "EXCLUDE")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  set(exclude_flags "")
+  foreach(glob IN LISTS arg_EXCLUDE)
+    list(APPEND exclude_flags --exclude "${glob}")
+  endforeach()
+  set(adopt_flag "")
+  if(arg_ADOPT)
+    set(adopt_flag --adopt)
+  endif()
+  add_custom_target(
+    ${name}_sync
+    COMMAND ${polar_helm} chart-sync "${chart_dir}" "${sync_dir}" ${exclude_flags} ${adopt_flag}
+    COMMENT "polar-helm: updating the committed copy of ${name} in ${sync_dir}"
+    VERBATIM)
+  add_dependencies(${name}_sync ${name})
+  add_test(NAME ${name}.drift
+           COMMAND ${polar_helm} chart-drift "${chart_dir}" "${sync_dir}" ${exclude_flags}
+                   --fix-hint "cmake --build ${CMAKE_BINARY_DIR} --target ${name}_sync")
+  set_tests_properties(${name}.drift PROPERTIES LABELS "drift;${name}")
+endfunction()
+
 function(polar_helm_chart name)
   set(one_value
       SOURCE_DIR
@@ -751,26 +858,13 @@ function(polar_helm_chart name)
   cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${CMAKE_CURRENT_SOURCE_DIR}]] CALL
                             _polar_helm_chart_add_commands [[${name}]])")
 
-  _polar_helm_executable(polar_helm polar_helm_depends)
-  set(exclude_flags "")
-  foreach(glob IN LISTS arg_SYNC_EXCLUDE)
-    list(APPEND exclude_flags --exclude "${glob}")
-  endforeach()
-  set(adopt_flag "")
-  if(arg_SYNC_ADOPT)
-    set(adopt_flag --adopt)
-  endif()
   if(sync_dir)
-    add_custom_target(
-      ${name}_sync
-      COMMAND ${polar_helm} chart-sync "${chart_dir}" "${sync_dir}" ${exclude_flags} ${adopt_flag}
-      COMMENT "polar-helm: updating the committed chart in ${sync_dir}"
-      VERBATIM)
-    add_dependencies(${name}_sync ${name})
-    add_test(NAME ${name}.drift
-             COMMAND ${polar_helm} chart-drift "${chart_dir}" "${sync_dir}" ${exclude_flags}
-                     --fix-hint "cmake --build ${CMAKE_BINARY_DIR} --target ${name}_sync")
-    set_tests_properties(${name}.drift PROPERTIES LABELS "drift;${name}")
+    set(adopt_keyword "")
+    if(arg_SYNC_ADOPT)
+      set(adopt_keyword ADOPT)
+    endif()
+    _polar_helm_add_sync(${name} "${chart_dir}" "${sync_dir}" ${adopt_keyword} EXCLUDE
+                         ${arg_SYNC_EXCLUDE})
   endif()
 
   _polar_helm_helm_programs(helms helm_labels)
@@ -925,17 +1019,28 @@ function(_polar_helm_chart_add_commands name)
   endforeach()
 
   # chart-finish runs after every render, and when the layout changes: this
-  # file is rewritten only then, and lists what it must keep.
+  # file is rewritten only then, and lists what it must keep. Its output is a
+  # file it writes every time (.helmignore for a chart; polar_helm_manifests
+  # sets the record and its own flags).
   list(JOIN outputs "\n" output_lines)
   file(CONFIGURE OUTPUT "${work_dir}/outputs.txt" CONTENT "${output_lines}\n")
   _polar_helm_executable(polar_helm polar_helm_depends)
+  get_target_property(finish_flags ${name} POLAR_HELM_FINISH_FLAGS)
+  get_target_property(finish_output ${name} POLAR_HELM_FINISH_OUTPUT)
+  get_target_property(finish_comment ${name} POLAR_HELM_FINISH_COMMENT)
+  if(NOT finish_output)
+    set(finish_flags "")
+    set(finish_output "${chart_dir}/.helmignore")
+    set(finish_comment "polar-helm: checking the dependencies of ${name} and writing .helmignore")
+  endif()
   add_custom_command(
-    OUTPUT "${chart_dir}/.helmignore"
+    OUTPUT "${finish_output}"
     COMMAND ${polar_helm} chart-finish "${chart_dir}" --outputs "${work_dir}/outputs.txt"
+            ${finish_flags}
     DEPENDS ${chart_files} "${work_dir}/outputs.txt" ${polar_helm_depends}
-    COMMENT "polar-helm: checking the dependencies of ${name} and writing .helmignore"
+    COMMENT "${finish_comment}"
     VERBATIM)
-  list(APPEND chart_files "${chart_dir}/.helmignore")
+  list(APPEND chart_files "${finish_output}")
   target_sources(${name} PRIVATE ${chart_files})
   set_target_properties(${name} PROPERTIES POLAR_HELM_GENERATED ON)
 endfunction()

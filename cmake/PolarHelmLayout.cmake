@@ -1,7 +1,9 @@
-# Where the Dhall files of a polar_helm_chart() go in the chart (included by
-# PolarHelm.cmake, which documents the layout): discovery of chart.dhall,
-# values.dhall, templates/ and one folder per subchart, and the glob patterns
-# that select sources (SECRETS_PATTERN, post-processing hooks).
+# Where the Dhall files of a polar_helm_chart() go in the chart, and those of
+# a polar_helm_manifests() in its folder (included by PolarHelm.cmake, which
+# documents both layouts): discovery of chart.dhall, values.dhall, templates/
+# and one folder per subchart, or of every *.dhall file not excluded, and the
+# glob patterns that select sources (SECRETS_PATTERN, EXCLUDE,
+# post-processing hooks).
 include_guard(GLOBAL)
 
 # A regular expression for a glob: `**` crosses `/`, `*` and `?` do not, and a
@@ -232,5 +234,127 @@ function(_polar_helm_layout_drop_values name prefix)
       PARENT_SCOPE)
   set(${prefix}_DOCUMENTS
       "${kept_documents}"
+      PARENT_SCOPE)
+endfunction()
+
+# The manifests layout of polar_helm_manifests(<name>) in <source_dir> (see the
+# module documentation), as the three lists of _polar_helm_discover_layout:
+# every *.dhall file below <source_dir>, in any folder, that no EXCLUDE glob
+# matches, rendered to the same relative path with the last `.dhall` made
+# `.yaml`, a list as one document per element. A *.dhall file whose path
+# holds `;`, `\` or `#` is refused, excluded or not; with KUSTOMIZATION, so is
+# a file rendering to a kustomization.yaml. src/chart/layout.cpp applies the
+# same rules.
+function(_polar_helm_discover_manifests name source_dir prefix)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "KUSTOMIZATION" "" "EXCLUDE")
+  set(configure_depends "")
+  if(POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
+    set(configure_depends CONFIGURE_DEPENDS)
+  endif()
+  if(NOT IS_DIRECTORY "${source_dir}")
+    message(FATAL_ERROR "polar_helm_manifests(${name}): ${source_dir} is not a folder of "
+                        "Dhall sources")
+  endif()
+  file(
+    GLOB_RECURSE files ${configure_depends}
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}"
+    "${source_dir}/*.dhall")
+  # A name with `;` comes back in pieces (kept in order for the message), one with `\` with a `/` in its place:
+  # neither piece names a file.
+  set(refused "")
+  set(kept_files "")
+  foreach(file IN LISTS files)
+    if(NOT EXISTS "${source_dir}/${file}" OR file MATCHES "#")
+      list(APPEND refused "${file}")
+    else()
+      list(APPEND kept_files "${file}")
+    endif()
+  endforeach()
+  if(refused)
+    message(
+      FATAL_ERROR
+        "polar_helm_manifests(${name}): ${refused}: a chart source name cannot hold "
+        "';', '\\' or '#' (CMake cannot carry them in lists and custom command "
+        "outputs); rename it")
+  endif()
+  list(SORT kept_files)
+  set(exclude_regexes "")
+  foreach(glob IN LISTS arg_EXCLUDE)
+    _polar_helm_glob_regex("${glob}" regex)
+    list(APPEND exclude_regexes "${regex}")
+  endforeach()
+  set(sources "")
+  set(outputs "")
+  set(documents "")
+  set(excluded_counts "")
+  foreach(glob IN LISTS arg_EXCLUDE)
+    list(APPEND excluded_counts 0)
+  endforeach()
+  foreach(file IN LISTS kept_files)
+    get_filename_component(file_name "${file}" NAME)
+    if(file_name STREQUAL ".dhall") # no name: ignored
+      continue()
+    endif()
+    set(excluded OFF)
+    set(index 0)
+    foreach(regex IN LISTS exclude_regexes)
+      if(file MATCHES "${regex}")
+        list(GET excluded_counts ${index} count)
+        math(EXPR count "${count} + 1")
+        list(REMOVE_AT excluded_counts ${index})
+        list(INSERT excluded_counts ${index} ${count})
+        set(excluded ON)
+        break()
+      endif()
+      math(EXPR index "${index} + 1")
+    endforeach()
+    if(excluded)
+      continue()
+    endif()
+    _polar_helm_yaml_name("${file}" output)
+    get_filename_component(output_name "${output}" NAME)
+    if(arg_KUSTOMIZATION AND output_name STREQUAL "kustomization.yaml")
+      message(FATAL_ERROR "polar_helm_manifests(${name}): ${file} renders to ${output}, which "
+                          "KUSTOMIZATION (--kustomization) writes; rename it or exclude it")
+    endif()
+    list(APPEND sources "${source_dir}/${file}")
+    list(APPEND outputs "${output}")
+    list(APPEND documents ON)
+  endforeach()
+  foreach(glob count IN ZIP_LISTS arg_EXCLUDE excluded_counts)
+    if(count GREATER 0)
+      message(STATUS "polar_helm_manifests(${name}): excluding '${glob}': ${count} file(s), "
+                     "rendered where imported")
+    endif()
+  endforeach()
+
+  if(NOT POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
+    # As for charts: a folder's modification time changes when an entry is
+    # added, removed or renamed in it.
+    file(
+      GLOB_RECURSE entries
+      LIST_DIRECTORIES true
+      "${source_dir}/*")
+    set(watched_folders "${source_dir}")
+    foreach(entry IN LISTS entries)
+      if(IS_DIRECTORY "${entry}")
+        list(APPEND watched_folders "${entry}")
+      endif()
+    endforeach()
+    set_property(
+      DIRECTORY
+      APPEND
+      PROPERTY CMAKE_CONFIGURE_DEPENDS ${watched_folders})
+  endif()
+
+  set(${prefix}_SOURCES
+      "${sources}"
+      PARENT_SCOPE)
+  set(${prefix}_OUTPUTS
+      "${outputs}"
+      PARENT_SCOPE)
+  set(${prefix}_DOCUMENTS
+      "${documents}"
       PARENT_SCOPE)
 endfunction()

@@ -64,6 +64,11 @@ function(_polar_helm_chart_secrets name prefix source_dir sync_dir)
   if(NOT DEFINED arg_SECRETS_PATTERN)
     set(arg_SECRETS_PATTERN "*-secret.dhall")
   endif()
+  # The command that declared <name>, for messages.
+  get_target_property(command ${name} POLAR_HELM_COMMAND)
+  if(NOT command)
+    set(command polar_helm_chart)
+  endif()
   _polar_helm_glob_regex("${arg_SECRETS_PATTERN}" regex)
   set(sources "${${prefix}_SOURCES}")
   set(outputs "${${prefix}_OUTPUTS}")
@@ -85,7 +90,7 @@ function(_polar_helm_chart_secrets name prefix source_dir sync_dir)
   list(LENGTH chosen count)
   if(count GREATER 1)
     list(JOIN chosen ", " chosen)
-    message(FATAL_ERROR "polar_helm_chart(${name}): ${chosen} exclude each other; give one")
+    message(FATAL_ERROR "${command}(${name}): ${chosen} exclude each other; give one")
   endif()
   if(DEFINED arg_ENCRYPTED_REGEX AND NOT arg_AGE_RECIPIENTS)
     message(FATAL_ERROR "polar_helm_chart(${name}): ENCRYPTED_REGEX goes with AGE_RECIPIENTS "
@@ -126,23 +131,23 @@ function(_polar_helm_chart_secrets name prefix source_dir sync_dir)
     if(mode STREQUAL "")
       message(
         FATAL_ERROR
-          "polar_helm_chart(${name}): ${secret_list} match SECRETS_PATTERN "
+          "${command}(${name}): ${secret_list} match SECRETS_PATTERN "
           "'${arg_SECRETS_PATTERN}' and would be written in plaintext. Configure their "
           "encryption: ENCRYPT_COMMAND <command...> (plaintext YAML on stdin, sops YAML on "
           "stdout), AGE_RECIPIENTS <age1...>, or a .sops.yaml with age creation_rules at or "
           "above ${lookup_start}; or give EXCLUDE_SECRETS (leave them out) or "
           "ALLOW_PLAINTEXT_SECRETS.")
     elseif(mode STREQUAL "plaintext")
-      message(WARNING "polar_helm_chart(${name}): ALLOW_PLAINTEXT_SECRETS: ${secret_list} "
+      message(WARNING "${command}(${name}): ALLOW_PLAINTEXT_SECRETS: ${secret_list} "
                       "are written to the chart in plaintext")
     elseif(POLAR_HELM_SECRETS_PLACEHOLDER AND NOT mode STREQUAL "exclude")
       message(STATUS "polar_helm_chart(${name}): POLAR_HELM_SECRETS_PLACEHOLDER: ${secret_list} "
                      "render from placeholders, checked against the committed copies by "
                      "structure only")
     elseif(mode STREQUAL "sops")
-      message(STATUS "polar_helm_chart(${name}): encrypting ${secret_list} for ${sops_config}")
+      message(STATUS "${command}(${name}): encrypting ${secret_list} for ${sops_config}")
     else()
-      message(STATUS "polar_helm_chart(${name}): secrets (${mode}): ${secret_list}")
+      message(STATUS "${command}(${name}): secrets (${mode}): ${secret_list}")
     endif()
   endif()
 

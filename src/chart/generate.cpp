@@ -10,6 +10,7 @@
 
 #include "chart/files.h"
 #include "chart/helmignore.h"
+#include "chart/kustomization.h"
 #include "chart/tree_sync.h"
 #include "chart/written_files.h"
 #include "imports/file_io.h"
@@ -112,6 +113,18 @@ DependencyReport finish_chart(const fs::path& chart_dir) {
     }
   }
   return report;
+}
+
+void finish_manifests(const fs::path& folder, const std::vector<std::string>& outputs,
+                      bool kustomization) {
+  if (!kustomization) {
+    return;
+  }
+  std::vector<std::string> written = write_kustomizations(folder, outputs);
+  if (std::optional<std::vector<std::string>> recorded = read_written_files(folder)) {
+    recorded->insert(recorded->end(), written.begin(), written.end());
+    write_written_files(folder, std::move(*recorded));
+  }
 }
 
 namespace {
@@ -231,7 +244,12 @@ DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
       progress.on_note(fmt::format("note: {} re-encrypted: {}", file.output, note));
     }
   }
-  DependencyReport report = finish_chart(staging.path());
+  DependencyReport report;
+  if (layout.kind == LayoutKind::manifests) {
+    finish_manifests(staging.path(), outputs_of(layout), layout.kustomization);
+  } else {
+    report = finish_chart(staging.path());
+  }
   if (!report.errors.empty()) {
     return report;
   }
@@ -240,6 +258,9 @@ DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
     throw ChartError(fmt::format("{} holds files polar-helm did not write where the chart "
                                  "generates files ({}): refusing to overwrite them; move them away",
                                  chart_dir.string(), fmt::join(difference.unowned, ", ")));
+  }
+  if (progress.accept && !progress.accept(staging.path())) {
+    return report;
   }
   apply_difference(staging.path(), chart_dir, difference);
   return report;

@@ -1,6 +1,7 @@
 #pragma once
-// A whole chart in one process: what `polar-helm chart` does before running
-// helm, and the chart-level step the CMake module runs after its renders.
+// A whole chart or manifests folder in one process: what `polar-helm chart`
+// does before running helm and `polar-helm manifests` does, and the
+// folder-level step the CMake module runs after its renders.
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -42,22 +43,36 @@ void remove_stale_outputs(const std::vector<std::string>& outputs,
 // `chart_dir` when it has one).
 DependencyReport finish_chart(const std::filesystem::path& chart_dir);
 
+// The folder-level step after the renders of a manifests folder: with
+// `kustomization`, writes the kustomization files of `outputs`
+// (chart/kustomization.h), adding them to the record of `folder` when it
+// has one. `outputs` with kustomization_files(outputs) are what
+// remove_stale_outputs must keep.
+void finish_manifests(const std::filesystem::path& folder, const std::vector<std::string>& outputs,
+                      bool kustomization);
+
 // What generate_chart tells as it goes: each file before it is rendered,
 // and notes (a secret re-encrypted and why, plaintext secrets).
 struct ChartProgress {
   std::function<void(const ChartFile&)> on_file;
   std::function<void(const std::string&)> on_note;
+  // When set, checks the complete staged folder before it replaces the
+  // output (`polar-helm chart` runs helm there); false leaves the output as
+  // it was.
+  std::function<bool(const std::filesystem::path& staged)> accept = {};
 };
 
-// Everything, staged: each file in layout order and finish_chart into a
-// temporary folder next to `chart_dir`, which then replaces the files of
+// Everything, staged: each file in layout order and finish_chart (or
+// finish_manifests, for a manifests layout) into a temporary folder next to
+// `chart_dir`, which then replaces the files of
 // `chart_dir` as chart-sync would (chart/tree_sync.h): only what changed is
 // rewritten, outputs whose source is gone are removed, files polar-helm did
 // not write are left alone. Any error (a Dhall mistake, a secret that cannot
 // be encrypted, a dependency error) leaves `chart_dir` as it was. Throws
 // ChartError when `chart_dir` is not empty and has no record of a chart
 // polar-helm wrote, or holds a file it did not write where the chart
-// generates one. Secret files (`secrets.pattern`) are left out, rendered as
+// generates one. `progress.accept` may refuse the staged folder, which then
+// replaces nothing either. Secret files (`secrets.pattern`) are left out, rendered as
 // they are, or encrypted (with the .sops.yaml that applies to the output or
 // the source when neither a command nor recipients are given): ChartError
 // before anything is rendered when none applies.

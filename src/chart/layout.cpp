@@ -7,6 +7,8 @@
 #include <fmt/core.h>
 
 #include "chart/files.h"
+#include "chart/glob.h"
+#include "chart/kustomization.h"
 
 namespace polar::chart {
 
@@ -20,6 +22,21 @@ constexpr std::string_view dhall_extension = ".dhall";
 // as a path separator, and add_custom_command() refuses `#` in an output.
 // cmake/PolarHelmLayout.cmake refuses the same names at configure time.
 constexpr std::string_view refused_characters = ";\\#";
+
+// Throws ChartError when `relative` (a source's path) holds a refused character.
+void refuse_name(const std::string& relative) {
+  if (relative.find_first_of(refused_characters) != std::string::npos) {
+    throw ChartError(fmt::format("{}: a chart source name cannot hold ';', '\\' or '#' (CMake "
+                                 "cannot carry them in lists and custom command outputs); "
+                                 "rename it",
+                                 relative));
+  }
+}
+
+// Whether `file` is a Dhall source: named *.dhall, and not just `.dhall`.
+bool is_dhall_source(const fs::path& file) {
+  return file.extension() == dhall_extension && file.filename() != dhall_extension;
+}
 
 // The *.dhall files directly in `folder`, sorted by name; throws ChartError
 // when a path relative to `source_dir` holds a refused character.
@@ -36,13 +53,7 @@ std::vector<fs::path> dhall_files_in(const fs::path& folder, const fs::path& sou
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
-    std::string relative = file.lexically_relative(source_dir).generic_string();
-    if (relative.find_first_of(refused_characters) != std::string::npos) {
-      throw ChartError(fmt::format("{}: a chart source name cannot hold ';', '\\' or '#' (CMake "
-                                   "cannot carry them in lists and custom command outputs); "
-                                   "rename it",
-                                   relative));
-    }
+    refuse_name(file.lexically_relative(source_dir).generic_string());
   }
   return files;
 }
@@ -82,10 +93,13 @@ private:
   std::map<std::string, fs::path> sources_by_output_;
 };
 
-// `config.v2.dhall` gives `<prefix>templates/config.v2.yaml`: only the last
-// `.dhall` is replaced.
+// `config.v2.dhall` gives `config.v2.yaml`: only the last `.dhall` is replaced.
+std::string yaml_name(const fs::path& source) {
+  return source.stem().string() + ".yaml";
+}
+
 std::string template_output(const std::string& prefix, const fs::path& source) {
-  return prefix + "templates/" + source.stem().string() + ".yaml";
+  return prefix + "templates/" + yaml_name(source);
 }
 
 void add_subchart(LayoutBuilder& builder, const fs::path& folder, const fs::path& source_dir) {
@@ -143,6 +157,56 @@ ChartLayout discover_layout(const fs::path& source_dir_argument) {
     }
   }
   return builder.take();
+}
+
+ChartLayout discover_manifests_layout(const fs::path& source_dir_argument,
+                                      const ManifestsOptions& options) {
+  std::error_code error;
+  fs::path source_dir = fs::absolute(source_dir_argument, error).lexically_normal();
+  if (!fs::is_directory(source_dir, error)) {
+    throw ChartError(fmt::format("{} is not a folder of Dhall sources", source_dir.string()));
+  }
+  std::vector<std::string> sources;
+  fs::recursive_directory_iterator entries(source_dir, error);
+  if (error) {
+    throw ChartError(fmt::format("cannot read {}: {}", source_dir.string(), error.message()));
+  }
+  for (const fs::directory_entry& entry : entries) {
+    if (entry.is_regular_file(error) && is_dhall_source(entry.path())) {
+      std::string relative = entry.path().lexically_relative(source_dir).generic_string();
+      refuse_name(relative);
+      sources.push_back(std::move(relative));
+    }
+  }
+  std::sort(sources.begin(), sources.end());
+  LayoutBuilder builder(source_dir);
+  std::map<std::string, std::size_t> excluded_by_glob;
+  for (const std::string& relative : sources) {
+    auto glob =
+        std::find_if(options.excludes.begin(), options.excludes.end(),
+                     [&](const std::string& exclude) { return glob_matches(exclude, relative); });
+    if (glob != options.excludes.end()) {
+      ++excluded_by_glob[*glob];
+      continue;
+    }
+    fs::path source = source_dir / relative;
+    std::string folder = fs::path(relative).parent_path().generic_string();
+    std::string output = (folder.empty() ? "" : folder + "/") + yaml_name(source);
+    if (options.kustomization && fs::path(output).filename() == kustomization_name) {
+      throw ChartError(fmt::format("{} renders to {}, which KUSTOMIZATION (--kustomization) "
+                                   "writes; rename it or exclude it",
+                                   relative, output));
+    }
+    builder.add(source, output, true);
+  }
+  for (const auto& [glob, count] : excluded_by_glob) {
+    builder.note(fmt::format("excluding '{}': {} file{}, rendered where imported", glob, count,
+                             count == 1 ? "" : "s"));
+  }
+  ChartLayout layout = builder.take();
+  layout.kind = LayoutKind::manifests;
+  layout.kustomization = options.kustomization;
+  return layout;
 }
 
 } // namespace polar::chart

@@ -93,6 +93,24 @@ assert_contains "$out/templates/greeting.yaml" 'message: bonjour'
 assert_contains "$out/NOTES.yaml" '^mine: true$'
 sed -i 's/greeting = "bonjour"/greeting = "hello"/' "$src/values.dhall"
 
+step "a chart helm refuses replaces nothing: OUT byte-identical, the rerun works"
+before=$(checksums "$out")
+sed -i 's/greeting = "hello"/greeting = "salut"/' "$src/values.dhall"
+sed -i 's/, version = "1.0.0"/, version = "one"/' "$src/chart.dhall"
+status=0
+run_logged "$scratch/refused.log" "$polar_helm" chart "$src" "$out" --helm "$helm" \
+  --exclude-secrets || status=$?
+[ "$status" = 1 ] || fail "expected exit status 1, got $status"
+assert_contains "$scratch/refused.log" 'lint --with-subcharts .*/\.out\.tmp-'
+assert_contains "$scratch/refused.log" "$out left as it was"
+assert_same_lines "the output after helm refused the chart" "$before" "$(checksums "$out")"
+[ -z "$(find "$scratch" -maxdepth 1 -name '.out.tmp-*')" ] || fail "the staging folder stayed"
+sed -i 's/, version = "one"/, version = "1.0.0"/' "$src/chart.dhall"
+"$polar_helm" chart "$src" "$out" --helm "$helm" --exclude-secrets >/dev/null ||
+  fail "the rerun failed"
+assert_contains "$out/templates/greeting.yaml" 'message: salut'
+sed -i 's/greeting = "salut"/greeting = "hello"/' "$src/values.dhall"
+
 step "a dependency without its subchart stops it before helm"
 sed -i 's/name = "web", version/name = "api", version/' "$src/chart.dhall"
 status=0

@@ -3,7 +3,8 @@
 # package and proves that polar_helm_chart() rebuilds exactly what changed:
 #   - a second build re-renders only the secrets that read environment
 #     variables (a changed value must reach them);
-#   - touching one template re-renders only that file;
+#   - touching one template (or one component of the manifests) re-renders
+#     only that file;
 #   - touching values.dhall re-renders exactly the files that import it;
 #   - adding a Dhall file adds its output (its folder's new time re-runs CMake);
 #   - a type error fails the build with file:line:column and leaves the last
@@ -21,7 +22,7 @@ src=$scratch/example
 build=$scratch/build
 chart=$build/charts/polar
 mkdir -p "$src"
-cp -r "$example/CMakeLists.txt" "$example/.sops.yaml" "$example/deploy" "$src/"
+cp -r "$example/CMakeLists.txt" "$example/.sops.yaml" "$example/deploy" "$example/manifests" "$src/"
 # A cold integrity cache: dhall-kubernetes comes from the mirrored copy.
 export XDG_CACHE_HOME=$scratch/cache
 
@@ -68,14 +69,16 @@ assert_contains "$chart/.helmignore" '^charts/gitlab-agent/templates/credentials
 assert_contains "$chart/charts/neo4j/templates/configmap.yaml" 'server.bolt.enabled=true'
 
 step "a second build re-renders only the secrets that read variables"
-# The two secrets read env:GITLAB_TOKEN and env:NEO4J_PASSWORD: a build must
-# re-render them to know whether a value changed (their stamps hold no value).
+# The chart's two secrets read env:GITLAB_TOKEN and env:NEO4J_PASSWORD, the
+# manifests' one env:NEO4J_PASSWORD: a build must re-render them to know
+# whether a value changed (their stamps hold no value).
 # Everything else is left alone; a dry run lists what follows the environment
 # check, which it cannot run.
 secret_renders="gitlab-agent/credentials-secret.dhall
+local/polar/neo4j-secret.dhall
 neo4j/auth-secret.dhall"
 # only_expected_work <log>: the log shows no work but the environment check,
-# the secrets' renders and the chart-level step after them.
+# the secrets' renders and the chart- and folder-level steps after them.
 only_expected_work() {
   if grep -v -e '^ninja: Entering directory' -e '^ninja: no work to do' \
     -e 'Re-checking globbed directories' -e 'Re-running CMake' \
@@ -83,11 +86,14 @@ only_expected_work() {
     -e 'polar-helm: rendering gitlab-agent/credentials-secret\.dhall$' \
     -e 'polar-helm: rendering neo4j/auth-secret\.dhall$' \
     -e 'polar-helm: checking the dependencies of polar' \
+    -e 'polar-helm: checking the environment variables of polar-manifests$' \
+    -e 'polar-helm: rendering local/polar/neo4j-secret\.dhall$' \
+    -e 'polar-helm: finishing the manifests of polar-manifests$' \
     -e '^note: .*re-encrypted' "$1" | grep .; then
     fail "unexpected work in $1"
   fi
 }
-# rendered_besides_secrets <log>: rendered_sources without the two secrets,
+# rendered_besides_secrets <log>: rendered_sources without the secrets,
 # which every build re-renders.
 rendered_besides_secrets() {
   rendered_sources "$1" | { grep -v -x -F "$secret_renders" || true; }
@@ -117,6 +123,13 @@ touch "$src/deploy/templates/flux-source.dhall"
 run_logged "$scratch/touch-template.log" ninja -C "$build" || fail "the build failed"
 assert_same_lines "re-rendered files" "templates/flux-source.dhall" \
   "$(rendered_besides_secrets "$scratch/touch-template.log")"
+
+step "touching one component of the manifests re-renders only it"
+touch "$src/manifests/local/polar/cassini.dhall"
+run_logged "$scratch/touch-component.log" ninja -C "$build" || fail "the build failed"
+assert_same_lines "re-rendered files" "local/polar/cassini.dhall" \
+  "$(rendered_besides_secrets "$scratch/touch-component.log")"
+assert_contains "$build/manifests/polar-manifests/local/polar/cassini.yaml" '^kind: Service$'
 
 step "touching a subchart's chart.dhall re-renders it and the umbrella chart.dhall importing it"
 touch "$src/deploy/cassini/chart.dhall"

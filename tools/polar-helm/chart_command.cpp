@@ -15,8 +15,10 @@
 
 #include "chart/files.h"
 #include "chart/generate.h"
+#include "chart/kustomization.h"
 #include "chart/layout.h"
 #include "chart/tree_sync.h"
+#include "chart/written_files.h"
 #include "encrypt_command.h"
 #include "import_options.h"
 #include "memory_limit.h"
@@ -82,6 +84,9 @@ struct ChartArguments {
   std::string encrypt_command;
   bool exclude_secrets = false;
   bool allow_plaintext_secrets = false;
+  // `polar-helm manifests` only.
+  std::vector<std::string> excludes;
+  bool kustomization = false;
 };
 
 chart::SecretPolicy secret_policy(const ChartArguments& options) {
@@ -144,30 +149,36 @@ std::optional<ExitCode> run_helm(const ChartArguments& options,
   return std::nullopt;
 }
 
-ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load_options) {
-  chart::ChartLayout layout = chart::discover_layout(options.source_dir);
+// Prints the notes of `layout`; then, as it goes, each file rendered.
+chart::ChartProgress report_progress(const chart::ChartLayout& layout) {
   for (const std::string& note : layout.notes) {
     fmt::print("polar-helm: {}\n", note);
   }
-  fs::path chart_dir = options.output_dir;
-  chart::ChartProgress progress{
+  return {
       .on_file =
-          [&](const chart::ChartFile& file) {
+          [source_dir = layout.source_dir](const chart::ChartFile& file) {
             fmt::print("polar-helm: rendering {} -> {}\n",
-                       file.source.lexically_relative(layout.source_dir).generic_string(),
-                       file.output);
+                       file.source.lexically_relative(source_dir).generic_string(), file.output);
             std::fflush(stdout);
           },
       .on_note = [](const std::string& note) { fmt::print(stderr, "polar-helm: {}\n", note); },
   };
-  chart::DependencyReport report =
-      chart::generate_chart(layout, chart_dir, load_options, secret_policy(options), progress);
-  print_report(report);
-  if (!report.errors.empty()) {
-    return exit_input_error;
-  }
+}
+
+ExitCode run_manifests(const ChartArguments& options, const dhall::LoadOptions& load_options) {
+  chart::ChartLayout layout = chart::discover_manifests_layout(
+      options.source_dir, {.excludes = options.excludes, .kustomization = options.kustomization});
+  chart::generate_chart(layout, options.output_dir, load_options, secret_policy(options),
+                        report_progress(layout));
+  fmt::print("polar-helm: manifests written to {}\n", options.output_dir);
+  return exit_ok;
+}
+
+// Lints (and with --render-templates templates) the chart in `chart_dir`;
+// the exit code to stop with, or nullopt when helm accepts it.
+std::optional<ExitCode> check_with_helm(const ChartArguments& options, const fs::path& chart_dir) {
   if (auto stop = run_helm(options, {"lint", "--with-subcharts", chart_dir.string()})) {
-    return *stop;
+    return stop;
   }
   if (options.render_templates) {
     std::vector<std::string> arguments = {"template", options.release_name, chart_dir.string()};
@@ -175,8 +186,31 @@ ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load
       arguments.insert(arguments.end(), {"--kube-version", options.kube_version});
     }
     if (auto stop = run_helm(options, arguments)) {
-      return *stop;
+      return stop;
     }
+  }
+  return std::nullopt;
+}
+
+ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load_options) {
+  chart::ChartLayout layout = chart::discover_layout(options.source_dir);
+  fs::path chart_dir = options.output_dir;
+  chart::ChartProgress progress = report_progress(layout);
+  // helm runs on the staged chart: a chart it refuses replaces nothing.
+  std::optional<ExitCode> helm_refusal;
+  progress.accept = [&](const fs::path& staged) {
+    helm_refusal = check_with_helm(options, staged);
+    return !helm_refusal;
+  };
+  chart::DependencyReport report =
+      chart::generate_chart(layout, chart_dir, load_options, secret_policy(options), progress);
+  print_report(report);
+  if (!report.errors.empty()) {
+    return exit_input_error;
+  }
+  if (helm_refusal) {
+    fmt::print(stderr, "polar-helm: {} left as it was\n", chart_dir.string());
+    return *helm_refusal;
   }
   fmt::print("polar-helm: chart written to {}\n", chart_dir.string());
   return exit_ok;
@@ -185,21 +219,32 @@ ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load
 struct FinishArguments {
   std::string chart_dir;
   std::string outputs_file;
+  bool manifests = false;
+  bool kustomization = false;
 };
 
 ExitCode run_finish(const FinishArguments& arguments) {
   fs::path chart_dir = arguments.chart_dir;
-  // Removes only what the record of an earlier run lists: the folder may hold
-  // files that are not ours.
+  std::vector<std::string> outputs;
   if (!arguments.outputs_file.empty()) {
-    std::vector<std::string> outputs;
     std::istringstream lines(chart::read_file(arguments.outputs_file));
     for (std::string line; std::getline(lines, line);) {
       if (!line.empty()) {
         outputs.push_back(line);
       }
     }
-    chart::remove_stale_outputs(outputs, chart_dir);
+    // Removes only what the record of an earlier run lists: the folder may
+    // hold files that are not ours.
+    std::vector<std::string> kept = outputs;
+    if (arguments.manifests && arguments.kustomization) {
+      std::vector<std::string> kustomizations = chart::kustomization_files(outputs);
+      kept.insert(kept.end(), kustomizations.begin(), kustomizations.end());
+    }
+    chart::remove_stale_outputs(kept, chart_dir);
+  }
+  if (arguments.manifests) {
+    chart::finish_manifests(chart_dir, outputs, arguments.kustomization);
+    return exit_ok;
   }
   chart::DependencyReport report = chart::finish_chart(chart_dir);
   print_report(report);
@@ -264,6 +309,29 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
                           [&] { return run_chart(*chart_options, load_options); });
   });
 
+  auto manifests_options = std::make_shared<ChartArguments>();
+  CLI::App* manifests = app.add_subcommand(
+      "manifests", "Render every *.dhall file below SRC to a YAML file at the same path in OUT "
+                   "(a list as one document per element), staged: OUT changes only when all "
+                   "rendered");
+  manifests->add_option("SRC", manifests_options->source_dir, "The Dhall sources")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  manifests->add_option("OUT", manifests_options->output_dir, "The folder to write")->required();
+  manifests->add_option("--exclude", manifests_options->excludes,
+                        "A glob of sources that are not rendered, only imported (`types/**`); "
+                        "repeatable");
+  manifests->add_flag("--kustomization", manifests_options->kustomization,
+                      "Write a kustomization.yaml listing the resources of each output folder");
+  add_import_options(*manifests, manifests_options->imports);
+  add_secret_options(*manifests, *manifests_options);
+  add_memory_limit_option(*manifests);
+  manifests->callback([manifests_options, &exit_code] {
+    dhall::LoadOptions load_options = make_load_options(manifests_options->imports);
+    exit_code = reporting({.subject = manifests_options->source_dir},
+                          [&] { return run_manifests(*manifests_options, load_options); });
+  });
+
   auto finish_arguments = std::make_shared<FinishArguments>();
   CLI::App* finish = app.add_subcommand(
       "chart-finish", "Check the dependencies of a generated chart against its subcharts, remove "
@@ -272,6 +340,13 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   finish->add_option("CHART_DIR", finish_arguments->chart_dir, "The generated chart")->required();
   finish->add_option("--outputs", finish_arguments->outputs_file,
                      "A file listing the chart's outputs, one per line: others are removed");
+  auto* manifests_flag =
+      finish->add_flag("--manifests", finish_arguments->manifests,
+                       "CHART_DIR is a folder of plain manifests: no dependencies, no .helmignore");
+  finish
+      ->add_flag("--kustomization", finish_arguments->kustomization,
+                 "With --manifests: write a kustomization.yaml in each folder of the outputs")
+      ->needs(manifests_flag);
   finish->callback([finish_arguments, &exit_code] {
     exit_code = reporting({.subject = finish_arguments->chart_dir},
                           [&] { return run_finish(*finish_arguments); });
@@ -330,9 +405,12 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   drift->callback([drift_arguments, &exit_code] {
     exit_code = reporting({.subject = drift_arguments->generated}, [&] {
       fs::path generated = drift_arguments->generated;
-      if (!fs::exists(generated / "Chart.yaml")) {
-        fmt::print(stderr, "polar-helm: error: {} has no Chart.yaml: build the chart first\n",
-                   generated.string());
+      // A chart has its Chart.yaml, a manifests folder the record its build writes.
+      if (!fs::exists(generated / "Chart.yaml") && !chart::read_written_files(generated)) {
+        fmt::print(stderr,
+                   "polar-helm: error: {} has no Chart.yaml and no {}: build the chart or "
+                   "manifests first\n",
+                   generated.string(), chart::written_files_name);
         return exit_environment;
       }
       chart::TreeDifference difference =

@@ -21,9 +21,11 @@ namespace fs = std::filesystem;
 
 struct LayoutCase {
   std::string title;
-  std::vector<std::string> files;    // every file of the source folder
-  std::vector<std::string> rendered; // "<path> -> <output>", in table order
-  std::vector<std::string> failures; // what the error message must contain
+  std::vector<std::string> files;     // every file of the source folder
+  std::vector<std::string> rendered;  // "<path> -> <output>", in table order
+  std::vector<std::string> failures;  // what the error message must contain
+  bool manifests = false;             // `layout manifests`
+  ManifestsOptions manifests_options; // `exclude`, `kustomization`
 };
 
 std::vector<LayoutCase> read_cases() {
@@ -35,9 +37,16 @@ std::vector<LayoutCase> read_cases() {
       continue;
     }
     if (line.starts_with("case ")) {
-      cases.push_back({line.substr(5), {}, {}, {}});
+      cases.emplace_back();
+      cases.back().title = line.substr(5);
     } else if (cases.empty()) {
       ADD_FAILURE() << "a line before the first case: " << line;
+    } else if (line == "layout manifests") {
+      cases.back().manifests = true;
+    } else if (line.starts_with("exclude ")) {
+      cases.back().manifests_options.excludes.push_back(line.substr(8));
+    } else if (line == "kustomization") {
+      cases.back().manifests_options.kustomization = true;
     } else if (line.starts_with("fails ")) {
       cases.back().failures.push_back(line.substr(6));
     } else if (auto arrow = line.find(" -> "); arrow != std::string::npos) {
@@ -63,6 +72,11 @@ void PrintTo(const LayoutCase& layout_case, std::ostream* out) {
   *out << identifier(layout_case.title);
 }
 
+ChartLayout discover(const LayoutCase& layout_case, const fs::path& sources) {
+  return layout_case.manifests ? discover_manifests_layout(sources, layout_case.manifests_options)
+                               : discover_layout(sources);
+}
+
 class LayoutCases : public ::testing::TestWithParam<LayoutCase> {};
 
 TEST_P(LayoutCases, Hold) {
@@ -77,7 +91,7 @@ TEST_P(LayoutCases, Hold) {
 
   if (!layout_case.failures.empty()) {
     try {
-      discover_layout(sources);
+      discover(layout_case, sources);
       ADD_FAILURE() << "the layout was accepted";
     } catch (const ChartError& error) {
       for (const std::string& text : layout_case.failures) {
@@ -87,7 +101,7 @@ TEST_P(LayoutCases, Hold) {
     }
   } else {
     std::vector<std::string> rendered;
-    for (const ChartFile& file : discover_layout(sources).files) {
+    for (const ChartFile& file : discover(layout_case, sources).files) {
       rendered.push_back(file.source.lexically_relative(sources).generic_string() + " -> " +
                          file.output);
     }
