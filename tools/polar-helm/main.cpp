@@ -17,6 +17,7 @@
 #include "release_commands.h"
 #include "render_command.h"
 #include "report.h"
+#include "schema_command.h"
 #include "version.h"
 
 namespace {
@@ -59,6 +60,7 @@ polar::cli::ExitCode run(int argc, char** argv) {
   polar::cli::add_secrets_commands(app, exit_code);
   polar::cli::register_freeze_command(app, exit_code);
   polar::cli::register_inputs_command(app, exit_code);
+  polar::cli::register_schema_command(app, exit_code);
   polar::cli::add_release_commands(app, exit_code);
   polar::cli::add_environment_commands(app, exit_code);
 
