@@ -48,4 +48,16 @@ bool has_only_empty_alternatives(const dhall::VUnionType& type) {
                      [](const auto& alternative) { return alternative.second == nullptr; });
 }
 
+bool is_temporal_record_type(const dhall::VRecordType& type) {
+  auto has = [&](const char* name, dhall::Builtin builtin) {
+    auto found = type.fields.find(Label(name));
+    return found != type.fields.end() && dhall::is_builtin_type(*found->second.force(), builtin);
+  };
+  bool date = has("date", dhall::Builtin::date);
+  bool time = has("time", dhall::Builtin::time);
+  bool zone = has("timeZone", dhall::Builtin::time_zone);
+  std::size_t fields = type.fields.size();
+  return time && ((date && zone && fields == 3) || ((date || zone) && fields == 2));
+}
+
 } // namespace polar::schema

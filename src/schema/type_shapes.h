@@ -25,4 +25,10 @@ bool is_json_type(const dhall::Value& type);
 // renders as the names of its alternatives.
 bool has_only_empty_alternatives(const dhall::VUnionType& type);
 
+// Whether `type` is a record of the field sets Dhall's combined temporal
+// literals desugar to (`{ date : Date, time : Time, timeZone : TimeZone }`,
+// `{ date, time }`, `{ time, timeZone }`), which dhall-to-json writes as one
+// RFC 3339 string (render/temporal.h).
+bool is_temporal_record_type(const dhall::VRecordType& type);
+
 } // namespace polar::schema

@@ -154,6 +154,9 @@ private:
   }
 
   Json record_schema(const dhall::VRecordType& record) {
+    if (is_temporal_record_type(record)) {
+      return typed("string"); // 2020-01-01T00:00:00+01:00
+    }
     JsonObject properties;
     JsonArray required;
     for (const auto& [label, field] : record.fields) {

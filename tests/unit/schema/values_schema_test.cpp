@@ -51,6 +51,12 @@ TEST(ValuesSchema, Scalars) {
   EXPECT_EQ(schema_of("Text"), R"({"type":"string"})");
   EXPECT_EQ(schema_of("Bool"), R"({"type":"boolean"})");
   EXPECT_EQ(schema_of("Date"), R"({"type":"string"})");
+  // Records the combined temporal literals desugar to are one RFC 3339 string.
+  EXPECT_EQ(schema_of("{ date : Date, time : Time, timeZone : TimeZone }"), R"({"type":"string"})");
+  EXPECT_EQ(schema_of("{ time : Time, timeZone : TimeZone }"), R"({"type":"string"})");
+  EXPECT_EQ(schema_of("{ date : Date, timeZone : TimeZone }"),
+            R"({"additionalProperties":false,"properties":{"date":{"type":"string"},)"
+            R"("timeZone":{"type":"string"}},"required":["date","timeZone"],"type":"object"})");
 }
 
 TEST(ValuesSchema, RecordsAreClosedWithRequiredFields) {
