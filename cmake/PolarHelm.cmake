@@ -80,7 +80,7 @@ Commands
   .. code-block:: cmake
 
     polar_helm_chart(<name> SOURCE_DIR <dir>
-                     [OUTPUT_DIR <dir>] [NO_VALUES_FILE]
+                     [OUTPUT_DIR <dir>] [NO_VALUES_FILE] [NO_VALUES_SCHEMA]
                      [SYNC_DIR <dir>] [SYNC_EXCLUDE <glob>...] [SYNC_ADOPT]
                      [LINT] [STRICT] [TEMPLATE] [KUBE_VERSION <version>]
                      [RELEASE_NAME <release>] [VALUES <file>...]
@@ -115,6 +115,12 @@ Commands
     ``values.dhall`` (the chart's and each subchart's) only holds Dhall-side
     constants the templates import: it stays a dependency of every render
     that reads it, but no ``values.yaml`` is published.
+
+  ``NO_VALUES_SCHEMA``
+    Writes no ``values.schema.json``.  By default each ``values.yaml`` gets
+    one next to it: the JSON Schema of the type of its ``values.dhall``
+    (``polar-helm schema``), which Helm checks every values file and
+    ``--set`` against (docs/schema.md).
 
   ``SYNC_DIR <dir>``
     The committed copy of the chart (GitOps), relative to the current source
@@ -494,6 +500,7 @@ cmake_policy(SET CMP0116 OLD)
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmLayout.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmManifests.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmSchema.cmake")
 
 set(POLAR_HELM_HELM_EXECUTABLES
     ""
@@ -783,10 +790,18 @@ function(polar_helm_chart name)
       RELEASE_NAME
       SECRETS_PATTERN
       ENCRYPTED_REGEX)
-  cmake_parse_arguments(
-    PARSE_ARGV 1 arg
-    "LINT;STRICT;TEMPLATE;OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS;NO_VALUES_FILE;SYNC_ADOPT"
-    "${one_value}" "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
+  set(flags
+      LINT
+      STRICT
+      TEMPLATE
+      OFFLINE
+      EXCLUDE_SECRETS
+      ALLOW_PLAINTEXT_SECRETS
+      NO_VALUES_FILE
+      SYNC_ADOPT
+      NO_VALUES_SCHEMA)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "${flags}" "${one_value}"
+                        "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
   _polar_helm_check_arguments("polar_helm_chart(${name})" "${one_value}")
   if(NOT arg_SOURCE_DIR)
     message(FATAL_ERROR "polar_helm_chart(${name}): SOURCE_DIR is required")
@@ -817,6 +832,14 @@ function(polar_helm_chart name)
     ${offline_keyword}
     RENDER_OPTIONS ${arg_RENDER_OPTIONS}
     MIRRORS ${arg_MIRRORS})
+  _polar_helm_render_flags(
+    schema_flags
+    ${offline_keyword}
+    MIRRORS ${arg_MIRRORS})
+  set(values_schema ON)
+  if(arg_NO_VALUES_SCHEMA)
+    set(values_schema OFF)
+  endif()
   _polar_helm_discover_layout(${name} "${source_dir}" layout)
   if(arg_NO_VALUES_FILE)
     _polar_helm_layout_drop_values(${name} layout)
@@ -853,7 +876,9 @@ function(polar_helm_chart name)
                POLAR_HELM_OUTPUTS "${layout_OUTPUTS}"
                POLAR_HELM_DOCUMENTS "${layout_DOCUMENTS}"
                POLAR_HELM_POST_PROCESS_COUNT 0
-               POLAR_HELM_GENERATED OFF)
+               POLAR_HELM_GENERATED OFF
+               POLAR_HELM_VALUES_SCHEMA ${values_schema}
+               POLAR_HELM_SCHEMA_FLAGS "${schema_flags}")
   # Deferred arguments are evaluated when the call runs: EVAL fixes the name now.
   cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${CMAKE_CURRENT_SOURCE_DIR}]] CALL
                             _polar_helm_chart_add_commands [[${name}]])")
@@ -1018,6 +1043,9 @@ function(_polar_helm_chart_add_commands name)
     list(APPEND chart_files "${chart_file}")
   endforeach()
 
+  _polar_helm_values_schema_commands(${name} "${sources}" "${outputs}" schema_files schema_outputs)
+  list(APPEND chart_files ${schema_files})
+  list(APPEND outputs ${schema_outputs})
   # chart-finish runs after every render, and when the layout changes: this
   # file is rewritten only then, and lists what it must keep. Its output is a
   # file it writes every time (.helmignore for a chart; polar_helm_manifests

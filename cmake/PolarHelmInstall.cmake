@@ -42,6 +42,7 @@ install(
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmLayout.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmSecrets.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmManifests.cmake
+        ${CMAKE_CURRENT_LIST_DIR}/PolarHelmSchema.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmRunHelm.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmRunCheck.cmake
   DESTINATION ${POLAR_HELM_PACKAGE_DESTINATION})

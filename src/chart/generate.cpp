@@ -12,6 +12,7 @@
 #include "chart/helmignore.h"
 #include "chart/kustomization.h"
 #include "chart/tree_sync.h"
+#include "chart/values_schema_file.h"
 #include "chart/written_files.h"
 #include "imports/file_io.h"
 #include "imports/load.h"
@@ -220,7 +221,7 @@ void remove_abandoned_staging(const fs::path& chart_dir) {
 
 DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
                                 const dhall::LoadOptions& options, const SecretPolicy& secrets,
-                                const ChartProgress& progress) {
+                                const ChartProgress& progress, bool values_schemas) {
   std::map<std::size_t, SecretEncryption> plan = plan_secrets(layout, chart_dir, secrets, progress);
   if (!read_written_files(chart_dir) && !content_files(chart_dir).empty()) {
     throw ChartError(fmt::format("{} is not empty and holds no chart polar-helm wrote (no {}): "
@@ -242,6 +243,10 @@ DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
         file, staging.path(), options, secret == plan.end() ? nullptr : &secret->second, chart_dir);
     if (!note.empty()) {
       progress.on_note(fmt::format("note: {} re-encrypted: {}", file.output, note));
+    }
+    if (values_schemas && layout.kind == LayoutKind::chart) {
+      write_values_schema(file, staging.path(), options,
+                          subcharts_of(file.output, outputs_of(layout)));
     }
   }
   DependencyReport report;

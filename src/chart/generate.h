@@ -75,9 +75,10 @@ struct ChartProgress {
 // replaces nothing either. Secret files (`secrets.pattern`) are left out, rendered as
 // they are, or encrypted (with the .sops.yaml that applies to the output or
 // the source when neither a command nor recipients are given): ChartError
-// before anything is rendered when none applies.
+// before anything is rendered when none applies. With `values_schemas`
+// each values file gets its values.schema.json (chart/values_schema_file.h).
 DependencyReport generate_chart(ChartLayout layout, const std::filesystem::path& chart_dir,
                                 const dhall::LoadOptions& options, const SecretPolicy& secrets,
-                                const ChartProgress& progress);
+                                const ChartProgress& progress, bool values_schemas = true);
 
 } // namespace polar::chart

@@ -73,6 +73,7 @@ struct ChartArguments {
   std::string source_dir;
   std::string output_dir;
   bool render_templates = false;
+  bool no_values_schema = false;
   std::string helm = "helm";
   std::string release_name = "release";
   std::string kube_version;
@@ -202,8 +203,8 @@ ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load
     helm_refusal = check_with_helm(options, staged);
     return !helm_refusal;
   };
-  chart::DependencyReport report =
-      chart::generate_chart(layout, chart_dir, load_options, secret_policy(options), progress);
+  chart::DependencyReport report = chart::generate_chart(
+      layout, chart_dir, load_options, secret_policy(options), progress, !options.no_values_schema);
   print_report(report);
   if (!report.errors.empty()) {
     return exit_input_error;
@@ -290,6 +291,8 @@ void add_chart_commands(CLI::App& app, ExitCode& exit_code) {
   chart->add_option("OUT", chart_options->output_dir, "The chart directory to write")->required();
   chart->add_flag("--render-templates", chart_options->render_templates,
                   "Also run helm template on the chart");
+  chart->add_flag("--no-values-schema", chart_options->no_values_schema,
+                  "Do not write values.schema.json next to each values.yaml");
   chart->add_option("--helm", chart_options->helm, "The helm program")
       ->envname("POLAR_HELM_HELM")
       ->capture_default_str();

@@ -13,10 +13,13 @@
 #include "environment_command.h"
 #include "exit_codes.h"
 #include "freeze_command.h"
+#include "import_yaml_command.h"
 #include "inputs_command.h"
 #include "release_commands.h"
 #include "render_command.h"
 #include "report.h"
+#include "schema_command.h"
+#include "validate_command.h"
 #include "version.h"
 
 namespace {
@@ -59,6 +62,9 @@ polar::cli::ExitCode run(int argc, char** argv) {
   polar::cli::add_secrets_commands(app, exit_code);
   polar::cli::register_freeze_command(app, exit_code);
   polar::cli::register_inputs_command(app, exit_code);
+  polar::cli::register_schema_command(app, exit_code);
+  polar::cli::register_validate_command(app, exit_code);
+  polar::cli::register_import_yaml_command(app, exit_code);
   polar::cli::add_release_commands(app, exit_code);
   polar::cli::add_environment_commands(app, exit_code);
 

@@ -21,6 +21,7 @@
 #include "imports/redact.h"
 #include "input.h"
 #include "memory_limit.h"
+#include "output_file.h"
 #include "render/depfile.h"
 #include "render/render.h"
 #include "report.h"
@@ -198,35 +199,6 @@ render::RenderOptions render_options(const RenderArguments& arguments, Tool tool
       .dhall_header = std::string(dhall_header),
   };
   return options;
-}
-
-// An output that already holds `text` is left as it is: it keeps its
-// modification time, so Ninja (restat) skips what depends on it when a render
-// re-ran without a change (an edit to a comment, a secret re-rendered on every
-// build).
-bool holds(const fs::path& path, const std::string& text) {
-  std::error_code error;
-  if (!fs::is_regular_file(path, error) || fs::file_size(path, error) != text.size() || error) {
-    return false;
-  }
-  try {
-    return dhall::read_regular_file(path) == text;
-  } catch (const dhall::Error&) {
-    return false;
-  }
-}
-
-// Writes `text` where --output or --depfile says (imports/file_io.h: never
-// renamed over anything but a regular file).
-void write_output(const fs::path& path, const std::string& text) {
-  if (holds(path, text)) {
-    return;
-  }
-  try {
-    dhall::write_output_file(path, text);
-  } catch (const dhall::Error& error) {
-    throw EnvironmentError(error.message());
-  }
 }
 
 // Whether --output and --depfile name one file, directly, through symlinks

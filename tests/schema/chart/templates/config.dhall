@@ -1,0 +1,9 @@
+{ apiVersion = "v1"
+, kind = "ConfigMap"
+, metadata.name = "typed"
+, data = toMap
+    { name = "{{ .Values.name }}"
+    , replicas = "{{ .Values.replicas }}"
+    , mode = "{{ .Values.mode }}"
+    }
+}

@@ -1,0 +1,1 @@
+{ port = 80, debug = False }

@@ -1,0 +1,1 @@
+{ name : Text, replicas : Natural, tag : Optional Text, mode : < Fast | Slow > }
