@@ -7,6 +7,7 @@
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "binary/lazy_decode.h"
+#include "imports/build_cache_collection.h"
 #include "imports/build_cache_format.h"
 #include "imports/file_io.h"
 #include "imports/location.h"
@@ -185,6 +186,7 @@ std::optional<SharedBytes> BuildCache::read_payload(std::string_view kind,
     ignore_corrupt(path, "its checksum does not match its contents");
     return std::nullopt;
   }
+  mark_used(path); // for the collection, which removes the least recently used
   return payload;
 }
 

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "imports/build_cache_collection.h"
 #include "imports/file_io.h"
 #include "syntax/source.h"
 
@@ -40,8 +41,7 @@ fs::path VerifiedPins::record_path(const Sha256& key, const Sha256& pin) const {
 }
 
 bool VerifiedPins::verified(const Sha256& key, const Sha256& pin) const {
-  std::error_code error;
-  return fs::is_regular_file(record_path(key, pin), error);
+  return mark_used(record_path(key, pin)); // which also keeps it from the collection
 }
 
 void VerifiedPins::record(const Sha256& key, const Sha256& pin) const {

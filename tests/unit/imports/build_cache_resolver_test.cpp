@@ -221,8 +221,8 @@ TEST_F(BuildCacheResolverTest, EnvironmentVariablesAreNeverCached) {
 TEST_F(BuildCacheResolverTest, ReadingTheEnvironmentKeepsWhatIsBelowCached) {
   write("types/k8s.dhall", package);
   write("types/Settings.dhall", "{ name : Text, replicas : Natural }");
-  write("types/package.dhall", "{ k8s = ./k8s.dhall sha256:" + hash_of(package) +
-                                   ", Settings = ./Settings.dhall }");
+  write("types/package.dhall",
+        "{ k8s = ./k8s.dhall sha256:" + hash_of(package) + ", Settings = ./Settings.dhall }");
   auto library = load_file("types/package.dhall", options).normal_form();
   std::string library_pin = " sha256:" + to_hex(sha256(encode(*alpha_normalize(library))));
   for (std::string first : {"values", "types", "pinned"}) {
