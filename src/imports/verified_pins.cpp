@@ -46,7 +46,8 @@ bool VerifiedPins::verified(const Sha256& key, const Sha256& pin) const {
 
 void VerifiedPins::record(const Sha256& key, const Sha256& pin) const {
   try {
-    write_file_atomically(record_path(key, pin), std::string_view{});
+    // An empty file: lost in a crash, the pin is only checked again.
+    write_file_atomically(record_path(key, pin), std::string_view{}, Durability::unflushed);
   } catch (const Error& error) {
     if (warn_) {
       warn_("cannot record a verified pin in the build cache: " + error.message());
