@@ -398,8 +398,9 @@ commands run; each has a default that works without them.
 
   Where every render keeps the imports it resolved without a hash, parsed
   and type-checked once per build tree rather than once per file (default:
-  ``polar-helm-build-cache`` in the top of the build tree; empty turns the
-  build cache off).  Passed as ``--build-cache``; see docs/imports.md.
+  ``polar-helm-build-cache`` in the top of the build tree, never the user's
+  cache of the command line; empty turns the build cache off,
+  ``--no-build-cache``).  Passed as ``--build-cache``; see docs/imports.md.
 
 .. variable:: POLAR_HELM_GLOB_CONFIGURE_DEPENDS
 
@@ -572,6 +573,9 @@ function(_polar_helm_render_flags out_flags)
   endif()
   if(POLAR_HELM_BUILD_CACHE_DIR)
     list(APPEND flags --build-cache "${POLAR_HELM_BUILD_CACHE_DIR}")
+  else()
+    # Not the user's cache either: the build's renders share nothing.
+    list(APPEND flags --no-build-cache)
   endif()
   set(${out_flags}
       "${flags}"

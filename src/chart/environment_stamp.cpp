@@ -1,5 +1,6 @@
 #include "chart/environment_stamp.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -12,9 +13,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // The first line says how the stamp was made; each variable follows on its
-// own line: its name, then ` unset` or ` =` and its value, or nothing
-// (withheld). Names and values are written `<length>:<bytes>`, so that any
-// of them, newlines included, reads back unambiguously.
+// own line: its name, then ` unset` or ` =` and its value; in a stamp that
+// withholds values, ` unset` or nothing (set, value withheld). Names and values are written
+// `<length>:<bytes>`, so that any of them, newlines included, reads back unambiguously.
 constexpr std::string_view recorded_header = "polar-helm environment stamp: values\n";
 constexpr std::string_view withheld_header = "polar-helm environment stamp: names\n";
 
@@ -74,7 +75,7 @@ std::optional<ParsedStamp> parse_stamp(std::string_view text) {
     }
     parsed.names.emplace_back(*name);
     bool line_read = parsed.values == StampValues::withheld
-                         ? take(text, "\n")
+                         ? take(text, "\n") || take(text, " unset\n")
                          : take(text, " unset\n") ||
                                (take(text, " =") && take_counted(text) && take(text, "\n"));
     if (!line_read) {
@@ -89,13 +90,12 @@ std::string format_stamp(const std::vector<std::string>& names, StampValues valu
   std::string stamp(values == StampValues::withheld ? withheld_header : recorded_header);
   for (const std::string& name : names) {
     append_counted(stamp, name);
-    if (values == StampValues::recorded) {
-      if (std::optional<std::string> value = environment(name)) {
-        stamp += " =";
-        append_counted(stamp, *value);
-      } else {
-        stamp += " unset";
-      }
+    std::optional<std::string> value = environment(name);
+    if (!value) {
+      stamp += " unset";
+    } else if (values == StampValues::recorded) {
+      stamp += " =";
+      append_counted(stamp, *value);
     }
     stamp += '\n';
   }
@@ -132,16 +132,18 @@ StampCheck check_environment_stamp(const fs::path& stamp,
     write_file_atomically(stamp, std::string(recorded_header));
     return StampCheck::rewritten;
   }
-  if (parsed->values == StampValues::withheld) {
-    if (parsed->names.empty()) {
+  std::string expected = format_stamp(parsed->names, parsed->values, environment);
+  if (expected == *current) {
+    // Whether a secret's variables hold what they held is unknown: the
+    // stamp has no values. Only when all are unset (the render took its
+    // fallbacks) is it known that nothing changed.
+    bool any_set = std::ranges::any_of(
+        parsed->names, [&](const std::string& name) { return environment(name).has_value(); });
+    if (parsed->values == StampValues::recorded || !any_set) {
       return StampCheck::unchanged;
     }
     write_file_atomically(stamp, *current); // a new modification time
     return StampCheck::renewed;
-  }
-  std::string expected = format_stamp(parsed->names, parsed->values, environment);
-  if (expected == *current) {
-    return StampCheck::unchanged;
   }
   write_file_atomically(stamp, expected);
   return StampCheck::rewritten;

@@ -8,9 +8,11 @@
 // rewrites it only when the render's result could differ, so Ninja re-runs
 // exactly the renders whose variables changed. A plaintext render's stamp
 // holds the values (they are in its output anyway); a secret render's stamp
-// holds names only and is renewed on every build, so the secret re-renders
-// (and keeps its bytes when nothing changed) without a trace of its values
-// in the build tree, not even a digest.
+// holds names only (and which are unset) and is renewed on every build
+// while any of them is set, so the secret re-renders (and keeps its bytes
+// when nothing changed) without a trace of its values in the build tree, not
+// even a digest. A secret whose variables are all unset rendered the
+// fallbacks of its source: it re-renders once one is set.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -21,7 +23,7 @@ namespace polar::chart {
 
 enum class StampValues {
   recorded, // a plaintext render: values kept, compared on every build
-  withheld, // a secret render: names only, renewed on every build
+  withheld, // a secret render: names only, renewed on every build while set
 };
 
 // After a render that looked up `names` (sorted, each once): writes its
@@ -37,7 +39,7 @@ void record_environment_reads(const std::filesystem::path& stamp,
 enum class StampCheck {
   unchanged, // the render's variables are as it saw them
   rewritten, // a value changed, or the stamp is new: the render runs
-  renewed,   // a secret render that read variables: it runs on every build
+  renewed,   // a secret render that read set variables: it runs on every build
 };
 
 // The check before the renders: brings `stamp` up to date with

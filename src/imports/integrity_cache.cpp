@@ -4,6 +4,7 @@
 
 #include "binary/hash.h"
 #include "imports/file_io.h"
+#include "imports/user_cache.h"
 #include "syntax/source.h"
 
 namespace polar::dhall {
@@ -61,11 +62,8 @@ void DirectoryIntegrityCache::store(const Sha256& hash, std::span<const std::uin
 
 std::shared_ptr<IntegrityCache> standard_integrity_cache(const EnvironmentLookup& environment) {
   std::vector<fs::path> directories;
-  if (auto xdg = environment("XDG_CACHE_HOME"); xdg && !xdg->empty()) {
-    directories.push_back(fs::path(*xdg) / "dhall");
-  }
-  if (auto home = environment("HOME"); home && !home->empty()) {
-    directories.push_back(fs::path(*home) / ".cache" / "dhall");
+  for (const auto& directory : user_cache_directories(environment)) {
+    directories.push_back(directory / "dhall");
   }
   return std::make_shared<DirectoryIntegrityCache>(std::move(directories));
 }

@@ -4,6 +4,7 @@
 // command does: the process's working directory and environment, the
 // standard integrity cache, no network.
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -43,6 +44,10 @@ struct LoadOptions {
   // Where the build cache keeps the resolved results of imports without an
   // integrity hash (docs/imports.md); empty means no build cache.
   std::filesystem::path build_cache_directory;
+  // The build cache is kept under this many bytes: a load that stored
+  // entries collects the least recently used ones, at most once an hour
+  // (build_cache_collection.h). 0: never collected.
+  std::uint64_t build_cache_max_bytes = 0;
   // Which local files are secret (never cached in the build cache, nor is
   // anything importing them); empty means has_secret_file_name.
   SecretFilePredicate is_secret_file;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "imports/build_cache_collection.h"
 #include "imports/evident_normal_form.h"
 #include "imports/location_value.h"
 #include "imports/raw_import.h"
@@ -127,6 +128,14 @@ ImportResolver::~ImportResolver() {
     try {
       warn(failure);
     } catch (...) { // NOLINT(bugprone-empty-catch): a destructor must not throw
+    }
+  }
+  if (build_cache_ && statistics_.build_cache_stores > 0 && options_.build_cache_max_bytes > 0) {
+    try {
+      collect_build_cache_now_and_then(options_.build_cache_directory,
+                                       options_.build_cache_max_bytes, std::chrono::hours(1),
+                                       options_.on_warning);
+    } catch (...) { // NOLINT(bugprone-empty-catch): collecting is best effort
     }
   }
 }

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "imports/build_cache_collection.h"
 #include "imports/file_io.h"
 #include "syntax/source.h"
 
@@ -40,13 +41,13 @@ fs::path VerifiedPins::record_path(const Sha256& key, const Sha256& pin) const {
 }
 
 bool VerifiedPins::verified(const Sha256& key, const Sha256& pin) const {
-  std::error_code error;
-  return fs::is_regular_file(record_path(key, pin), error);
+  return mark_used(record_path(key, pin)); // which also keeps it from the collection
 }
 
 void VerifiedPins::record(const Sha256& key, const Sha256& pin) const {
   try {
-    write_file_atomically(record_path(key, pin), std::string_view{});
+    // An empty file: lost in a crash, the pin is only checked again.
+    write_file_atomically(record_path(key, pin), std::string_view{}, Durability::unflushed);
   } catch (const Error& error) {
     if (warn_) {
       warn_("cannot record a verified pin in the build cache: " + error.message());

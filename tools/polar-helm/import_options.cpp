@@ -9,7 +9,10 @@
 
 #include <fmt/core.h>
 
+#include "memory_limit.h"
+
 #include "imports/redact.h"
+#include "imports/user_cache.h"
 
 #include "network/curl_fetcher.h"
 #include "network/mirror_config.h"
@@ -26,20 +29,52 @@ std::optional<std::string> environment_variable(const char* name) {
   return value == nullptr ? std::nullopt : std::optional<std::string>(value);
 }
 
-bool offline_requested(const ImportArguments& arguments) {
-  if (arguments.offline) {
-    return true;
-  }
-  auto value = environment_variable("POLAR_HELM_OFFLINE");
+// Whether the switch `variable` is on: 1, true or yes; 0, false, no or
+// empty (or unset) is off.
+bool switched_on(const char* variable) {
+  auto value = environment_variable(variable);
   if (!value || value->empty() || *value == "0" || *value == "false" || *value == "no") {
     return false;
   }
   if (*value == "1" || *value == "true" || *value == "yes") {
     return true;
   }
-  throw CLI::ValidationError("POLAR_HELM_OFFLINE",
-                             "expected 1, true or yes (or 0, false, no, empty), got \"" + *value +
-                                 "\"");
+  throw CLI::ValidationError(variable, "expected 1, true or yes (or 0, false, no, empty), got \"" +
+                                           *value + "\"");
+}
+
+bool offline_requested(const ImportArguments& arguments) {
+  return arguments.offline || switched_on("POLAR_HELM_OFFLINE");
+}
+
+// The build cache the flags and the environment name: --build-cache, else
+// POLAR_HELM_BUILD_CACHE, else the user's; none when switched off.
+std::filesystem::path build_cache_directory(const ImportArguments& arguments) {
+  if (arguments.no_build_cache || switched_on("POLAR_HELM_NO_BUILD_CACHE")) {
+    return {};
+  }
+  if (arguments.build_cache) {
+    return *arguments.build_cache;
+  }
+  if (auto variable = environment_variable("POLAR_HELM_BUILD_CACHE");
+      variable && !variable->empty()) {
+    return *variable;
+  }
+  return dhall::user_build_cache_directory(dhall::process_environment());
+}
+
+// POLAR_HELM_BUILD_CACHE_MAX_SIZE, else 1 GiB.
+std::uint64_t build_cache_max_bytes() {
+  constexpr std::uint64_t default_max_bytes = std::uint64_t{1} << 30;
+  auto variable = environment_variable("POLAR_HELM_BUILD_CACHE_MAX_SIZE");
+  if (!variable || variable->empty()) {
+    return default_max_bytes;
+  }
+  try {
+    return parse_memory_size(*variable);
+  } catch (const CLI::ValidationError& error) {
+    throw CLI::ValidationError("POLAR_HELM_BUILD_CACHE_MAX_SIZE", error.what());
+  }
 }
 
 std::vector<network::MirrorRule> mirror_rules(const ImportArguments& arguments) {
@@ -111,8 +146,13 @@ void add_import_options(CLI::App& command, ImportArguments& arguments) {
       ->group(group);
   command
       .add_option("--build-cache", arguments.build_cache,
-                  "Keep resolved imports without a hash in this directory "
-                  "(env: POLAR_HELM_BUILD_CACHE)")
+                  "Keep resolved imports without a hash in this directory (env: "
+                  "POLAR_HELM_BUILD_CACHE; default: $XDG_CACHE_HOME/polar-helm, else "
+                  "~/.cache/polar-helm)")
+      ->group(group);
+  command
+      .add_flag("--no-build-cache", arguments.no_build_cache,
+                "Use no build cache (env: POLAR_HELM_NO_BUILD_CACHE=1)")
       ->group(group);
   command
       .add_option("--http-timeout", arguments.http_timeout_seconds,
@@ -130,12 +170,8 @@ dhall::LoadOptions make_load_options(const ImportArguments& arguments) {
   dhall::LoadOptions options;
   options.on_warning = print_warning;
   options.trust_frozen = arguments.trust_frozen;
-  if (arguments.build_cache) {
-    options.build_cache_directory = *arguments.build_cache;
-  } else if (auto variable = environment_variable("POLAR_HELM_BUILD_CACHE");
-             variable && !variable->empty()) {
-    options.build_cache_directory = *variable;
-  }
+  options.build_cache_directory = build_cache_directory(arguments);
+  options.build_cache_max_bytes = build_cache_max_bytes();
   bool offline = offline_requested(arguments);
   auto rules = mirror_rules(arguments);
   if (offline) {

@@ -91,6 +91,31 @@ TEST(EnvironmentStamp, ASecretStampHoldsNoValueAndIsRenewedOnEveryCheck) {
   EXPECT_EQ(read_file(stamp).find("hunter2"), std::string::npos);
 }
 
+// A secret whose variables are all unset rendered its fallbacks, which are
+// in its source: it re-renders when one is set, not on every build.
+TEST(EnvironmentStamp, ASecretWhoseVariablesAreUnsetWaitsForOneToBeSet) {
+  ScratchFolder folder;
+  fs::path stamp = folder.path() / "db-secret.yaml.env";
+  Environment environment;
+  record_environment_reads(stamp, {"DB_PASSWORD", "DB_USER"}, StampValues::withheld,
+                           environment.lookup());
+  age(stamp);
+  auto written = fs::last_write_time(stamp);
+  EXPECT_EQ(check_environment_stamp(stamp, environment.lookup()), StampCheck::unchanged);
+  EXPECT_EQ(fs::last_write_time(stamp), written);
+
+  environment.variables["DB_USER"] = "admin-user-value";
+  EXPECT_EQ(check_environment_stamp(stamp, environment.lookup()), StampCheck::rewritten);
+  EXPECT_EQ(read_file(stamp).find("admin-user-value"), std::string::npos) << read_file(stamp);
+  record_environment_reads(stamp, {"DB_PASSWORD", "DB_USER"}, StampValues::withheld,
+                           environment.lookup());
+  EXPECT_EQ(check_environment_stamp(stamp, environment.lookup()), StampCheck::renewed);
+
+  environment.variables.erase("DB_USER");
+  EXPECT_EQ(check_environment_stamp(stamp, environment.lookup()), StampCheck::rewritten);
+  EXPECT_EQ(check_environment_stamp(stamp, environment.lookup()), StampCheck::unchanged);
+}
+
 TEST(EnvironmentStamp, ASecretThatReadNothingIsLeftAlone) {
   ScratchFolder folder;
   fs::path stamp = folder.path() / "tls-secret.yaml.env";

@@ -214,6 +214,43 @@ TEST_F(BuildCacheResolverTest, EnvironmentVariablesAreNeverCached) {
   EXPECT_EQ(load("top.dhall"), "7");
 }
 
+// Polar's shape: a frozen, typed library, and a values.dhall that reads
+// variables and is typed by the library; the component imports both. Only
+// the files that read the environment are loaded again; the library below
+// them comes from the build cache, and no value read reaches it.
+TEST_F(BuildCacheResolverTest, ReadingTheEnvironmentKeepsWhatIsBelowCached) {
+  write("types/k8s.dhall", package);
+  write("types/Settings.dhall", "{ name : Text, replicas : Natural }");
+  write("types/package.dhall",
+        "{ k8s = ./k8s.dhall sha256:" + hash_of(package) + ", Settings = ./Settings.dhall }");
+  auto library = load_file("types/package.dhall", options).normal_form();
+  std::string library_pin = " sha256:" + to_hex(sha256(encode(*alpha_normalize(library))));
+  for (std::string first : {"values", "types", "pinned"}) {
+    write("values.dhall", "let types = ./types/package.dhall" +
+                              (first == "pinned" ? library_pin : "") +
+                              "\nin  { name = env:APP_NAME as Text, replicas = env:REPLICAS ? 2 }"
+                              " : types.Settings");
+    std::string values = "let values = ./values.dhall\n";
+    std::string types = "let types = ./types/package.dhall\n";
+    write("component.dhall",
+          (first == "types" ? types + values : values + types) +
+              "in types.k8s.Deployment::{ metadata = types.k8s.ObjectMeta::{ name = Some "
+              "values.name }, replicas = values.replicas }");
+    variables["APP_NAME"] = "planted-7f3a9c";
+    auto cold = load_with_stats("component.dhall");
+    variables["APP_NAME"] = "planted-b41e22";
+    auto warm = load_with_stats("component.dhall");
+    EXPECT_EQ(warm.statistics.files_parsed, 2U) << first; // component, values
+    EXPECT_EQ(warm.statistics.expressions_type_checked, 2U) << first;
+    EXPECT_EQ(warm.statistics.build_cache_stores, 0U) << first;
+    EXPECT_EQ(warm.statistics.build_cache_misses, 1U) << first; // values
+    EXPECT_NE(print(*warm.normal_form()).find("planted-b41e22"), std::string::npos);
+    EXPECT_EQ(warm.dependencies, cold.dependencies);
+  }
+  EXPECT_EQ(build_cache_contents().find("planted"), std::string::npos);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
 TEST_F(BuildCacheResolverTest, ProtectedSecretsAreNeverCached) {
   variables["TOKEN"] = "hunter2-pinned";
   write("a.dhall", "env:TOKEN sha256:" + hash_of("\"hunter2-pinned\"") + " as Text");
