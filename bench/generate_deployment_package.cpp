@@ -36,7 +36,7 @@ constexpr int field_count = 8; // 8 * 5 * 8 = 320 global fields
 constexpr int service_count = 40;
 // Containers per pod besides the application: each gets the whole
 // environment, which is what makes the render large (about 150 MB of JSON).
-constexpr int sidecar_count = 11;
+constexpr int sidecar_count = 42;
 
 // The type of global field `f` cycles through the kinds real settings have.
 enum class Kind { text, natural, boolean, optional };
