@@ -19,6 +19,8 @@
 #include "chart/tree_sync.h"
 #include "encrypt_command.h"
 #include "import_options.h"
+#include "imports/environment.h"
+#include "imports/inputs.h"
 #include "memory_limit.h"
 #include "report.h"
 #include "secrets/filter_command.h"
@@ -144,10 +146,38 @@ std::optional<ExitCode> run_helm(const ChartArguments& options,
   return std::nullopt;
 }
 
+// Every variable the chart's files read on every load and that is not set,
+// in one message before anything is rendered or written (docs/chart-module.md,
+// "Environment variables"); false when there is none.
+bool report_missing_variables(const chart::ChartLayout& layout, const chart::SecretPolicy& secrets,
+                              const dhall::LoadOptions& load_options) {
+  std::vector<dhall::Inputs> inputs;
+  for (const chart::ChartFile& file : layout.files) {
+    bool left_out =
+        secrets.mode == chart::SecretMode::exclude &&
+        secrets.is_secret(file.source.lexically_relative(layout.source_dir).generic_string());
+    if (!left_out) {
+      inputs.push_back(dhall::find_inputs(file.source, load_options));
+    }
+  }
+  std::vector<dhall::MissingVariable> missing = dhall::missing_variables(
+      inputs, load_options.environment ? load_options.environment : dhall::process_environment());
+  if (missing.empty()) {
+    return false;
+  }
+  fmt::print(stderr, "polar-helm: error: {}polar-helm: nothing was rendered or written\n",
+             dhall::describe_missing_variables(missing));
+  return true;
+}
+
 ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load_options) {
   chart::ChartLayout layout = chart::discover_layout(options.source_dir);
   for (const std::string& note : layout.notes) {
     fmt::print("polar-helm: {}\n", note);
+  }
+  chart::SecretPolicy secrets = secret_policy(options);
+  if (report_missing_variables(layout, secrets, load_options)) {
+    return exit_input_error;
   }
   fs::path chart_dir = options.output_dir;
   chart::ChartProgress progress{
@@ -161,7 +191,7 @@ ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load
       .on_note = [](const std::string& note) { fmt::print(stderr, "polar-helm: {}\n", note); },
   };
   chart::DependencyReport report =
-      chart::generate_chart(layout, chart_dir, load_options, secret_policy(options), progress);
+      chart::generate_chart(layout, chart_dir, load_options, secrets, progress);
   print_report(report);
   if (!report.errors.empty()) {
     return exit_input_error;
