@@ -594,6 +594,45 @@ function(
       PARENT_SCOPE)
 endfunction()
 
+# The chart-level check before its renders (docs/chart-module.md, "Required
+# variables"): `polar-helm inputs --check` walks the chart's sources without
+# resolving them and fails once, naming every variable they read on every
+# load that is not set. Its stamp is created once the check passes and never
+# rewritten, so Ninja (restat) re-runs no render for it; its depfile names the
+# files it walked and its inputs include the environment stamps, so it runs
+# again when a source changes or a variable read changes (set or unset), and
+# after a failure. It never prints nor stores a value. Sets <out_stamp>.
+function(
+  _polar_helm_variables_check
+  name
+  work_dir
+  sources
+  env_stamps
+  env_watched
+  out_stamp)
+  set(watched_stamps "")
+  foreach(stamp watched IN ZIP_LISTS env_stamps env_watched)
+    if(watched)
+      list(APPEND watched_stamps "${stamp}")
+    endif()
+  endforeach()
+  set(stamp "${work_dir}/variables.checked")
+  set(depfile "${work_dir}/variables.d")
+  cmake_path(RELATIVE_PATH stamp BASE_DIRECTORY "${CMAKE_BINARY_DIR}" OUTPUT_VARIABLE target)
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_custom_command(
+    OUTPUT "${stamp}"
+    COMMAND ${polar_helm} inputs --check ${sources} --stamp "${stamp}" --depfile "${depfile}"
+            --depfile-target "${target}"
+    DEPENDS ${sources} ${watched_stamps} ${polar_helm_depends}
+    DEPFILE "${depfile}"
+    COMMENT "polar-helm: checking that the variables ${name} reads are set"
+    VERBATIM)
+  set(${out_stamp}
+      "${stamp}"
+      PARENT_SCOPE)
+endfunction()
+
 # The helm programs to test with and a label for each ("helm-3.17"), found
 # once per configure.
 function(_polar_helm_helm_programs out_programs out_labels)
@@ -667,6 +706,75 @@ function(_polar_helm_add_helm_test test_name mode helm chart_dir)
                                                "POLAR_HELM_SKIP:")
 endfunction()
 
+# CHECK_PINS: the test <name>.pins, `polar-helm freeze --all --check` on every
+# *.dhall file under the sources (helpers included), with the chart's mirrors.
+function(_polar_helm_pins_test name source_dir)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "OFFLINE" "" "MIRRORS")
+  set(offline_keyword "")
+  if(arg_OFFLINE)
+    set(offline_keyword OFFLINE)
+  endif()
+  _polar_helm_render_flags(
+    flags
+    ${offline_keyword}
+    MIRRORS ${arg_MIRRORS})
+  file(
+    GLOB_RECURSE files
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}"
+    "${source_dir}/*.dhall")
+  list(FILTER files EXCLUDE REGEX "(^|/)\\.") # hidden files and folders
+  list(TRANSFORM files PREPEND "${source_dir}/")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_test(NAME ${name}.pins COMMAND ${polar_helm} freeze --all --check ${flags} ${files})
+  set_tests_properties(${name}.pins PROPERTIES LABELS "pins;${name}")
+endfunction()
+
+# PACKAGE: the target <name>_package (in ALL), <name>_push without ALL when
+# PUSH is given, and the test <name>.package. The package's name is only known
+# once Chart.yaml exists, so `polar-helm package --path-file` writes it to
+# <work>/package-path.txt, the output of the step (rewritten only when it
+# changes), which the push and the test read. The package command itself is
+# added with the renders (_polar_helm_chart_add_commands), once the chart's
+# files are known.
+function(_polar_helm_package_targets name chart_dir work_dir)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "" "VERSION;PUSH" "PUSH_OPTIONS;HELMS;LINT_OPTIONS")
+  set(path_file "${work_dir}/package-path.txt")
+  set(version_flag "")
+  if(arg_VERSION)
+    set(version_flag --version "${arg_VERSION}")
+  endif()
+  add_custom_target(${name}_package ALL)
+  add_dependencies(${name}_package ${name})
+  set_target_properties(
+    ${name}
+    PROPERTIES POLAR_HELM_PACKAGE_PATH_FILE "${path_file}"
+               POLAR_HELM_PACKAGE_DIR "${CMAKE_CURRENT_BINARY_DIR}/packages"
+               POLAR_HELM_PACKAGE_FLAGS "${version_flag}")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  if(arg_PUSH)
+    add_custom_target(
+      ${name}_push
+      COMMAND "${CMAKE_COMMAND}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/PolarHelmPush.cmake" --
+              ${polar_helm} "${path_file}" "${arg_PUSH}" ${arg_PUSH_OPTIONS}
+      COMMENT "polar-helm: pushing the package of ${name} to ${arg_PUSH}"
+      VERBATIM)
+    add_dependencies(${name}_push ${name}_package)
+  endif()
+  set(helms ${arg_HELMS})
+  if(NOT helms)
+    set(helms none)
+  endif()
+  add_test(
+    NAME ${name}.package
+    COMMAND
+      "${CMAKE_COMMAND}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/PolarHelmPackageTest.cmake" --
+      ${polar_helm} "${chart_dir}" "${path_file}" "${work_dir}/package-test" ${version_flag} HELMS
+      ${helms} LINT_OPTIONS ${arg_LINT_OPTIONS})
+  set_tests_properties(${name}.package PROPERTIES LABELS "package;helm;${name}"
+                                                  SKIP_REGULAR_EXPRESSION "POLAR_HELM_SKIP:")
+endfunction()
+
 function(polar_helm_chart name)
   set(one_value
       SOURCE_DIR
@@ -675,14 +783,38 @@ function(polar_helm_chart name)
       KUBE_VERSION
       RELEASE_NAME
       SECRETS_PATTERN
-      ENCRYPTED_REGEX)
+      ENCRYPTED_REGEX
+      VERSION
+      PUSH)
+  set(option_flags
+      LINT
+      STRICT
+      TEMPLATE
+      OFFLINE
+      EXCLUDE_SECRETS
+      ALLOW_PLAINTEXT_SECRETS
+      NO_VALUES_FILE
+      SYNC_ADOPT
+      CHECK_PINS
+      PACKAGE)
   cmake_parse_arguments(
-    PARSE_ARGV 1 arg
-    "LINT;STRICT;TEMPLATE;OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS;NO_VALUES_FILE;SYNC_ADOPT"
-    "${one_value}" "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
+    PARSE_ARGV 1 arg "${option_flags}" "${one_value}"
+    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS;PUSH_OPTIONS")
   _polar_helm_check_arguments("polar_helm_chart(${name})" "${one_value}")
   if(NOT arg_SOURCE_DIR)
     message(FATAL_ERROR "polar_helm_chart(${name}): SOURCE_DIR is required")
+  endif()
+  foreach(keyword IN ITEMS VERSION PUSH PUSH_OPTIONS)
+    if(DEFINED arg_${keyword} AND NOT arg_PACKAGE)
+      message(FATAL_ERROR "polar_helm_chart(${name}): ${keyword} needs PACKAGE")
+    endif()
+  endforeach()
+  if(DEFINED arg_PUSH_OPTIONS AND NOT DEFINED arg_PUSH)
+    message(FATAL_ERROR "polar_helm_chart(${name}): PUSH_OPTIONS needs PUSH")
+  endif()
+  if(DEFINED arg_PUSH AND NOT arg_PUSH MATCHES "^oci://[^/]+/.")
+    message(FATAL_ERROR "polar_helm_chart(${name}): PUSH takes oci://HOST[:PORT]/REPOSITORY, "
+                        "not '${arg_PUSH}'")
   endif()
   if(TARGET ${name})
     message(FATAL_ERROR "polar_helm_chart(${name}): a target named ${name} exists already")
@@ -773,11 +905,14 @@ function(polar_helm_chart name)
     set_tests_properties(${name}.drift PROPERTIES LABELS "drift;${name}")
   endif()
 
-  _polar_helm_helm_programs(helms helm_labels)
-  if(NOT helms)
-    set(helms "none") # one test of each kind, which reports the skip
-    set(helm_labels "none")
+  if(arg_CHECK_PINS)
+    _polar_helm_pins_test(
+      ${name} "${source_dir}"
+      ${offline_keyword}
+      MIRRORS ${arg_MIRRORS})
   endif()
+
+  _polar_helm_helm_programs(helms helm_labels)
   set(value_flags "")
   foreach(values_file IN LISTS arg_VALUES)
     cmake_path(ABSOLUTE_PATH values_file NORMALIZE)
@@ -786,6 +921,19 @@ function(polar_helm_chart name)
   set(strict_flag "")
   if(arg_STRICT)
     set(strict_flag --strict)
+  endif()
+  if(arg_PACKAGE)
+    _polar_helm_package_targets(
+      ${name} "${chart_dir}" "${work_dir}"
+      VERSION "${arg_VERSION}"
+      PUSH "${arg_PUSH}"
+      PUSH_OPTIONS ${arg_PUSH_OPTIONS}
+      HELMS ${helms}
+      LINT_OPTIONS ${strict_flag} ${value_flags})
+  endif()
+  if(NOT helms)
+    set(helms "none") # one test of each kind, which reports the skip
+    set(helm_labels "none")
   endif()
   if(NOT arg_RELEASE_NAME)
     set(arg_RELEASE_NAME ${name})
@@ -843,6 +991,8 @@ function(_polar_helm_chart_add_commands name)
   _polar_helm_environment_stamps(
     "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${sources}"
     "${outputs}" env_stamps env_watched)
+  _polar_helm_variables_check(${name} "${work_dir}" "${sources}" "${env_stamps}" "${env_watched}"
+                              variables_checked)
   foreach(
     source
     output
@@ -900,7 +1050,7 @@ function(_polar_helm_chart_add_commands name)
       ENV_STAMP "${env_stamp}"
       COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
       FLAGS ${render_flags} ${secret_flags}
-      DEPENDS ${secret_depends} ${env_depends})
+      DEPENDS ${secret_depends} ${env_depends} "${variables_checked}")
     if(NOT hook STREQUAL "")
       get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
       get_target_property(hook_depends ${name} POLAR_HELM_POST_PROCESS_${hook}_DEPENDS)
@@ -937,6 +1087,24 @@ function(_polar_helm_chart_add_commands name)
     VERBATIM)
   list(APPEND chart_files "${chart_dir}/.helmignore")
   target_sources(${name} PRIVATE ${chart_files})
+  get_target_property(path_file ${name} POLAR_HELM_PACKAGE_PATH_FILE)
+  if(path_file)
+    get_target_property(package_dir ${name} POLAR_HELM_PACKAGE_DIR)
+    get_target_property(package_flags ${name} POLAR_HELM_PACKAGE_FLAGS)
+    if(NOT package_flags)
+      set(package_flags "")
+    endif()
+    # Runs when a chart file changes; the package is rewritten only when its
+    # bytes change.
+    add_custom_command(
+      OUTPUT "${path_file}"
+      COMMAND ${polar_helm} package "${chart_dir}" --output "${package_dir}" --path-file
+              "${path_file}" ${package_flags}
+      DEPENDS ${chart_files} ${polar_helm_depends}
+      COMMENT "polar-helm: packaging ${name}"
+      VERBATIM)
+    target_sources(${name}_package PRIVATE "${path_file}")
+  endif()
   set_target_properties(${name} PROPERTIES POLAR_HELM_GENERATED ON)
 endfunction()
 
