@@ -72,7 +72,10 @@ Commands
                      [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
                      [OFFLINE] [SECRETS_PATTERN <glob>]
                      [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
-                      EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS])
+                      EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS]
+                     [CHECK_PINS]
+                     [PACKAGE [VERSION <version>]
+                              [PUSH <oci-ref> [PUSH_OPTIONS <option>...]]])
 
   Declares the target ``<name>``, built by ``ALL``, whose outputs are the
   files of the chart: one ``polar-helm render`` custom command per Dhall file
@@ -81,6 +84,13 @@ Commands
   removes the outputs of sources since removed (only files it recorded in
   ``.polar-helm-files``, never others) and the temporary files of killed
   renders, and writes ``.helmignore``.
+  Before the renders, one step (``polar-helm inputs --check``) checks that
+  every environment variable the sources read on every load (not behind a
+  ``?`` nor one of its alternatives) is set; otherwise the build fails once,
+  naming each missing variable and where it is read, and no chart file is
+  written.  It reads the sources' syntax, never a value, and runs again when
+  a source or a file it imports changes, when a variable they read changes,
+  and after a failure.
   The render commands are created when the calling directory has been
   processed (``cmake_language(DEFER)``), so that
   :command:`polar_helm_chart_post_process` calls after this one apply.
@@ -198,11 +208,53 @@ Commands
   ``ALLOW_PLAINTEXT_SECRETS``
     Writes secrets as they are, with a warning.
 
+  ``CHECK_PINS``
+    Adds the test ``<name>.pins`` (labels ``pins`` and ``<name>``):
+    ``polar-helm freeze --all --check`` on every ``*.dhall`` file under
+    ``SOURCE_DIR`` when the build was configured, helpers included, with the
+    ``MIRRORS`` and ``OFFLINE`` of the chart.  It fails, naming each import
+    as ``file:line:column`` with the pinned and the actual hash, when a pin
+    is stale (the file changed since it was frozen) or missing: every import
+    is to be pinned, as ``freeze --all`` pins them (imports that read a
+    variable are never pinned).  ``polar-helm freeze --all`` on the files
+    repairs them.
+
+  ``PACKAGE``
+    Adds the target ``<name>_package``, built by ``ALL``, which writes the
+    chart as ``${CMAKE_CURRENT_BINARY_DIR}/packages/<chart>-<version>.tgz``
+    with ``polar-helm package`` (byte-reproducible, ``SOURCE_DATE_EPOCH``
+    sets its file times) whenever a file of the chart changes, and only
+    then; ``<work>/package-path.txt`` names the file.  Adds the test
+    ``<name>.package`` (labels ``package``, ``helm`` and ``<name>``), which
+    packages two copies of the chart, one with the build's file times and
+    modes and one with other times and the modes of ``umask 077``, requires
+    the sha256 of both to be the build package's, then runs ``helm lint
+    --with-subcharts`` (``--strict`` and ``--values`` as for ``LINT``) on
+    the package with each program of :variable:`POLAR_HELM_HELM_EXECUTABLES`.
+
+  ``VERSION <version>``
+    The version of the package (a SemVer 2 version), as ``helm package
+    --version`` sets it: in its ``Chart.yaml`` and its name.  Default: the
+    chart's own.
+
+  ``PUSH <oci-ref>``
+    Adds the target ``<name>_push``, never built by ``ALL``, which builds
+    the package and pushes it with ``polar-helm push`` to
+    ``oci://HOST[:PORT]/REPOSITORY`` (as ``<REPOSITORY>/<chart>:<version>``);
+    the manifest digest is printed and written beside the package as
+    ``<chart>-<version>.digest``.  Credentials come from the environment of
+    the build (``DOCKER_AUTH_JSON``, ``DOCKER_CONFIG``) and are never shown.
+
+  ``PUSH_OPTIONS <option>...``
+    Passed to ``polar-helm push``: ``--plain-http`` for a loopback registry,
+    ``--ca-file <file>`` for a private CA.
+
   ``LINT`` and ``TEMPLATE`` tests carry the labels ``helm`` and ``<name>``
   and run the first program of :variable:`POLAR_HELM_HELM_EXECUTABLES`; each
   further one adds ``<name>.lint.helm-<major>.<minor>`` and
   ``<name>.template.helm-<major>.<minor>``.  Without helm the tests are
-  reported as skipped, not passed.
+  reported as skipped, not passed; ``<name>.package`` lints with every helm
+  and, without any, is reported as skipped once the packages agreed.
 
 .. command:: polar_helm_chart_post_process
 
@@ -363,6 +415,20 @@ templated by CTest, with a policy check on the rendered manifest:
 ``cmake --build build`` renders what changed, ``ctest --test-dir build``
 lints, templates and checks the committed copy for drift, and
 ``cmake --build build --target polar_sync`` refreshes ``gitops/polar``.
+
+A release from CI: every import pinned, the package versioned with the
+commit and pushed by ``cmake --build build --target polar_push`` (credentials
+in ``DOCKER_AUTH_JSON``):
+
+.. code-block:: cmake
+
+  polar_helm_chart(
+    polar
+    SOURCE_DIR deploy
+    LINT CHECK_PINS
+    PACKAGE
+    VERSION "0.3.0+$ENV{CI_COMMIT_SHORT_SHA}"
+    PUSH oci://registry.example.org/charts)
 
 A license header added to every template, and a chart whose ``values.dhall``
 is only imported:
