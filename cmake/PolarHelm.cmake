@@ -84,7 +84,8 @@ Commands
   removes the outputs of sources since removed (only files it recorded in
   ``.polar-helm-files``, never others) and the temporary files of killed
   renders, and writes ``.helmignore``.
-  Before the renders, one step (``polar-helm inputs --check``) checks that
+  Before the renders, the target ``<name>_variables_check`` (``polar-helm
+  inputs --check``, which the chart target depends on) checks that
   every environment variable the sources read on every load (not behind a
   ``?`` nor one of its alternatives) is set; otherwise the build fails once,
   naming each missing variable and where it is read, and no chart file is
@@ -663,19 +664,13 @@ endfunction()
 # The chart-level check before its renders (docs/chart-module.md, "Required
 # variables"): `polar-helm inputs --check` walks the chart's sources without
 # resolving them and fails once, naming every variable they read on every
-# load that is not set. Its stamp is created once the check passes and never
-# rewritten, so Ninja (restat) re-runs no render for it; its depfile names the
-# files it walked and its inputs include the environment stamps, so it runs
-# again when a source changes or a variable read changes (set or unset), and
-# after a failure. It never prints nor stores a value. Sets <out_stamp>.
-function(
-  _polar_helm_variables_check
-  name
-  work_dir
-  sources
-  env_stamps
-  env_watched
-  out_stamp)
+# load that is not set. It is the target <name>_variables_check, on which the
+# chart target depends, so the renders wait for it (order only: a run of the
+# check never re-runs a render, nor puts one in `ninja -n`). Its depfile
+# names the files it walked and its inputs include the environment stamps, so
+# it runs again when a source changes or a variable read changes (set or
+# unset), and after a failure. It never prints nor stores a value.
+function(_polar_helm_variables_check name work_dir sources env_stamps env_watched)
   set(watched_stamps "")
   foreach(stamp watched IN ZIP_LISTS env_stamps env_watched)
     if(watched)
@@ -694,9 +689,8 @@ function(
     DEPFILE "${depfile}"
     COMMENT "polar-helm: checking that the variables ${name} reads are set"
     VERBATIM)
-  set(${out_stamp}
-      "${stamp}"
-      PARENT_SCOPE)
+  add_custom_target(${name}_variables_check DEPENDS "${stamp}")
+  add_dependencies(${name} ${name}_variables_check)
 endfunction()
 
 # The helm programs to test with and a label for each ("helm-3.17"), found
@@ -1057,8 +1051,7 @@ function(_polar_helm_chart_add_commands name)
   _polar_helm_environment_stamps(
     "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${sources}"
     "${outputs}" env_stamps env_watched)
-  _polar_helm_variables_check(${name} "${work_dir}" "${sources}" "${env_stamps}" "${env_watched}"
-                              variables_checked)
+  _polar_helm_variables_check(${name} "${work_dir}" "${sources}" "${env_stamps}" "${env_watched}")
   foreach(
     source
     output
@@ -1116,7 +1109,7 @@ function(_polar_helm_chart_add_commands name)
       ENV_STAMP "${env_stamp}"
       COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
       FLAGS ${render_flags} ${secret_flags}
-      DEPENDS ${secret_depends} ${env_depends} "${variables_checked}")
+      DEPENDS ${secret_depends} ${env_depends})
     if(NOT hook STREQUAL "")
       get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
       get_target_property(hook_depends ${name} POLAR_HELM_POST_PROCESS_${hook}_DEPENDS)
