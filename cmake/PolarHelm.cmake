@@ -87,7 +87,10 @@ Commands
                      [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
                      [OFFLINE] [SECRETS_PATTERN <glob>]
                      [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
-                      EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS])
+                      EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS]
+                     [CHECK_PINS]
+                     [PACKAGE [VERSION <version>]
+                              [PUSH <oci-ref> [PUSH_OPTIONS <option>...]]])
 
   Declares the target ``<name>``, built by ``ALL``, whose outputs are the
   files of the chart: one ``polar-helm render`` custom command per Dhall file
@@ -96,6 +99,14 @@ Commands
   removes the outputs of sources since removed (only files it recorded in
   ``.polar-helm-files``, never others) and the temporary files of killed
   renders, and writes ``.helmignore``.
+  Before the renders, the target ``<name>_variables_check`` (``polar-helm
+  inputs --check``, which the chart target depends on) checks that
+  every environment variable the sources read on every load (not behind a
+  ``?`` nor one of its alternatives) is set; otherwise the build fails once,
+  naming each missing variable and where it is read, and no chart file is
+  written.  It reads the sources' syntax, never a value, and runs again when
+  a source or a file it imports changes, when a variable they read changes,
+  and after a failure.
   The render commands are created when the calling directory has been
   processed (``cmake_language(DEFER)``), so that
   :command:`polar_helm_chart_post_process` calls after this one apply.
@@ -219,11 +230,53 @@ Commands
   ``ALLOW_PLAINTEXT_SECRETS``
     Writes secrets as they are, with a warning.
 
+  ``CHECK_PINS``
+    Adds the test ``<name>.pins`` (labels ``pins`` and ``<name>``):
+    ``polar-helm freeze --all --check`` on every ``*.dhall`` file under
+    ``SOURCE_DIR`` when the build was configured, helpers included, with the
+    ``MIRRORS`` and ``OFFLINE`` of the chart.  It fails, naming each import
+    as ``file:line:column`` with the pinned and the actual hash, when a pin
+    is stale (the file changed since it was frozen) or missing: every import
+    is to be pinned, as ``freeze --all`` pins them (imports that read a
+    variable are never pinned).  ``polar-helm freeze --all`` on the files
+    repairs them.
+
+  ``PACKAGE``
+    Adds the target ``<name>_package``, built by ``ALL``, which writes the
+    chart as ``${CMAKE_CURRENT_BINARY_DIR}/packages/<chart>-<version>.tgz``
+    with ``polar-helm package`` (byte-reproducible, ``SOURCE_DATE_EPOCH``
+    sets its file times) whenever a file of the chart changes, and only
+    then; ``<work>/package-path.txt`` names the file.  Adds the test
+    ``<name>.package`` (labels ``package``, ``helm`` and ``<name>``), which
+    packages two copies of the chart, one with the build's file times and
+    modes and one with other times and the modes of ``umask 077``, requires
+    the sha256 of both to be the build package's, then runs ``helm lint
+    --with-subcharts`` (``--strict`` and ``--values`` as for ``LINT``) on
+    the package with each program of :variable:`POLAR_HELM_HELM_EXECUTABLES`.
+
+  ``VERSION <version>``
+    The version of the package (a SemVer 2 version), as ``helm package
+    --version`` sets it: in its ``Chart.yaml`` and its name.  Default: the
+    chart's own.
+
+  ``PUSH <oci-ref>``
+    Adds the target ``<name>_push``, never built by ``ALL``, which builds
+    the package and pushes it with ``polar-helm push`` to
+    ``oci://HOST[:PORT]/REPOSITORY`` (as ``<REPOSITORY>/<chart>:<version>``);
+    the manifest digest is printed and written beside the package as
+    ``<chart>-<version>.digest``.  Credentials come from the environment of
+    the build (``DOCKER_AUTH_JSON``, ``DOCKER_CONFIG``) and are never shown.
+
+  ``PUSH_OPTIONS <option>...``
+    Passed to ``polar-helm push``: ``--plain-http`` for a loopback registry,
+    ``--ca-file <file>`` for a private CA.
+
   ``LINT`` and ``TEMPLATE`` tests carry the labels ``helm`` and ``<name>``
   and run the first program of :variable:`POLAR_HELM_HELM_EXECUTABLES`; each
   further one adds ``<name>.lint.helm-<major>.<minor>`` and
   ``<name>.template.helm-<major>.<minor>``.  Without helm the tests are
-  reported as skipped, not passed.
+  reported as skipped, not passed; ``<name>.package`` lints with every helm
+  and, without any, is reported as skipped once the packages agreed.
 
 .. command:: polar_helm_manifests
 
@@ -449,6 +502,20 @@ files for Flux:
     EXCLUDE "types/**"
     KUSTOMIZATION
     SYNC_DIR gitops/manifests)
+
+A release from CI: every import pinned, the package versioned with the
+commit and pushed by ``cmake --build build --target polar_push`` (credentials
+in ``DOCKER_AUTH_JSON``):
+
+.. code-block:: cmake
+
+  polar_helm_chart(
+    polar
+    SOURCE_DIR deploy
+    LINT CHECK_PINS
+    PACKAGE
+    VERSION "0.3.0+$ENV{CI_COMMIT_SHORT_SHA}"
+    PUSH oci://registry.example.org/charts)
 
 A license header added to every template, and a chart whose ``values.dhall``
 is only imported:
@@ -685,6 +752,38 @@ function(
       PARENT_SCOPE)
 endfunction()
 
+# The chart-level check before its renders (docs/chart-module.md, "Required
+# variables"): `polar-helm inputs --check` walks the chart's sources without
+# resolving them and fails once, naming every variable they read on every
+# load that is not set. It is the target <name>_variables_check, on which the
+# chart target depends, so the renders wait for it (order only: a run of the
+# check never re-runs a render, nor puts one in `ninja -n`). Its depfile
+# names the files it walked and its inputs include the environment stamps, so
+# it runs again when a source changes or a variable read changes (set or
+# unset), and after a failure. It never prints nor stores a value.
+function(_polar_helm_variables_check name work_dir sources env_stamps env_watched)
+  set(watched_stamps "")
+  foreach(stamp watched IN ZIP_LISTS env_stamps env_watched)
+    if(watched)
+      list(APPEND watched_stamps "${stamp}")
+    endif()
+  endforeach()
+  set(stamp "${work_dir}/variables.checked")
+  set(depfile "${work_dir}/variables.d")
+  cmake_path(RELATIVE_PATH stamp BASE_DIRECTORY "${CMAKE_BINARY_DIR}" OUTPUT_VARIABLE target)
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_custom_command(
+    OUTPUT "${stamp}"
+    COMMAND ${polar_helm} inputs --check ${sources} --stamp "${stamp}" --depfile "${depfile}"
+            --depfile-target "${target}"
+    DEPENDS ${sources} ${watched_stamps} ${polar_helm_depends}
+    DEPFILE "${depfile}"
+    COMMENT "polar-helm: checking that the variables ${name} reads are set"
+    VERBATIM)
+  add_custom_target(${name}_variables_check DEPENDS "${stamp}")
+  add_dependencies(${name} ${name}_variables_check)
+endfunction()
+
 # The helm programs to test with and a label for each ("helm-3.17"), found
 # once per configure.
 function(_polar_helm_helm_programs out_programs out_labels)
@@ -785,6 +884,75 @@ function(_polar_helm_add_sync name chart_dir sync_dir)
   set_tests_properties(${name}.drift PROPERTIES LABELS "drift;${name}")
 endfunction()
 
+# CHECK_PINS: the test <name>.pins, `polar-helm freeze --all --check` on every
+# *.dhall file under the sources (helpers included), with the chart's mirrors.
+function(_polar_helm_pins_test name source_dir)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "OFFLINE" "" "MIRRORS")
+  set(offline_keyword "")
+  if(arg_OFFLINE)
+    set(offline_keyword OFFLINE)
+  endif()
+  _polar_helm_render_flags(
+    flags
+    ${offline_keyword}
+    MIRRORS ${arg_MIRRORS})
+  file(
+    GLOB_RECURSE files
+    LIST_DIRECTORIES false
+    RELATIVE "${source_dir}"
+    "${source_dir}/*.dhall")
+  list(FILTER files EXCLUDE REGEX "(^|/)\\.") # hidden files and folders
+  list(TRANSFORM files PREPEND "${source_dir}/")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_test(NAME ${name}.pins COMMAND ${polar_helm} freeze --all --check ${flags} ${files})
+  set_tests_properties(${name}.pins PROPERTIES LABELS "pins;${name}")
+endfunction()
+
+# PACKAGE: the target <name>_package (in ALL), <name>_push without ALL when
+# PUSH is given, and the test <name>.package. The package's name is only known
+# once Chart.yaml exists, so `polar-helm package --path-file` writes it to
+# <work>/package-path.txt, the output of the step (rewritten only when it
+# changes), which the push and the test read. The package command itself is
+# added with the renders (_polar_helm_chart_add_commands), once the chart's
+# files are known.
+function(_polar_helm_package_targets name chart_dir work_dir)
+  cmake_parse_arguments(PARSE_ARGV 3 arg "" "VERSION;PUSH" "PUSH_OPTIONS;HELMS;LINT_OPTIONS")
+  set(path_file "${work_dir}/package-path.txt")
+  set(version_flag "")
+  if(arg_VERSION)
+    set(version_flag --version "${arg_VERSION}")
+  endif()
+  add_custom_target(${name}_package ALL)
+  add_dependencies(${name}_package ${name})
+  set_target_properties(
+    ${name}
+    PROPERTIES POLAR_HELM_PACKAGE_PATH_FILE "${path_file}"
+               POLAR_HELM_PACKAGE_DIR "${CMAKE_CURRENT_BINARY_DIR}/packages"
+               POLAR_HELM_PACKAGE_FLAGS "${version_flag}")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  if(arg_PUSH)
+    add_custom_target(
+      ${name}_push
+      COMMAND "${CMAKE_COMMAND}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/PolarHelmPush.cmake" --
+              ${polar_helm} "${path_file}" "${arg_PUSH}" ${arg_PUSH_OPTIONS}
+      COMMENT "polar-helm: pushing the package of ${name} to ${arg_PUSH}"
+      VERBATIM)
+    add_dependencies(${name}_push ${name}_package)
+  endif()
+  set(helms ${arg_HELMS})
+  if(NOT helms)
+    set(helms none)
+  endif()
+  add_test(
+    NAME ${name}.package
+    COMMAND
+      "${CMAKE_COMMAND}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/PolarHelmPackageTest.cmake" --
+      ${polar_helm} "${chart_dir}" "${path_file}" "${work_dir}/package-test" ${version_flag} HELMS
+      ${helms} LINT_OPTIONS ${arg_LINT_OPTIONS})
+  set_tests_properties(${name}.package PROPERTIES LABELS "package;helm;${name}"
+                                                  SKIP_REGULAR_EXPRESSION "POLAR_HELM_SKIP:")
+endfunction()
+
 function(polar_helm_chart name)
   set(one_value
       SOURCE_DIR
@@ -793,7 +961,9 @@ function(polar_helm_chart name)
       KUBE_VERSION
       RELEASE_NAME
       SECRETS_PATTERN
-      ENCRYPTED_REGEX)
+      ENCRYPTED_REGEX
+      VERSION
+      PUSH)
   set(flags
       LINT
       STRICT
@@ -803,12 +973,27 @@ function(polar_helm_chart name)
       ALLOW_PLAINTEXT_SECRETS
       NO_VALUES_FILE
       SYNC_ADOPT
-      NO_VALUES_SCHEMA)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "${flags}" "${one_value}"
-                        "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
+      NO_VALUES_SCHEMA
+      CHECK_PINS
+      PACKAGE)
+  cmake_parse_arguments(
+    PARSE_ARGV 1 arg "${flags}" "${one_value}"
+    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS;PUSH_OPTIONS")
   _polar_helm_check_arguments("polar_helm_chart(${name})" "${one_value}")
   if(NOT arg_SOURCE_DIR)
     message(FATAL_ERROR "polar_helm_chart(${name}): SOURCE_DIR is required")
+  endif()
+  foreach(keyword IN ITEMS VERSION PUSH PUSH_OPTIONS)
+    if(DEFINED arg_${keyword} AND NOT arg_PACKAGE)
+      message(FATAL_ERROR "polar_helm_chart(${name}): ${keyword} needs PACKAGE")
+    endif()
+  endforeach()
+  if(DEFINED arg_PUSH_OPTIONS AND NOT DEFINED arg_PUSH)
+    message(FATAL_ERROR "polar_helm_chart(${name}): PUSH_OPTIONS needs PUSH")
+  endif()
+  if(DEFINED arg_PUSH AND NOT arg_PUSH MATCHES "^oci://[^/]+/.")
+    message(FATAL_ERROR "polar_helm_chart(${name}): PUSH takes oci://HOST[:PORT]/REPOSITORY, "
+                        "not '${arg_PUSH}'")
   endif()
   if(TARGET ${name})
     message(FATAL_ERROR "polar_helm_chart(${name}): a target named ${name} exists already")
@@ -896,11 +1081,14 @@ function(polar_helm_chart name)
                          ${arg_SYNC_EXCLUDE})
   endif()
 
-  _polar_helm_helm_programs(helms helm_labels)
-  if(NOT helms)
-    set(helms "none") # one test of each kind, which reports the skip
-    set(helm_labels "none")
+  if(arg_CHECK_PINS)
+    _polar_helm_pins_test(
+      ${name} "${source_dir}"
+      ${offline_keyword}
+      MIRRORS ${arg_MIRRORS})
   endif()
+
+  _polar_helm_helm_programs(helms helm_labels)
   set(value_flags "")
   foreach(values_file IN LISTS arg_VALUES)
     cmake_path(ABSOLUTE_PATH values_file NORMALIZE)
@@ -909,6 +1097,19 @@ function(polar_helm_chart name)
   set(strict_flag "")
   if(arg_STRICT)
     set(strict_flag --strict)
+  endif()
+  if(arg_PACKAGE)
+    _polar_helm_package_targets(
+      ${name} "${chart_dir}" "${work_dir}"
+      VERSION "${arg_VERSION}"
+      PUSH "${arg_PUSH}"
+      PUSH_OPTIONS ${arg_PUSH_OPTIONS}
+      HELMS ${helms}
+      LINT_OPTIONS ${strict_flag} ${value_flags})
+  endif()
+  if(NOT helms)
+    set(helms "none") # one test of each kind, which reports the skip
+    set(helm_labels "none")
   endif()
   if(NOT arg_RELEASE_NAME)
     set(arg_RELEASE_NAME ${name})
@@ -966,6 +1167,7 @@ function(_polar_helm_chart_add_commands name)
   _polar_helm_environment_stamps(
     "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${sources}"
     "${outputs}" env_stamps env_watched)
+  _polar_helm_variables_check(${name} "${work_dir}" "${sources}" "${env_stamps}" "${env_watched}")
   foreach(
     source
     output
@@ -1074,6 +1276,24 @@ function(_polar_helm_chart_add_commands name)
     VERBATIM)
   list(APPEND chart_files "${finish_output}")
   target_sources(${name} PRIVATE ${chart_files})
+  get_target_property(path_file ${name} POLAR_HELM_PACKAGE_PATH_FILE)
+  if(path_file)
+    get_target_property(package_dir ${name} POLAR_HELM_PACKAGE_DIR)
+    get_target_property(package_flags ${name} POLAR_HELM_PACKAGE_FLAGS)
+    if(NOT package_flags)
+      set(package_flags "")
+    endif()
+    # Runs when a chart file changes; the package is rewritten only when its
+    # bytes change.
+    add_custom_command(
+      OUTPUT "${path_file}"
+      COMMAND ${polar_helm} package "${chart_dir}" --output "${package_dir}" --path-file
+              "${path_file}" ${package_flags}
+      DEPENDS ${chart_files} ${polar_helm_depends}
+      COMMENT "polar-helm: packaging ${name}"
+      VERBATIM)
+    target_sources(${name}_package PRIVATE "${path_file}")
+  endif()
   set_target_properties(${name} PROPERTIES POLAR_HELM_GENERATED ON)
 endfunction()
 

@@ -45,6 +45,8 @@ install(
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmSchema.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmRunHelm.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmRunCheck.cmake
+        ${CMAKE_CURRENT_LIST_DIR}/PolarHelmPackageTest.cmake
+        ${CMAKE_CURRENT_LIST_DIR}/PolarHelmPush.cmake
   DESTINATION ${POLAR_HELM_PACKAGE_DESTINATION})
 
 # The build-tree package: the module stays in the sources.

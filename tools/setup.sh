@@ -99,7 +99,7 @@ cmake --workflow --preset ci
 
 # The example project, built as a downstream repository builds it: against
 # polar-helm installed into a prefix (find_package). `ctest --preset ci` runs
-# its lint, template and drift tests with the main build's (see
+# its lint, template, drift and package tests with the main build's (see
 # tests/integration/CMakeLists.txt).
 ci_build=$root/build/ci
 log "installing polar-helm into $ci_build/prefix"

@@ -41,6 +41,7 @@ public:
       visit(op->lhs, left);
       ImportSite right = context;
       right.stands_alone = false;
+      right.in_alternative = true;
       right.cache_pair = is_missing(op->lhs) && op->rhs->as<Import>() != nullptr ? expr : nullptr;
       visit(op->rhs, right);
       return;

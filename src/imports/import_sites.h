@@ -13,6 +13,9 @@ struct ImportSite {
   // Somewhere in the left side of a `?`: when it is absent, the load falls
   // back instead of failing.
   bool under_fallback = false;
+  // Somewhere in the right side of a `?`: resolved only when the left side
+  // is absent, so a load may never need it.
+  bool in_alternative = false;
   // Inside the `using` headers of a remote import.
   bool in_headers = false;
   // The `missing sha256:X ? <this import>` around it (the form

@@ -31,8 +31,12 @@ public:
   explicit InputWalk(const LoadOptions& options)
       : options_(with_environment(options)), reader_(options_) {}
 
-  void walk_file(const fs::path& path, const LocalImport& location, bool optional) {
-    std::string key = location_text(location) + (optional ? "" : " required");
+  // `optional`: every import of the file is in the left side of a `?`;
+  // `alternative`: it is imported in the right side of one.
+  void walk_file(const fs::path& path, const LocalImport& location, bool optional,
+                 bool alternative) {
+    std::string key = location_text(location) + (optional ? "" : " required") +
+                      (alternative ? " alternative" : "");
     if (!walked_.insert(key).second) {
       return;
     }
@@ -42,7 +46,7 @@ public:
     }
     auto source = std::make_shared<const SourceFile>(SourceFile{path.string(), std::move(*text)});
     for (const ImportSite& site : import_sites(parse(source))) {
-      add(site, location, optional || site.under_fallback);
+      add(site, location, optional || site.under_fallback, alternative || site.in_alternative);
     }
   }
 
@@ -64,7 +68,7 @@ private:
     return options;
   }
 
-  void add(const ImportSite& site, const LocalImport& parent, bool optional) {
+  void add(const ImportSite& site, const LocalImport& parent, bool optional, bool alternative) {
     const Import& import = site.import();
     std::string at = position_of(site.node->span());
     ImportTarget target = canonicalize(chain(parent, import.target));
@@ -73,9 +77,12 @@ private:
                                 : optional                          ? Optionality::fallback
                                                                     : Optionality::required;
       auto [found, added] =
-          variables_.try_emplace(env->name, VariableInput{env->name, optionality, {}});
+          variables_.try_emplace(env->name, VariableInput{env->name, optionality, {}, {}});
       found->second.optionality = stricter(found->second.optionality, optionality);
       found->second.read_at.push_back(at);
+      if (optionality == Optionality::required && !alternative) {
+        found->second.always_read_at.push_back(at);
+      }
     } else if (std::holds_alternative<RemoteImport>(target)) {
       if (import.mode == ImportMode::location) {
         return;
@@ -93,11 +100,11 @@ private:
       if (import.mode == ImportMode::location) {
         return;
       }
-      add_file(*local, import, optional, at);
+      add_file(*local, import, optional, alternative, at);
     }
   }
 
-  void add_file(const LocalImport& local, const Import& import, bool optional,
+  void add_file(const LocalImport& local, const Import& import, bool optional, bool alternative,
                 const std::string& at) {
     std::string location = location_text(local);
     std::optional<fs::path> path;
@@ -111,13 +118,14 @@ private:
       return f.location == location && f.mode == import.mode && f.pin == import.hash;
     });
     if (found == files_.end()) {
-      files_.push_back(FileInput{location, import.mode, import.hash, exists, optional, {}});
+      files_.push_back(FileInput{
+          location, path.value_or(fs::path()), import.mode, import.hash, exists, optional, {}});
       found = std::prev(files_.end());
     }
     found->optional = found->optional && optional;
     found->read_at.push_back(at);
     if (exists && import.mode == ImportMode::code) {
-      walk_file(*path, local, optional);
+      walk_file(*path, local, optional, alternative);
     }
   }
 
@@ -139,8 +147,47 @@ Inputs find_inputs(const fs::path& file, const LoadOptions& options) {
   if (!read_regular_file(path)) {
     throw Error(ErrorKind::io, "cannot read " + path.string() + ": no such file");
   }
-  walk.walk_file(path, local_import_from_path(file), false);
+  walk.walk_file(path, local_import_from_path(file), false, false);
   return walk.take();
+}
+
+std::vector<MissingVariable> missing_variables(const std::vector<Inputs>& inputs,
+                                               const EnvironmentLookup& environment) {
+  std::map<std::string, MissingVariable> missing;
+  for (const Inputs& file_inputs : inputs) {
+    for (const VariableInput& variable : file_inputs.variables) {
+      if (variable.always_read_at.empty() || environment(variable.name)) {
+        continue;
+      }
+      MissingVariable& entry =
+          missing.try_emplace(variable.name, MissingVariable{variable.name, {}}).first->second;
+      for (const std::string& position : variable.always_read_at) {
+        if (std::ranges::find(entry.read_at, position) == entry.read_at.end()) {
+          entry.read_at.push_back(position);
+        }
+      }
+    }
+  }
+  std::vector<MissingVariable> result;
+  for (auto& [name, variable] : missing) {
+    result.push_back(std::move(variable));
+  }
+  return result;
+}
+
+std::string describe_missing_variables(const std::vector<MissingVariable>& missing) {
+  std::string text =
+      missing.size() == 1
+          ? std::string("1 environment variable the files read is not set:\n")
+          : std::to_string(missing.size()) + " environment variables the files read are not set:\n";
+  for (const MissingVariable& variable : missing) {
+    text += "  " + variable.name + ", read at ";
+    for (std::size_t i = 0; i < variable.read_at.size(); ++i) {
+      text += (i == 0 ? "" : ", ") + variable.read_at[i];
+    }
+    text += "\n";
+  }
+  return text;
 }
 
 } // namespace polar::dhall

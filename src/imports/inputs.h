@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "binary/hash.h"
+#include "imports/environment.h"
 #include "imports/options.h"
 
 namespace polar::dhall {
@@ -25,10 +26,14 @@ struct VariableInput {
   std::string name;
   Optionality optionality = Optionality::required;
   std::vector<std::string> read_at; // file:line:column of each import
+  // The reads every load makes (neither in the left side of a `?` nor in one
+  // of its alternatives): the load fails when the variable is not set.
+  std::vector<std::string> always_read_at;
 };
 
 struct FileInput {
-  std::string location; // as a Dhall location: "./dir/x.dhall"
+  std::string location;       // as a Dhall location: "./dir/x.dhall"
+  std::filesystem::path path; // on disk; empty when it cannot be known (`~` without HOME)
   ImportMode mode = ImportMode::code;
   std::optional<Sha256> pin;
   bool exists = true;
@@ -52,5 +57,22 @@ struct Inputs {
 // The inputs of `file` and of the local files it imports as code. Throws
 // Error when one of them cannot be read or parsed.
 Inputs find_inputs(const std::filesystem::path& file, const LoadOptions& options = {});
+
+// A variable that files always read (VariableInput::always_read_at) and that
+// the environment does not set, with where they read it (file:line:column,
+// each once).
+struct MissingVariable {
+  std::string name;
+  std::vector<std::string> read_at;
+};
+
+// Every such variable of the files whose inputs are `inputs`, by name:
+// rendering them would fail on each. Asks only whether each is set.
+std::vector<MissingVariable> missing_variables(const std::vector<Inputs>& inputs,
+                                               const EnvironmentLookup& environment);
+
+// The one message that names them all and the files that read them, for
+// `polar-helm chart`, `polar-helm inputs --check` and the build's check.
+std::string describe_missing_variables(const std::vector<MissingVariable>& missing);
 
 } // namespace polar::dhall

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <map>
+#include <regex>
 #include <system_error>
 
 #include "chart/files.h"
@@ -180,6 +181,35 @@ ChartContents read_chart(const fs::path& chart_dir) {
   contents.name = metadata.name;
   contents.version = metadata.version;
   return contents;
+}
+
+void set_version(ChartContents& chart, const std::string& version) {
+  // SemVer 2 (semver.org), which helm requires of a chart's version; such a
+  // version is never a YAML number, so it is written unquoted.
+  static const std::regex semver(
+      R"((0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*))"
+      R"((-(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?)"
+      R"((\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?)");
+  if (!std::regex_match(version, semver)) {
+    throw ChartError("version `" + version +
+                     "`: expected a SemVer 2 version (1.2.3, 1.2.3-rc.1, "
+                     "1.2.3+build.7)");
+  }
+  std::string& text = chart.entries.front().contents; // the top Chart.yaml comes first
+  std::string where = chart.entries.front().name;
+  std::size_t line = text.starts_with("version:") ? 0 : text.find("\nversion:");
+  if (line == std::string::npos) {
+    throw ChartError(where + ": no top-level `version:` line to set the version in");
+  }
+  line += text[line] == '\n' ? 1 : 0;
+  std::size_t end = text.find('\n', line);
+  end = end == std::string::npos ? text.size() : end;
+  std::string edited = text.substr(0, line) + "version: " + version + text.substr(end);
+  if (read_metadata(edited, where).version != version) {
+    throw ChartError(where + ": its `version:` is not written on one line; cannot set it");
+  }
+  text = std::move(edited);
+  chart.version = version;
 }
 
 std::string package_bytes(const ChartContents& chart, std::int64_t mtime) {

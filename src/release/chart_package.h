@@ -34,6 +34,12 @@ struct ChartContents {
 // subchart (charts/*.tgz, not supported).
 ChartContents read_chart(const std::filesystem::path& chart_dir);
 
+// Sets the version of the chart as `helm package --version` does: the
+// `version:` line of its Chart.yaml (the only byte change) and the file
+// name. Throws chart::ChartError when `version` is not a SemVer 2 version or
+// Chart.yaml has no top-level `version:` line of a single scalar.
+void set_version(ChartContents& chart, const std::string& version);
+
 // The .tgz bytes: tar entries with mode 0644, uid/gid 0, no owner names and
 // the time `mtime`; gzip without time or name at the pinned level.
 std::string package_bytes(const ChartContents& chart, std::int64_t mtime);

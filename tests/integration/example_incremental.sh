@@ -83,6 +83,8 @@ only_expected_work() {
   if grep -v -e '^ninja: Entering directory' -e '^ninja: no work to do' \
     -e 'Re-checking globbed directories' -e 'Re-running CMake' \
     -e 'polar-helm: checking the environment variables of polar$' \
+    -e 'polar-helm: checking that the variables polar reads are set$' \
+    -e 'polar-helm: packaging polar$' \
     -e 'polar-helm: rendering gitlab-agent/credentials-secret\.dhall$' \
     -e 'polar-helm: rendering neo4j/auth-secret\.dhall$' \
     -e 'polar-helm: checking the dependencies of polar' \

@@ -57,3 +57,33 @@ assert_same_lines() {
 
 # checksums <dir>: a sorted "sum path" line per file.
 checksums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+
+# free_port: a TCP port of 127.0.0.1 free right now.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# start_docker_registry <docker-registry> <folder> <port> [htpasswd file]:
+# starts Debian's docker-registry (CNCF distribution) on 127.0.0.1:<port> with
+# its config, storage and log in <folder> (htpasswd authentication when given)
+# and waits until it answers; sets $registry_pid, which the caller stops.
+start_docker_registry() {
+  local program=$1 folder=$2 port=$3 htpasswd=${4:-}
+  mkdir -p "$folder/storage"
+  {
+    printf 'version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\n'
+    printf 'storage:\n  filesystem:\n    rootdirectory: %s\n' "$folder/storage"
+    printf 'http:\n  addr: 127.0.0.1:%s\n' "$port"
+    if [ -n "$htpasswd" ]; then
+      printf 'auth:\n  htpasswd:\n    realm: polar-test\n    path: %s\n' "$htpasswd"
+    fi
+  } >"$folder/config.yml"
+  "$program" serve "$folder/config.yml" >"$folder/log.txt" 2>&1 &
+  registry_pid=$!
+  for _ in $(seq 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && return 0
+    sleep 0.1
+  done
+  cat "$folder/log.txt"
+  fail "the registry in $folder did not start on port $port"
+}

@@ -29,30 +29,10 @@ stop_registries() {
 }
 trap stop_registries EXIT
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-
-# start_registry <name> <port> [htpasswd file]: sets nothing, appends the pid.
+# start_registry <name> <port> [htpasswd file]: appends the pid.
 start_registry() {
-  local name=$1 port=$2 htpasswd=${3:-}
-  mkdir -p "$scratch/$name/storage"
-  {
-    printf 'version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\n'
-    printf 'storage:\n  filesystem:\n    rootdirectory: %s\n' "$scratch/$name/storage"
-    printf 'http:\n  addr: 127.0.0.1:%s\n' "$port"
-    if [ -n "$htpasswd" ]; then
-      printf 'auth:\n  htpasswd:\n    realm: polar-test\n    path: %s\n' "$htpasswd"
-    fi
-  } >"$scratch/$name/config.yml"
-  "$registry" serve "$scratch/$name/config.yml" >"$scratch/$name/log.txt" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/v2/" && return 0
-    sleep 0.1
-  done
-  cat "$scratch/$name/log.txt"
-  fail "the registry $name did not start on port $port"
+  start_docker_registry "$registry" "$scratch/$1" "$2" "${3:-}"
+  pids+=("$registry_pid")
 }
 
 step "a chart, packaged from two copies"

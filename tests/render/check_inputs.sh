@@ -58,6 +58,29 @@ if [ -n "$example" ] && [ -d "$example/deploy" ]; then
   same_bytes expected-names.txt names.txt
 fi
 
+# --check: silent while every variable read on every load is set (the stamp
+# is created, and an existing one left alone); one error naming each unset
+# one where it is read, never a value, and no stamp.
+"$polar_helm" inputs --check app.dhall --stamp checked/stamp --depfile checked/stamp.d \
+  >check.txt 2>&1 || fail "inputs --check with every variable set: $(cat check.txt)"
+[ ! -s check.txt ] || fail "inputs --check printed: $(cat check.txt)"
+[ -f checked/stamp ] || fail "no stamp"
+grep -q "$PWD/lib/env.dhall" checked/stamp.d || fail "the depfile does not list lib/env.dhall"
+touch -d '2001-01-01' checked/stamp
+"$polar_helm" inputs --check app.dhall --stamp checked/stamp >/dev/null || fail "inputs --check"
+[ "$(date -r checked/stamp +%Y)" = 2001 ] || fail "the stamp was rewritten"
+unset API_TOKEN CI_COMMIT_SHORT_SHA REGION
+expect_exit 1 "$polar_helm" inputs --check app.dhall --stamp unchecked/stamp
+"$polar_helm" inputs --check app.dhall >check.txt 2>&1 && fail "inputs --check passed"
+cat >expected-check.txt <<'C'
+polar-helm: error: 2 environment variables the files read are not set:
+  API_TOKEN, read at ./lib/env.dhall:1:50
+  CI_COMMIT_SHORT_SHA, read at ./lib/env.dhall:1:9
+C
+same_bytes expected-check.txt check.txt
+[ ! -e unchecked/stamp ] || fail "a stamp was written though the check failed"
+expect_exit 2 "$polar_helm" inputs --check --json app.dhall
+
 # A file that does not parse: exit 1, located.
 printf '{ a = \n' >broken.dhall
 expect_exit 1 "$polar_helm" inputs broken.dhall

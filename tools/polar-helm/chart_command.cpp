@@ -21,6 +21,8 @@
 #include "chart/written_files.h"
 #include "encrypt_command.h"
 #include "import_options.h"
+#include "imports/environment.h"
+#include "imports/inputs.h"
 #include "memory_limit.h"
 #include "report.h"
 #include "secrets/filter_command.h"
@@ -150,6 +152,30 @@ std::optional<ExitCode> run_helm(const ChartArguments& options,
   return std::nullopt;
 }
 
+// Every variable the chart's files read on every load and that is not set,
+// in one message before anything is rendered or written (docs/chart-module.md,
+// "Environment variables"); false when there is none.
+bool report_missing_variables(const chart::ChartLayout& layout, const chart::SecretPolicy& secrets,
+                              const dhall::LoadOptions& load_options) {
+  std::vector<dhall::Inputs> inputs;
+  for (const chart::ChartFile& file : layout.files) {
+    bool left_out =
+        secrets.mode == chart::SecretMode::exclude &&
+        secrets.is_secret(file.source.lexically_relative(layout.source_dir).generic_string());
+    if (!left_out) {
+      inputs.push_back(dhall::find_inputs(file.source, load_options));
+    }
+  }
+  std::vector<dhall::MissingVariable> missing = dhall::missing_variables(
+      inputs, load_options.environment ? load_options.environment : dhall::process_environment());
+  if (missing.empty()) {
+    return false;
+  }
+  fmt::print(stderr, "polar-helm: error: {}polar-helm: nothing was rendered or written\n",
+             dhall::describe_missing_variables(missing));
+  return true;
+}
+
 // Prints the notes of `layout`; then, as it goes, each file rendered.
 chart::ChartProgress report_progress(const chart::ChartLayout& layout) {
   for (const std::string& note : layout.notes) {
@@ -169,8 +195,12 @@ chart::ChartProgress report_progress(const chart::ChartLayout& layout) {
 ExitCode run_manifests(const ChartArguments& options, const dhall::LoadOptions& load_options) {
   chart::ChartLayout layout = chart::discover_manifests_layout(
       options.source_dir, {.excludes = options.excludes, .kustomization = options.kustomization});
-  chart::generate_chart(layout, options.output_dir, load_options, secret_policy(options),
-                        report_progress(layout));
+  chart::ChartProgress progress = report_progress(layout);
+  chart::SecretPolicy secrets = secret_policy(options);
+  if (report_missing_variables(layout, secrets, load_options)) {
+    return exit_input_error;
+  }
+  chart::generate_chart(layout, options.output_dir, load_options, secrets, progress);
   fmt::print("polar-helm: manifests written to {}\n", options.output_dir);
   return exit_ok;
 }
@@ -197,14 +227,18 @@ ExitCode run_chart(const ChartArguments& options, const dhall::LoadOptions& load
   chart::ChartLayout layout = chart::discover_layout(options.source_dir);
   fs::path chart_dir = options.output_dir;
   chart::ChartProgress progress = report_progress(layout);
+  chart::SecretPolicy secrets = secret_policy(options);
+  if (report_missing_variables(layout, secrets, load_options)) {
+    return exit_input_error;
+  }
   // helm runs on the staged chart: a chart it refuses replaces nothing.
   std::optional<ExitCode> helm_refusal;
   progress.accept = [&](const fs::path& staged) {
     helm_refusal = check_with_helm(options, staged);
     return !helm_refusal;
   };
-  chart::DependencyReport report = chart::generate_chart(
-      layout, chart_dir, load_options, secret_policy(options), progress, !options.no_values_schema);
+  chart::DependencyReport report = chart::generate_chart(layout, chart_dir, load_options, secrets,
+                                                         progress, !options.no_values_schema);
   print_report(report);
   if (!report.errors.empty()) {
     return exit_input_error;

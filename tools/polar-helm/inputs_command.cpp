@@ -2,15 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "chart/files.h"
+#include "imports/environment.h"
 #include "imports/inputs.h"
+#include "render/depfile.h"
 #include "render/string_escape.h"
 
 namespace polar::cli {
@@ -22,6 +27,10 @@ struct InputsArguments {
   std::vector<fs::path> files;
   bool json = false;
   bool markdown = false;
+  bool check = false;
+  std::optional<fs::path> stamp;
+  std::optional<fs::path> depfile;
+  std::optional<fs::path> depfile_target;
 };
 
 using FileInputs = std::vector<std::pair<fs::path, dhall::Inputs>>;
@@ -179,6 +188,54 @@ void print_text(const FileInputs& all) {
   }
 }
 
+// The files the walk read: the ones named and the local files they import as
+// code, so that the build checks again when one of them changes.
+std::vector<fs::path> files_read(const FileInputs& all) {
+  std::vector<fs::path> files;
+  for (const auto& [file, inputs] : all) {
+    files.push_back(fs::absolute(file).lexically_normal());
+    for (const dhall::FileInput& input : inputs.files) {
+      if (input.exists && input.mode == dhall::ImportMode::code && !input.path.empty()) {
+        files.push_back(fs::absolute(input.path).lexically_normal());
+      }
+    }
+  }
+  std::ranges::sort(files);
+  auto [first, last] = std::ranges::unique(files);
+  files.erase(first, last);
+  return files;
+}
+
+// --check: one message naming every variable the files always read that is
+// not set; never a value. With --stamp (the build's check step) the stamp is
+// created once the check passes and otherwise left as it is, so that the
+// renders after it run again only when it is new.
+ExitCode run_check(const InputsArguments& arguments, const FileInputs& all) {
+  std::vector<dhall::Inputs> inputs;
+  for (const auto& [file, file_inputs] : all) {
+    inputs.push_back(file_inputs);
+  }
+  if (arguments.depfile) {
+    chart::write_file_atomically(
+        *arguments.depfile,
+        render::format_depfile(arguments.depfile_target.value_or(*arguments.stamp),
+                               files_read(all)),
+        dhall::Durability::unflushed);
+  }
+  std::vector<dhall::MissingVariable> missing =
+      dhall::missing_variables(inputs, dhall::process_environment());
+  if (!missing.empty()) {
+    fmt::print(stderr, "polar-helm: error: {}", dhall::describe_missing_variables(missing));
+    return exit_input_error;
+  }
+  if (arguments.stamp && !fs::exists(*arguments.stamp)) {
+    chart::write_file_atomically(*arguments.stamp,
+                                 "polar-helm inputs --check: every variable read is set\n",
+                                 dhall::Durability::unflushed);
+  }
+  return exit_ok;
+}
+
 ExitCode run_inputs(const InputsArguments& arguments) {
   dhall::LoadOptions options; // the process's directory and HOME; nothing is fetched
   FileInputs all;
@@ -189,6 +246,17 @@ ExitCode run_inputs(const InputsArguments& arguments) {
   } catch (const dhall::Error& error) {
     fmt::print(stderr, "{}", error.format());
     return exit_input_error;
+  }
+  if (arguments.check) {
+    try {
+      return run_check(arguments, all);
+    } catch (const chart::ChartError& error) {
+      fmt::print(stderr, "polar-helm: error: {}\n", error.what());
+      return exit_environment;
+    } catch (const dhall::Error& error) { // a depfile cannot name a path with a line break
+      fmt::print(stderr, "{}", error.format());
+      return exit_environment;
+    }
   }
   if (arguments.json) {
     print_json(all);
@@ -212,7 +280,26 @@ void register_inputs_command(CLI::App& app, ExitCode& exit_code) {
   auto* markdown = inputs->add_flag(
       "--markdown", arguments->markdown,
       "Print the Markdown table of the variables required at render time, for a README");
+  auto* check = inputs->add_flag(
+      "--check", arguments->check,
+      "Print nothing but, when some variable the files read on every load is not set, one error "
+      "naming each such variable and where it is read, and exit 1 (no value is read)");
   json->excludes(markdown);
+  check->excludes(json)->excludes(markdown);
+  auto* stamp = inputs
+                    ->add_option("--stamp", arguments->stamp,
+                                 "With --check: create this file when the check passes (a build "
+                                 "step's output; an existing one is left as it is)")
+                    ->needs(check);
+  auto* depfile = inputs
+                      ->add_option("--depfile", arguments->depfile,
+                                   "With --stamp: write a Make/Ninja depfile listing the files "
+                                   "the check read")
+                      ->needs(stamp);
+  inputs
+      ->add_option("--depfile-target", arguments->depfile_target,
+                   "The stamp as the build tool names it in the depfile (default: --stamp)")
+      ->needs(depfile);
   inputs->callback([arguments, &exit_code] { exit_code = run_inputs(*arguments); });
 }
 

@@ -21,13 +21,32 @@ namespace {
 struct PackageArguments {
   std::string chart_dir;
   std::string output_dir = ".";
+  std::string version;
+  std::string path_file;
 };
+
+// Writes `contents` to `file` unless it holds them already, so that a build
+// step whose result did not change leaves its output's time alone.
+void write_if_changed(const fs::path& file, const std::string& contents) {
+  std::error_code error;
+  if (fs::is_regular_file(file, error) && fs::file_size(file, error) == contents.size() &&
+      chart::read_file(file) == contents) {
+    return;
+  }
+  chart::write_file_atomically(file, contents);
+}
 
 ExitCode run_package(const PackageArguments& arguments) {
   release::ChartContents chart = release::read_chart(arguments.chart_dir);
+  if (!arguments.version.empty()) {
+    release::set_version(chart, arguments.version);
+  }
   std::string bytes = release::package_bytes(chart, release::package_time());
   fs::path file = fs::path(arguments.output_dir) / release::package_file_name(chart);
-  chart::write_file_atomically(file, bytes);
+  write_if_changed(file, bytes);
+  if (!arguments.path_file.empty()) {
+    write_if_changed(arguments.path_file, fs::absolute(file).lexically_normal().string() + "\n");
+  }
   fmt::print("{}\n", file.string());
   return exit_ok;
 }
@@ -110,6 +129,12 @@ void add_release_commands(CLI::App& app, ExitCode& exit_code) {
       ->add_option("--output,-d", package_arguments->output_dir,
                    "The folder the package is written to")
       ->capture_default_str();
+  package->add_option("--version", package_arguments->version,
+                      "Set the chart's version (SemVer 2) in the package, as helm package "
+                      "--version does: its Chart.yaml and file name");
+  package->add_option("--path-file", package_arguments->path_file,
+                      "Also write the package's absolute path to this file (for a build that "
+                      "cannot know the name in advance)");
   package->callback([package_arguments, &exit_code] {
     exit_code = reporting_errors([&] { return run_package(*package_arguments); });
   });

@@ -108,5 +108,42 @@ TEST_F(FreezeTest, InputsFollowLocalImportsAndReadNoValue) {
   EXPECT_TRUE(inputs.files[1].optional);
 }
 
+TEST_F(FreezeTest, MissingVariablesAreThoseEveryLoadReads) {
+  variables["SET"] = "a-value";
+  write("lib/env.dhall", "{ a = env:LIB_TOKEN as Text, b = env:SET as Text }");
+  write("other.dhall", "env:IN_OTHER as Text");
+  write("main.dhall", "{ l = ./lib/env.dhall, f = env:FIRST ? env:SECOND,\n"
+                      "  o = ./other.dhall ? 2, x = env:UNSET_TOO as Text, y = 3 ? ./other.dhall,\n"
+                      "  t = env:LIB_TOKEN as Text, where = env:NOWHERE as Location }");
+  write("second.dhall", "{ again = ./lib/env.dhall, own = env:SECOND_FILE as Text }");
+  Inputs inputs = find_inputs("main.dhall", options);
+  ASSERT_EQ(inputs.variables.size(), 7U);
+  EXPECT_EQ(inputs.variables[1].name, "IN_OTHER"); // behind `?` or one of its alternatives
+  EXPECT_TRUE(inputs.variables[1].always_read_at.empty());
+  EXPECT_EQ(inputs.variables[4].name, "SECOND"); // required, but an alternative
+  EXPECT_EQ(inputs.variables[4].optionality, Optionality::required);
+  EXPECT_TRUE(inputs.variables[4].always_read_at.empty());
+  EXPECT_EQ(inputs.variables[5].name, "SET");
+  EXPECT_EQ(inputs.variables[5].always_read_at.size(), 1U);
+  EXPECT_EQ(inputs.files[0].path, tree.root() / "lib/env.dhall");
+
+  std::vector<MissingVariable> missing =
+      missing_variables({inputs, find_inputs("second.dhall", options)}, options.environment);
+  ASSERT_EQ(missing.size(), 3U);
+  EXPECT_EQ(missing[0].name, "LIB_TOKEN");
+  EXPECT_EQ(missing[0].read_at,
+            (std::vector<std::string>{(tree.root() / "lib/env.dhall").string() + ":1:7",
+                                      (tree.root() / "main.dhall").string() + ":3:7"}));
+  EXPECT_EQ(missing[1].name, "SECOND_FILE");
+  EXPECT_EQ(missing[2].name, "UNSET_TOO");
+  std::string message = describe_missing_variables(missing);
+  EXPECT_NE(message.find("3 environment variables"), std::string::npos) << message;
+  EXPECT_NE(
+      message.find("  UNSET_TOO, read at " + (tree.root() / "main.dhall").string() + ":2:30\n"),
+      std::string::npos)
+      << message;
+  EXPECT_EQ(message.find("a-value"), std::string::npos);
+}
+
 } // namespace
 } // namespace polar::dhall

@@ -108,5 +108,27 @@ TEST(ChartPackage, PackageTimeFromSourceDateEpoch) {
   ::unsetenv("SOURCE_DATE_EPOCH");
 }
 
+TEST(ChartPackage, SetVersionEditsOnlyTheVersionLine) {
+  ScratchFolder folder;
+  folder.write("Chart.yaml", "apiVersion: v2\nname: demo\nversion: \"0.1.0\"\ndescription: d\n");
+  folder.write("charts/sub/Chart.yaml", "name: sub\nversion: 0.1.0\n");
+  ChartContents chart = read_chart(folder.path());
+  set_version(chart, "2.0.0-rc.1+ci.42");
+  EXPECT_EQ(chart.version, "2.0.0-rc.1+ci.42");
+  EXPECT_EQ(package_file_name(chart), "demo-2.0.0-rc.1+ci.42.tgz");
+  EXPECT_EQ(chart.entries.front().contents,
+            "apiVersion: v2\nname: demo\nversion: 2.0.0-rc.1+ci.42\ndescription: d\n");
+  EXPECT_EQ(chart.entries.back().contents, "name: sub\nversion: 0.1.0\n"); // subcharts keep theirs
+
+  for (const char* wrong : {"1.0", "v1.0.0", "1.0.0+", "01.0.0", "1.0.0\nname: x", ""}) {
+    ChartContents again = read_chart(folder.path());
+    EXPECT_THROW(set_version(again, wrong), chart::ChartError) << wrong;
+    EXPECT_EQ(again.version, "0.1.0");
+  }
+  folder.write("Chart.yaml", "apiVersion: v2\nname: demo\nversion: >-\n  0.1.0\n");
+  ChartContents folded = read_chart(folder.path());
+  EXPECT_THROW(set_version(folded, "1.0.0"), chart::ChartError);
+}
+
 } // namespace
 } // namespace polar::release
