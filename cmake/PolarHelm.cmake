@@ -1167,7 +1167,20 @@ function(_polar_helm_chart_add_commands name)
   _polar_helm_environment_stamps(
     "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${sources}"
     "${outputs}" env_stamps env_watched)
-  _polar_helm_variables_check(${name} "${work_dir}" "${sources}" "${env_stamps}" "${env_watched}")
+  # In placeholder mode secret files read no variable (docs/secrets.md).
+  set(checked_sources "")
+  get_target_property(secrets_regex ${name} POLAR_HELM_SECRETS_REGEX)
+  foreach(source IN LISTS sources)
+    cmake_path(RELATIVE_PATH source BASE_DIRECTORY "${source_dir}" OUTPUT_VARIABLE relative)
+    if(NOT
+       (POLAR_HELM_SECRETS_PLACEHOLDER
+        AND secrets_regex
+        AND relative MATCHES "${secrets_regex}"))
+      list(APPEND checked_sources "${source}")
+    endif()
+  endforeach()
+  _polar_helm_variables_check(${name} "${work_dir}" "${checked_sources}" "${env_stamps}"
+                              "${env_watched}")
   foreach(
     source
     output

@@ -41,6 +41,7 @@ expected_files=$(
 ./charts/web/templates/web-secret.yaml
 ./templates/greeting.yaml
 ./templates/pair.yaml
+./values.schema.json
 ./values.yaml
 LIST
 )
@@ -73,7 +74,7 @@ assert_contains "$scratch/drift-before.log" 'missing: Chart.yaml'
 
 step "mini_sync writes the committed copy, without the excluded secret"
 run_logged "$scratch/sync.log" ninja -C "$build" mini_sync || fail "mini_sync failed"
-assert_contains "$scratch/sync.log" '8 written, 0 updated, 0 removed'
+assert_contains "$scratch/sync.log" '9 written, 0 updated, 0 removed' # values.schema.json too
 assert_file "$committed/templates/pair.yaml"
 assert_no_file "$committed/charts/web/templates/web-secret.yaml"
 ctest --test-dir "$build" --output-on-failure -R drift || fail "drift after sync"

@@ -18,7 +18,8 @@ helm=$4
 make_scratch
 src=$scratch/example
 mkdir -p "$src"
-cp -r "$example/CMakeLists.txt" "$example/.sops.yaml" "$example/deploy" "$example/gitops" "$src/"
+cp -r "$example/CMakeLists.txt" "$example/.sops.yaml" "$example/deploy" "$example/manifests" \
+  "$example/gitops" "$src/"
 # No fallbacks: an unset variable fails the load.
 sed -i 's/ as Text ? "change-me-[a-z0-9-]*"/ as Text/' "$src"/deploy/*/*-secret.dhall
 ! grep -q 'change-me' "$src"/deploy/*/*-secret.dhall || fail "the fallbacks are still there"
