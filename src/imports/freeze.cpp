@@ -107,7 +107,9 @@ private:
       auto import_source = std::make_shared<const SourceFile>(
           SourceFile{"(the import at " + position_of(span) + ")", text});
       Loaded loaded = load_source(import_source, directory_, options_);
-      if (!loaded.read_sensitive_values) {
+      // A variable looked up but unset counts too: the pin would hold the
+      // fallback's digest and break once the variable is set.
+      if (!loaded.read_sensitive_values && loaded.environment_variables.empty()) {
         hash = sha256(encode(*alpha_normalize(loaded.normal_form())));
       }
     } catch (const Error& error) {

@@ -76,6 +76,14 @@ TEST_F(FreezeTest, ImportsReadingVariablesAreNeverPinned) {
   EXPECT_EQ(freeze("env:TOKEN", {.all = true}).text, "env:TOKEN");
 }
 
+// An unset variable with a fallback: the pin would be the fallback's digest.
+TEST_F(FreezeTest, ImportsLookingUpUnsetVariablesAreNeverPinned) {
+  write("tag.dhall", "{ tag = env:IMAGE_TAG as Text ? \"latest\" }");
+  auto frozen = freeze("./tag.dhall", {.all = true});
+  EXPECT_EQ(frozen.text, "./tag.dhall");
+  EXPECT_EQ(frozen.secret.size(), 1U);
+}
+
 TEST_F(FreezeTest, DependenciesComeFirst) {
   write("a.dhall", "./b.dhall");
   write("b.dhall", "./sub/c.dhall");
