@@ -5,6 +5,8 @@
 #include <map>
 
 #include "chart/files.h"
+#include "chart/written_files.h"
+#include "imports/file_io.h"
 #include "release/chart_package.h"
 #include "release/gzip.h"
 #include "release/oci_push.h"
@@ -43,6 +45,12 @@ FluxArtifact flux_artifact(const fs::path& folder, const std::string& source,
            folder, fs::directory_options::follow_directory_symlink, error);
        !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
     if (it->is_directory(error)) {
+      continue;
+    }
+    // polar-helm's own bookkeeping (the record of what sync wrote) and the
+    // temporaries of a write that was killed are not part of the manifests.
+    std::string name = it->path().filename().string();
+    if (name == chart::written_files_name || dhall::is_temporary_name(name)) {
       continue;
     }
     if (!it->is_regular_file(error)) {
