@@ -26,10 +26,6 @@ std::string child_path(const std::string& parent, const std::string& name,
       unsupported(shown, "a file name must not contain NUL");
     }
   };
-  if (name.find('/') != std::string::npos && !allow_path_separators) {
-    unsupported(shown, "a file name must not contain `/` (--allow-path-separators allows "
-                       "it, creating the folders)");
-  }
   std::string_view rest(name);
   for (std::size_t slash = rest.find('/'); slash != std::string_view::npos;
        slash = rest.find('/')) {
@@ -37,6 +33,10 @@ std::string child_path(const std::string& parent, const std::string& name,
     rest.remove_prefix(slash + 1);
   }
   check(rest);
+  if (name.find('/') != std::string::npos && !allow_path_separators) {
+    unsupported(shown, "a file name must not contain `/` (--allow-path-separators allows "
+                       "it, creating the folders)");
+  }
   return shown;
 }
 
