@@ -1,8 +1,11 @@
 #include "tooling/lint.h"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "imports/subexpressions.h"
+#include "syntax/spine.h"
 #include "tooling/bound_variables.h"
 
 namespace polar::dhall {
@@ -13,19 +16,24 @@ bool is_equivalence(const ExprPtr& expr) {
   return op != nullptr && op->op == Op::equivalent;
 }
 
-bool contains_assert(const ExprPtr& expr) {
-  if (!expr) {
-    return false;
+bool contains_assert(const ExprPtr& root) {
+  // An explicit stack: flat chains can be any length (syntax/spine.h).
+  std::vector<ExprPtr> pending{root};
+  while (!pending.empty()) {
+    ExprPtr expr = std::move(pending.back());
+    pending.pop_back();
+    if (!expr) {
+      continue;
+    }
+    if (expr->is<Assert>()) {
+      return true;
+    }
+    map_subexpressions(expr, [&](const ExprPtr& child) {
+      pending.push_back(child);
+      return child;
+    });
   }
-  if (expr->is<Assert>()) {
-    return true;
-  }
-  bool found = false;
-  map_subexpressions(expr, [&](const ExprPtr& child) {
-    found = found || contains_assert(child);
-    return child;
-  });
-  return found;
+  return false;
 }
 
 ExprPtr assertion(const ExprPtr& equivalence) {
@@ -62,16 +70,24 @@ std::optional<ExprPtr> rewrite_once(const ExprPtr& expr) {
   return std::nullopt;
 }
 
+// Applies the rewrites at the root of `expr`, whose children are linted,
+// until none applies. A rewrite creates nothing new to rewrite below the
+// root: removing an unused let only renumbers variables, and an assert
+// wraps an equivalence already linted.
+ExprPtr rewrite_root(ExprPtr expr) {
+  while (auto rewritten = rewrite_once(expr)) {
+    expr = std::move(*rewritten);
+  }
+  return expr;
+}
+
 } // namespace
 
 ExprPtr lint(const ExprPtr& expr) {
-  ExprPtr result = map_subexpressions(expr, lint);
-  // A rewrite can make another apply (removing a let exposes the next one):
-  // the result is linted again, as dhall-haskell's rewriteOf does.
-  if (auto rewritten = rewrite_once(result)) {
-    return lint(*rewritten);
+  if (spine_child(*expr) != nullptr) {
+    return map_links(expr, lint, rewrite_root);
   }
-  return result;
+  return rewrite_root(map_subexpressions(expr, lint));
 }
 
 } // namespace polar::dhall

@@ -45,6 +45,21 @@ TEST(Lint, WritesParentPathsDirectly) {
   EXPECT_EQ(linted("./a/../b.dhall"), "./a/../b.dhall");
 }
 
+// Flat chains (syntax/spine.h) of any length are followed in loops: one call
+// per link overflowed the stack at 100,000 lets (a crash, exit 139).
+TEST(Lint, FollowsChainsOfAnyLengthWithoutOverflowingTheStack) {
+  constexpr int links = 100000;
+  std::string lets;
+  std::string sum = "0";
+  for (int i = 0; i < links; ++i) {
+    lets += "let x" + std::to_string(i) + " = " + std::to_string(i) + " ";
+    sum += " + 1";
+  }
+  EXPECT_EQ(linted(lets + "in x0"), "let x0 = 0 in x0");
+  EXPECT_EQ(linted("let unused = 1 in " + sum).size(), sum.size());
+  EXPECT_EQ(linted("λ(x : Natural) → let y = 2 in " + lets + "in x@0"), "λ(x : Natural) → x");
+}
+
 TEST(Lint, IsIdempotent) {
   for (std::string_view text :
        {"let a = 1 let b = a === 1 let c = 3 in c", "λ(x : Natural) → let y = x let z = y in x",
