@@ -2,8 +2,10 @@
 
 #include <fmt/core.h>
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "binary/decode.h"
 #include "binary/encode.h"
@@ -12,6 +14,7 @@
 #include "import_options.h"
 #include "input.h"
 #include "memory_limit.h"
+#include "output_file.h"
 #include "report.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
@@ -31,6 +34,8 @@ struct Options {
   Input input;
   ImportArguments imports;
   bool alpha = false;
+  bool annotate = false;
+  std::optional<std::filesystem::path> output;
 };
 
 dhall::Loaded load(const Options& options) {
@@ -38,9 +43,18 @@ dhall::Loaded load(const Options& options) {
 }
 
 void normalize(const Options& options) {
-  auto normal_form = load(options).normal_form();
+  auto loaded = load(options);
+  auto normal_form = loaded.normal_form();
   auto result = options.alpha ? dhall::alpha_normalize(normal_form) : normal_form;
-  fmt::print("{}\n", dhall::print(*result));
+  if (options.annotate) {
+    result = dhall::make_expr(dhall::Annot{result, loaded.type});
+  }
+  std::string text = dhall::print(*result) + "\n";
+  if (options.output) {
+    write_output(*options.output, text);
+  } else {
+    fmt::print("{}", text);
+  }
 }
 
 void print_type(const Options& options) {
@@ -86,6 +100,8 @@ void register_dhall_commands(CLI::App& app, ExitCode& exit_code) {
   add_file_option(*dhall, options->input);
   add_import_options(*dhall, options->imports);
   dhall->add_flag("--alpha", options->alpha, "Also α-normalize (rename bound variables to _)");
+  dhall->add_flag("--annotate", options->annotate, "Print `normal form : type`");
+  dhall->add_option("--output", options->output, "Write to this file (atomically), not stdout");
   dhall->callback(reporting_command(normalize, options, exit_code));
 
   auto* type = app.add_subcommand("type", "Print the type of an expression");

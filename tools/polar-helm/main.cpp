@@ -4,21 +4,28 @@
 #include <fmt/core.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include <malloc.h>
 
 #include "chart_command.h"
 #include "dhall_commands.h"
+#include "dhall_drop_in.h"
+#include "diff_command.h"
+#include "directory_tree_command.h"
 #include "encrypt_command.h"
 #include "environment_command.h"
 #include "exit_codes.h"
 #include "freeze_command.h"
 #include "import_yaml_command.h"
 #include "inputs_command.h"
+#include "lint_command.h"
 #include "release_commands.h"
 #include "render_command.h"
 #include "report.h"
 #include "schema_command.h"
+#include "text_command.h"
 #include "validate_command.h"
 #include "version.h"
 
@@ -50,6 +57,21 @@ polar::cli::ExitCode run(int argc, char** argv) {
       code >= 0) {
     return static_cast<polar::cli::ExitCode>(code);
   }
+  // Invoked as dhall: dhall's command line, said in polar-helm's words.
+  std::vector<std::string> translated;
+  std::vector<char*> translated_argv;
+  if (std::filesystem::path(argv[0]).filename() == "dhall") {
+    auto command_line = polar::cli::translate_dhall_command_line(argc, argv);
+    if (command_line.exit) {
+      return *command_line.exit;
+    }
+    translated = std::move(command_line.arguments);
+    for (std::string& argument : translated) {
+      translated_argv.push_back(argument.data());
+    }
+    argc = static_cast<int>(translated_argv.size());
+    argv = translated_argv.data();
+  }
   CLI::App app{"polar-helm: render Dhall configurations into Helm charts", "polar-helm"};
   app.set_version_flag("--version", std::string("polar-helm ") + POLAR_HELM_VERSION);
   app.require_subcommand(0, 1);
@@ -61,6 +83,10 @@ polar::cli::ExitCode run(int argc, char** argv) {
   polar::cli::register_render_command(app, exit_code);
   polar::cli::add_secrets_commands(app, exit_code);
   polar::cli::register_freeze_command(app, exit_code);
+  polar::cli::register_lint_command(app, exit_code);
+  polar::cli::register_diff_command(app, exit_code);
+  polar::cli::register_text_command(app, exit_code);
+  polar::cli::register_directory_tree_command(app, exit_code);
   polar::cli::register_inputs_command(app, exit_code);
   polar::cli::register_schema_command(app, exit_code);
   polar::cli::register_validate_command(app, exit_code);

@@ -1,0 +1,106 @@
+#include "lint_command.h"
+
+#include <fmt/core.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include "imports/file_io.h"
+#include "input.h"
+#include "report.h"
+#include "syntax/header.h"
+#include "syntax/parser.h"
+#include "syntax/printer.h"
+#include "tooling/lint.h"
+
+namespace polar::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct LintArguments {
+  std::vector<fs::path> files;
+  bool check = false;
+};
+
+// The linted text of `source`.
+std::string linted(const dhall::SourcePtr& source) {
+  auto expr = dhall::parse(source);
+  return lint_output(dhall::header_of(source), *dhall::lint(expr));
+}
+
+// Lints one file in place (or checks it); false when --check finds it would
+// change.
+bool lint_file(const fs::path& file, bool check) {
+  dhall::SourcePtr source = read_input(Input{.file = file});
+  std::string text = linted(source);
+  if (text == source->text) {
+    return true;
+  }
+  if (check) {
+    fmt::print("{}: not linted (polar-helm lint would change it)\n", file.string());
+    return false;
+  }
+  try {
+    dhall::write_file_atomically(file, text);
+  } catch (const dhall::Error& error) {
+    throw EnvironmentError(error.message());
+  }
+  return true;
+}
+
+ExitCode run_lint(const LintArguments& arguments) {
+  if (arguments.files.empty()) {
+    // Like dhall lint without files: standard input to standard output.
+    return reporting({}, [&] {
+      dhall::SourcePtr source = read_input(Input{});
+      std::string text = linted(source);
+      if (arguments.check) {
+        if (text == source->text) {
+          return exit_ok;
+        }
+        fmt::print("(stdin): not linted (polar-helm lint would change it)\n");
+        return exit_input_error;
+      }
+      if (!(std::cout << text << std::flush)) {
+        throw EnvironmentError("cannot write to standard output");
+      }
+      return exit_ok;
+    });
+  }
+  ExitCode result = exit_ok;
+  for (const fs::path& file : arguments.files) {
+    ExitCode code = reporting({.subject = file.string()}, [&] {
+      return lint_file(file, arguments.check) ? exit_ok : exit_input_error;
+    });
+    // The worst result wins: a missing file (3) over an unlinted one (1).
+    result = std::max(result, code);
+  }
+  return result;
+}
+
+} // namespace
+
+std::string lint_output(std::string_view header, const dhall::Expr& expr) {
+  std::string text(header);
+  if (!text.empty()) {
+    text += '\n';
+  }
+  return text + dhall::print(expr) + '\n';
+}
+
+void register_lint_command(CLI::App& app, ExitCode& exit_code) {
+  auto arguments = std::make_shared<LintArguments>();
+  auto* lint = app.add_subcommand(
+      "lint", "Improve Dhall files in place as dhall lint does: unused lets removed, `let x = a "
+              "=== b` made an assert, ./../x made ../x (the header comment is kept)");
+  lint->add_option("FILE", arguments->files,
+                   "The files to lint in place (none: standard input to standard output)");
+  lint->add_flag("--check", arguments->check,
+                 "Write nothing; name the files lint would change and exit with 1 if any");
+  lint->callback([arguments, &exit_code] { exit_code = run_lint(*arguments); });
+}
+
+} // namespace polar::cli
