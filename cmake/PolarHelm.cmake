@@ -89,6 +89,7 @@ Commands
                      [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
                       EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS]
                      [CHECK_PINS]
+                     [VALIDATE_KUBERNETES <package> [VALIDATE_IGNORE_KINDS <kind>...]]
                      [PACKAGE [VERSION <version>]
                               [PUSH <oci-ref> [PUSH_OPTIONS <option>...]]])
 
@@ -169,6 +170,24 @@ Commands
     Adds the test ``<name>.template``: ``helm template`` of the chart, whose
     output is kept as ``<name>.template.yaml`` in the build tree (the
     ``<MANIFEST>`` of :command:`polar_helm_chart_check`).
+
+  ``VALIDATE_KUBERNETES <package>``
+    With ``TEMPLATE``: adds the test ``<name>.validate`` (labels
+    ``validate``, ``helm`` and ``<name>``), ``polar-helm validate --kubernetes
+    <package>`` on the output of ``<name>.template``, with the chart's
+    ``MIRRORS`` and ``OFFLINE``: every document ``helm template`` renders,
+    those of third-party subcharts included, is checked offline against the
+    dhall-kubernetes type its ``apiVersion`` and ``kind`` select.
+    ``<package>`` is dhall-kubernetes' ``package.dhall`` (a file, relative to
+    the current source directory, or an expression such as its pinned URL).
+    A kind the package does not know (a custom resource) fails the test,
+    naming it, unless ``VALIDATE_IGNORE_KINDS`` lists it.  Each further helm
+    adds ``<name>.validate.helm-<major>.<minor>`` on its own template output.
+
+  ``VALIDATE_IGNORE_KINDS <kind>...``
+    Kinds ``<name>.validate`` leaves out (``--ignore-kind``): ``Certificate``
+    (any apiVersion) or ``cert-manager.io/v1/Certificate``.  The test says
+    how many documents of each kind it did not check.
 
   ``KUBE_VERSION <version>``
     The ``--kube-version`` of ``helm template``.
@@ -963,7 +982,8 @@ function(polar_helm_chart name)
       SECRETS_PATTERN
       ENCRYPTED_REGEX
       VERSION
-      PUSH)
+      PUSH
+      VALIDATE_KUBERNETES)
   set(flags
       LINT
       STRICT
@@ -977,9 +997,22 @@ function(polar_helm_chart name)
       CHECK_PINS
       PACKAGE)
   cmake_parse_arguments(
-    PARSE_ARGV 1 arg "${flags}" "${one_value}"
-    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS;PUSH_OPTIONS")
+    PARSE_ARGV
+    1
+    arg
+    "${flags}"
+    "${one_value}"
+    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS;PUSH_OPTIONS;VALIDATE_IGNORE_KINDS"
+  )
   _polar_helm_check_arguments("polar_helm_chart(${name})" "${one_value}")
+  if(DEFINED arg_VALIDATE_KUBERNETES AND NOT arg_TEMPLATE)
+    message(FATAL_ERROR "polar_helm_chart(${name}): VALIDATE_KUBERNETES needs TEMPLATE "
+                        "(it checks the output of helm template)")
+  endif()
+  if(DEFINED arg_VALIDATE_IGNORE_KINDS AND NOT DEFINED arg_VALIDATE_KUBERNETES)
+    message(
+      FATAL_ERROR "polar_helm_chart(${name}): VALIDATE_IGNORE_KINDS needs VALIDATE_KUBERNETES")
+  endif()
   if(NOT arg_SOURCE_DIR)
     message(FATAL_ERROR "polar_helm_chart(${name}): SOURCE_DIR is required")
   endif()
@@ -1139,12 +1172,46 @@ function(polar_helm_chart name)
         LABELS ${name}
         ARGS --output-file "${manifest}" --release-name "${arg_RELEASE_NAME}" ${kube_version_flag}
              ${value_flags})
+      set_tests_properties(${name}.template${suffix} PROPERTIES FIXTURES_SETUP
+                                                                ${name}.manifest${suffix})
       if(suffix STREQUAL "")
         set_target_properties(${name} PROPERTIES POLAR_HELM_MANIFEST "${manifest}")
-        set_tests_properties(${name}.template PROPERTIES FIXTURES_SETUP ${name}.manifest)
+      endif()
+      if(DEFINED arg_VALIDATE_KUBERNETES)
+        _polar_helm_validate_test(
+          ${name} "${suffix}" "${manifest}" "${arg_VALIDATE_KUBERNETES}"
+          IMPORT_FLAGS ${schema_flags}
+          IGNORE_KINDS ${arg_VALIDATE_IGNORE_KINDS})
       endif()
     endif()
   endforeach()
+endfunction()
+
+# VALIDATE_KUBERNETES: the test <name>.validate<suffix>, `polar-helm validate
+# --kubernetes <package>` on the output of <name>.template<suffix> (a fixture),
+# skipped when that test was (no helm). A file <package> is relative to the
+# current source directory; anything else is passed as an expression (a URL).
+function(_polar_helm_validate_test name suffix manifest package)
+  cmake_parse_arguments(PARSE_ARGV 4 arg "" "" "IMPORT_FLAGS;IGNORE_KINDS")
+  cmake_path(ABSOLUTE_PATH package NORMALIZE OUTPUT_VARIABLE package_file)
+  if(EXISTS "${package_file}" AND NOT IS_DIRECTORY "${package_file}")
+    set(package "${package_file}")
+  endif()
+  set(ignore_flags "")
+  foreach(kind IN LISTS arg_IGNORE_KINDS)
+    list(APPEND ignore_flags --ignore-kind "${kind}")
+  endforeach()
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_test(
+    NAME ${name}.validate${suffix}
+    COMMAND
+      "${CMAKE_COMMAND}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/PolarHelmRunCheck.cmake" --
+      "${manifest}" ${polar_helm} validate --kubernetes "${package}" ${ignore_flags}
+      ${arg_IMPORT_FLAGS} "${manifest}")
+  set_tests_properties(
+    ${name}.validate${suffix}
+    PROPERTIES FIXTURES_REQUIRED ${name}.manifest${suffix} LABELS "validate;helm;${name}"
+               SKIP_REGULAR_EXPRESSION "POLAR_HELM_SKIP:")
 endfunction()
 
 # Deferred to the end of the directory that called polar_helm_chart(), so that
