@@ -103,7 +103,8 @@ Commands
   Before the renders, the target ``<name>_variables_check`` (``polar-helm
   inputs --check``, which the chart target depends on) checks that
   every environment variable the sources read on every load (not behind a
-  ``?`` nor one of its alternatives) is set; otherwise the build fails once,
+  ``?`` nor one of its alternatives) is set, and one of each chain of
+  variables ``env:A ? env:B``; otherwise the build fails once,
   naming each missing variable and where it is read, and no chart file is
   written.  It reads the sources' syntax, never a value, and runs again when
   a source or a file it imports changes, when a variable they read changes,
