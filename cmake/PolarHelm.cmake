@@ -417,7 +417,11 @@ Commands
 
   Adds a custom command rendering ``SOURCE`` to ``OUTPUT`` with a depfile,
   so that an edit of any file it reads renders it again.  The build cache
-  and the options below work as for :command:`polar_helm_chart`.
+  and the options below work as for :command:`polar_helm_chart`.  When
+  ``SOURCE`` reads environment variables, the render depends on the same
+  check as a chart's (``polar-helm inputs --check``): the build fails once,
+  naming every variable it reads on every load that is not set, before the
+  render.
 
   The options are:
 
@@ -782,14 +786,31 @@ endfunction()
 # it runs again when a source changes or a variable read changes (set or
 # unset), and after a failure. It never prints nor stores a value.
 function(_polar_helm_variables_check name work_dir sources env_stamps env_watched)
+  _polar_helm_variables_check_command(stamp "${work_dir}/variables" "${name}" "${sources}"
+                                      "${env_stamps}" "${env_watched}")
+  add_custom_target(${name}_variables_check DEPENDS "${stamp}")
+  add_dependencies(${name} ${name}_variables_check)
+endfunction()
+
+# The command of the check: its stamp is <prefix>.checked, written once when
+# the check first passes (set in <out_stamp>), its depfile <prefix>.d. Also
+# polar_helm_render()'s check, on which its render depends.
+function(
+  _polar_helm_variables_check_command
+  out_stamp
+  prefix
+  what
+  sources
+  env_stamps
+  env_watched)
   set(watched_stamps "")
   foreach(stamp watched IN ZIP_LISTS env_stamps env_watched)
     if(watched)
       list(APPEND watched_stamps "${stamp}")
     endif()
   endforeach()
-  set(stamp "${work_dir}/variables.checked")
-  set(depfile "${work_dir}/variables.d")
+  set(stamp "${prefix}.checked")
+  set(depfile "${prefix}.d")
   cmake_path(RELATIVE_PATH stamp BASE_DIRECTORY "${CMAKE_BINARY_DIR}" OUTPUT_VARIABLE target)
   _polar_helm_executable(polar_helm polar_helm_depends)
   add_custom_command(
@@ -798,10 +819,11 @@ function(_polar_helm_variables_check name work_dir sources env_stamps env_watche
             --depfile-target "${target}"
     DEPENDS ${sources} ${watched_stamps} ${polar_helm_depends}
     DEPFILE "${depfile}"
-    COMMENT "polar-helm: checking that the variables ${name} reads are set"
+    COMMENT "polar-helm: checking that the variables ${what} reads are set"
     VERBATIM)
-  add_custom_target(${name}_variables_check DEPENDS "${stamp}")
-  add_dependencies(${name} ${name}_variables_check)
+  set(${out_stamp}
+      "${stamp}"
+      PARENT_SCOPE)
 endfunction()
 
 # The helm programs to test with and a label for each ("helm-3.17"), found
@@ -1479,7 +1501,11 @@ function(polar_helm_render)
     "${source}" "output" env_stamp env_watched)
   set(env_depends "")
   if(env_watched)
-    set(env_depends "${env_stamp}")
+    # A source that reads variables gets the charts' check: every unset
+    # variable named at once, before the render (docs/chart-module.md).
+    _polar_helm_variables_check_command(checked "${work_dir}.variables" "${relative_source}"
+                                        "${source}" "${env_stamp}" "${env_watched}")
+    set(env_depends "${env_stamp}" "${checked}")
   endif()
   _polar_helm_add_render_command(
     SOURCE "${source}"
