@@ -312,7 +312,8 @@ Commands
                          [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
                          [OFFLINE] [SECRETS_PATTERN <glob>]
                          [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
-                          EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS])
+                          EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS]
+                         [CHECK_PINS])
 
   Declares the target ``<name>``, built by ``ALL``: one ``polar-helm render
   --documents`` custom command per Dhall file of the manifests layout above,
@@ -321,7 +322,9 @@ Commands
   writes the kustomization files.  It is the machinery of
   :command:`polar_helm_chart` with the other layout: environment variables,
   secrets, the build cache, ``SYNC_DIR`` with ``<name>_sync`` and
-  ``<name>.drift``, :command:`polar_helm_chart_post_process` and
+  ``<name>.drift``, ``CHECK_PINS`` (``<name>.pins`` on every ``*.dhall``
+  file below ``SOURCE_DIR``, the excluded library included),
+  :command:`polar_helm_chart_post_process` and
   :command:`polar_helm_chart_check` (with ``<CHART_DIR>``, the output folder)
   work the same.  There is no helm test.
 
