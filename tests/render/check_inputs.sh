@@ -100,6 +100,11 @@ polar-helm: error: 2 environment variables the files read are not set:
   PRIMARY or SECONDARY (alternatives of `?`: one must be set), read at chains.dhall:1:12
 C
 same_bytes expected-chains.txt chains.txt
+# The table says which variables are needed only when an earlier alternative is absent.
+"$polar_helm" inputs --markdown chains.dhall >chains.md || fail "inputs --markdown on chains"
+grep -qx '| `SECONDARY` | if what precedes its `?` is absent | `chains.dhall` |' chains.md ||
+  fail "SECONDARY: $(cat chains.md)"
+grep -qx '| `PRIMARY` | no (a `?` fallback) | `chains.dhall` |' chains.md || fail "PRIMARY: $(cat chains.md)"
 SECONDARY=set LIB_B=set "$polar_helm" inputs --check chains.dhall >chains-set.txt 2>&1 ||
   fail "inputs --check with one variable of each chain set: $(cat chains-set.txt)"
 
