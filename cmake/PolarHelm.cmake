@@ -89,6 +89,7 @@ Commands
                      [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
                       EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS]
                      [CHECK_PINS]
+                     [VALIDATE_KUBERNETES <package> [VALIDATE_IGNORE_KINDS <kind>...]]
                      [PACKAGE [VERSION <version>]
                               [PUSH <oci-ref> [PUSH_OPTIONS <option>...]]])
 
@@ -102,7 +103,8 @@ Commands
   Before the renders, the target ``<name>_variables_check`` (``polar-helm
   inputs --check``, which the chart target depends on) checks that
   every environment variable the sources read on every load (not behind a
-  ``?`` nor one of its alternatives) is set; otherwise the build fails once,
+  ``?`` nor one of its alternatives) is set, and one of each chain of
+  variables ``env:A ? env:B``; otherwise the build fails once,
   naming each missing variable and where it is read, and no chart file is
   written.  It reads the sources' syntax, never a value, and runs again when
   a source or a file it imports changes, when a variable they read changes,
@@ -169,6 +171,24 @@ Commands
     Adds the test ``<name>.template``: ``helm template`` of the chart, whose
     output is kept as ``<name>.template.yaml`` in the build tree (the
     ``<MANIFEST>`` of :command:`polar_helm_chart_check`).
+
+  ``VALIDATE_KUBERNETES <package>``
+    With ``TEMPLATE``: adds the test ``<name>.validate`` (labels
+    ``validate``, ``helm`` and ``<name>``), ``polar-helm validate --kubernetes
+    <package>`` on the output of ``<name>.template``, with the chart's
+    ``MIRRORS`` and ``OFFLINE``: every document ``helm template`` renders,
+    those of third-party subcharts included, is checked offline against the
+    dhall-kubernetes type its ``apiVersion`` and ``kind`` select.
+    ``<package>`` is dhall-kubernetes' ``package.dhall`` (a file, relative to
+    the current source directory, or an expression such as its pinned URL).
+    A kind the package does not know (a custom resource) fails the test,
+    naming it, unless ``VALIDATE_IGNORE_KINDS`` lists it.  Each further helm
+    adds ``<name>.validate.helm-<major>.<minor>`` on its own template output.
+
+  ``VALIDATE_IGNORE_KINDS <kind>...``
+    Kinds ``<name>.validate`` leaves out (``--ignore-kind``): ``Certificate``
+    (any apiVersion) or ``cert-manager.io/v1/Certificate``.  The test says
+    how many documents of each kind it did not check.
 
   ``KUBE_VERSION <version>``
     The ``--kube-version`` of ``helm template``.
@@ -292,7 +312,8 @@ Commands
                          [RENDER_OPTIONS <option>...] [MIRRORS <prefix>=<dir>...]
                          [OFFLINE] [SECRETS_PATTERN <glob>]
                          [ENCRYPT_COMMAND <command>... | AGE_RECIPIENTS <age1...>... |
-                          EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS])
+                          EXCLUDE_SECRETS | ALLOW_PLAINTEXT_SECRETS]
+                         [CHECK_PINS])
 
   Declares the target ``<name>``, built by ``ALL``: one ``polar-helm render
   --documents`` custom command per Dhall file of the manifests layout above,
@@ -301,7 +322,9 @@ Commands
   writes the kustomization files.  It is the machinery of
   :command:`polar_helm_chart` with the other layout: environment variables,
   secrets, the build cache, ``SYNC_DIR`` with ``<name>_sync`` and
-  ``<name>.drift``, :command:`polar_helm_chart_post_process` and
+  ``<name>.drift``, ``CHECK_PINS`` (``<name>.pins`` on every ``*.dhall``
+  file below ``SOURCE_DIR``, the excluded library included),
+  :command:`polar_helm_chart_post_process` and
   :command:`polar_helm_chart_check` (with ``<CHART_DIR>``, the output folder)
   work the same.  There is no helm test.
 
@@ -397,7 +420,11 @@ Commands
 
   Adds a custom command rendering ``SOURCE`` to ``OUTPUT`` with a depfile,
   so that an edit of any file it reads renders it again.  The build cache
-  and the options below work as for :command:`polar_helm_chart`.
+  and the options below work as for :command:`polar_helm_chart`.  When
+  ``SOURCE`` reads environment variables, the render depends on the same
+  check as a chart's (``polar-helm inputs --check``): the build fails once,
+  naming every variable it reads on every load that is not set, before the
+  render.
 
   The options are:
 
@@ -762,14 +789,31 @@ endfunction()
 # it runs again when a source changes or a variable read changes (set or
 # unset), and after a failure. It never prints nor stores a value.
 function(_polar_helm_variables_check name work_dir sources env_stamps env_watched)
+  _polar_helm_variables_check_command(stamp "${work_dir}/variables" "${name}" "${sources}"
+                                      "${env_stamps}" "${env_watched}")
+  add_custom_target(${name}_variables_check DEPENDS "${stamp}")
+  add_dependencies(${name} ${name}_variables_check)
+endfunction()
+
+# The command of the check: its stamp is <prefix>.checked, written once when
+# the check first passes (set in <out_stamp>), its depfile <prefix>.d. Also
+# polar_helm_render()'s check, on which its render depends.
+function(
+  _polar_helm_variables_check_command
+  out_stamp
+  prefix
+  what
+  sources
+  env_stamps
+  env_watched)
   set(watched_stamps "")
   foreach(stamp watched IN ZIP_LISTS env_stamps env_watched)
     if(watched)
       list(APPEND watched_stamps "${stamp}")
     endif()
   endforeach()
-  set(stamp "${work_dir}/variables.checked")
-  set(depfile "${work_dir}/variables.d")
+  set(stamp "${prefix}.checked")
+  set(depfile "${prefix}.d")
   cmake_path(RELATIVE_PATH stamp BASE_DIRECTORY "${CMAKE_BINARY_DIR}" OUTPUT_VARIABLE target)
   _polar_helm_executable(polar_helm polar_helm_depends)
   add_custom_command(
@@ -778,10 +822,11 @@ function(_polar_helm_variables_check name work_dir sources env_stamps env_watche
             --depfile-target "${target}"
     DEPENDS ${sources} ${watched_stamps} ${polar_helm_depends}
     DEPFILE "${depfile}"
-    COMMENT "polar-helm: checking that the variables ${name} reads are set"
+    COMMENT "polar-helm: checking that the variables ${what} reads are set"
     VERBATIM)
-  add_custom_target(${name}_variables_check DEPENDS "${stamp}")
-  add_dependencies(${name} ${name}_variables_check)
+  set(${out_stamp}
+      "${stamp}"
+      PARENT_SCOPE)
 endfunction()
 
 # The helm programs to test with and a label for each ("helm-3.17"), found
@@ -963,7 +1008,8 @@ function(polar_helm_chart name)
       SECRETS_PATTERN
       ENCRYPTED_REGEX
       VERSION
-      PUSH)
+      PUSH
+      VALIDATE_KUBERNETES)
   set(flags
       LINT
       STRICT
@@ -977,9 +1023,22 @@ function(polar_helm_chart name)
       CHECK_PINS
       PACKAGE)
   cmake_parse_arguments(
-    PARSE_ARGV 1 arg "${flags}" "${one_value}"
-    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS;PUSH_OPTIONS")
+    PARSE_ARGV
+    1
+    arg
+    "${flags}"
+    "${one_value}"
+    "SYNC_EXCLUDE;VALUES;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS;PUSH_OPTIONS;VALIDATE_IGNORE_KINDS"
+  )
   _polar_helm_check_arguments("polar_helm_chart(${name})" "${one_value}")
+  if(DEFINED arg_VALIDATE_KUBERNETES AND NOT arg_TEMPLATE)
+    message(FATAL_ERROR "polar_helm_chart(${name}): VALIDATE_KUBERNETES needs TEMPLATE "
+                        "(it checks the output of helm template)")
+  endif()
+  if(DEFINED arg_VALIDATE_IGNORE_KINDS AND NOT DEFINED arg_VALIDATE_KUBERNETES)
+    message(
+      FATAL_ERROR "polar_helm_chart(${name}): VALIDATE_IGNORE_KINDS needs VALIDATE_KUBERNETES")
+  endif()
   if(NOT arg_SOURCE_DIR)
     message(FATAL_ERROR "polar_helm_chart(${name}): SOURCE_DIR is required")
   endif()
@@ -1139,12 +1198,46 @@ function(polar_helm_chart name)
         LABELS ${name}
         ARGS --output-file "${manifest}" --release-name "${arg_RELEASE_NAME}" ${kube_version_flag}
              ${value_flags})
+      set_tests_properties(${name}.template${suffix} PROPERTIES FIXTURES_SETUP
+                                                                ${name}.manifest${suffix})
       if(suffix STREQUAL "")
         set_target_properties(${name} PROPERTIES POLAR_HELM_MANIFEST "${manifest}")
-        set_tests_properties(${name}.template PROPERTIES FIXTURES_SETUP ${name}.manifest)
+      endif()
+      if(DEFINED arg_VALIDATE_KUBERNETES)
+        _polar_helm_validate_test(
+          ${name} "${suffix}" "${manifest}" "${arg_VALIDATE_KUBERNETES}"
+          IMPORT_FLAGS ${schema_flags}
+          IGNORE_KINDS ${arg_VALIDATE_IGNORE_KINDS})
       endif()
     endif()
   endforeach()
+endfunction()
+
+# VALIDATE_KUBERNETES: the test <name>.validate<suffix>, `polar-helm validate
+# --kubernetes <package>` on the output of <name>.template<suffix> (a fixture),
+# skipped when that test was (no helm). A file <package> is relative to the
+# current source directory; anything else is passed as an expression (a URL).
+function(_polar_helm_validate_test name suffix manifest package)
+  cmake_parse_arguments(PARSE_ARGV 4 arg "" "" "IMPORT_FLAGS;IGNORE_KINDS")
+  cmake_path(ABSOLUTE_PATH package NORMALIZE OUTPUT_VARIABLE package_file)
+  if(EXISTS "${package_file}" AND NOT IS_DIRECTORY "${package_file}")
+    set(package "${package_file}")
+  endif()
+  set(ignore_flags "")
+  foreach(kind IN LISTS arg_IGNORE_KINDS)
+    list(APPEND ignore_flags --ignore-kind "${kind}")
+  endforeach()
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_test(
+    NAME ${name}.validate${suffix}
+    COMMAND
+      "${CMAKE_COMMAND}" -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/PolarHelmRunCheck.cmake" --
+      "${manifest}" ${polar_helm} validate --kubernetes "${package}" ${ignore_flags}
+      ${arg_IMPORT_FLAGS} "${manifest}")
+  set_tests_properties(
+    ${name}.validate${suffix}
+    PROPERTIES FIXTURES_REQUIRED ${name}.manifest${suffix} LABELS "validate;helm;${name}"
+               SKIP_REGULAR_EXPRESSION "POLAR_HELM_SKIP:")
 endfunction()
 
 # Deferred to the end of the directory that called polar_helm_chart(), so that
@@ -1411,7 +1504,11 @@ function(polar_helm_render)
     "${source}" "output" env_stamp env_watched)
   set(env_depends "")
   if(env_watched)
-    set(env_depends "${env_stamp}")
+    # A source that reads variables gets the charts' check: every unset
+    # variable named at once, before the render (docs/chart-module.md).
+    _polar_helm_variables_check_command(checked "${work_dir}.variables" "${relative_source}"
+                                        "${source}" "${env_stamp}" "${env_watched}")
+    set(env_depends "${env_stamp}" "${checked}")
   endif()
   _polar_helm_add_render_command(
     SOURCE "${source}"

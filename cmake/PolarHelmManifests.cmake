@@ -9,7 +9,10 @@ include_guard(GLOBAL)
 function(polar_helm_manifests name)
   set(one_value SOURCE_DIR OUTPUT_DIR SYNC_DIR SECRETS_PATTERN)
   cmake_parse_arguments(
-    PARSE_ARGV 1 arg "OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS;SYNC_ADOPT;KUSTOMIZATION"
+    PARSE_ARGV
+    1
+    arg
+    "OFFLINE;EXCLUDE_SECRETS;ALLOW_PLAINTEXT_SECRETS;SYNC_ADOPT;KUSTOMIZATION;CHECK_PINS"
     "${one_value}"
     "EXCLUDE;SYNC_EXCLUDE;DEPENDS;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
   _polar_helm_check_arguments("polar_helm_manifests(${name})" "${one_value}")
@@ -112,5 +115,11 @@ function(polar_helm_manifests name)
     endif()
     _polar_helm_add_sync(${name} "${output_dir}" "${sync_dir}" ${adopt_keyword} EXCLUDE
                          ${arg_SYNC_EXCLUDE})
+  endif()
+  if(arg_CHECK_PINS)
+    _polar_helm_pins_test(
+      ${name} "${source_dir}"
+      ${offline_keyword}
+      MIRRORS ${arg_MIRRORS})
   endif()
 endfunction()

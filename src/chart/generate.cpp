@@ -11,9 +11,11 @@
 #include "chart/files.h"
 #include "chart/helmignore.h"
 #include "chart/kustomization.h"
+#include "chart/secret_placeholder.h"
 #include "chart/tree_sync.h"
 #include "chart/values_schema_file.h"
 #include "chart/written_files.h"
+#include "imports/environment.h"
 #include "imports/file_io.h"
 #include "imports/load.h"
 #include "imports/redact.h"
@@ -25,7 +27,7 @@ namespace fs = std::filesystem;
 
 std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
                               const dhall::LoadOptions& options, const SecretEncryption* encryption,
-                              const fs::path& previous_dir) {
+                              const fs::path& previous_dir, bool placeholder) {
   render::RenderOptions render_options;
   render_options.format = render::OutputFormat::yaml;
   render_options.yaml.documents = file.documents;
@@ -33,8 +35,14 @@ std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
   // A secret's message could quote a value, and so could any file's that
   // read an environment variable.
   bool hide_values = encryption != nullptr;
+  placeholder = placeholder && encryption != nullptr;
   try {
-    dhall::Loaded loaded = dhall::load_file(file.source, options);
+    dhall::LoadOptions load_options = options;
+    if (placeholder) {
+      load_options.environment = with_secret_placeholders(
+          options.environment ? options.environment : dhall::process_environment());
+    }
+    dhall::Loaded loaded = dhall::load_file(file.source, load_options);
     hide_values = hide_values || loaded.read_sensitive_values;
     render_options.conversion.map_keys_in_errors = !hide_values;
     text = render::render(loaded.value, render_options);
@@ -53,9 +61,13 @@ std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
     if (fs::is_regular_file(previous_output, error)) {
       previous = read_file(previous_output);
     }
-    EncryptedSecret encrypted = encrypt_secret(text, file.output, *encryption, previous);
-    text = std::move(encrypted.text);
-    note = std::move(encrypted.replaced_because);
+    if (placeholder) {
+      text = check_placeholder_secret(text, file.output, *encryption, previous);
+    } else {
+      EncryptedSecret encrypted = encrypt_secret(text, file.output, *encryption, previous);
+      text = std::move(encrypted.text);
+      note = std::move(encrypted.replaced_because);
+    }
   }
   // A build output: the build or the staged copy's sync is what must last.
   write_file_atomically(output, text, dhall::Durability::unflushed);
@@ -239,10 +251,17 @@ DependencyReport generate_chart(ChartLayout layout, const fs::path& chart_dir,
     const ChartFile& file = layout.files[index];
     progress.on_file(file);
     auto secret = plan.find(index);
-    std::string note = render_chart_file(
-        file, staging.path(), options, secret == plan.end() ? nullptr : &secret->second, chart_dir);
+    const SecretEncryption* encryption = secret == plan.end() ? nullptr : &secret->second;
+    std::string note = render_chart_file(file, staging.path(), options, encryption, chart_dir,
+                                         secrets.placeholder);
     if (!note.empty()) {
       progress.on_note(fmt::format("note: {} re-encrypted: {}", file.output, note));
+    }
+    if (encryption && secrets.placeholder) {
+      progress.on_note(fmt::format("note: {}: secrets placeholder mode: rendered from "
+                                   "placeholders and compared with the committed copy {} by "
+                                   "structure only (values not compared); kept as it is",
+                                   file.output, (chart_dir / file.output).string()));
     }
     if (values_schemas && layout.kind == LayoutKind::chart) {
       write_values_schema(file, staging.path(), options,

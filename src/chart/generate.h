@@ -18,13 +18,17 @@ namespace polar::chart {
 // as documents for templates. With `encryption` (a secret file) the YAML is
 // encrypted in memory first, keeping the output in `previous_dir` (the chart
 // being replaced; `chart_dir` when empty) when its content is unchanged;
-// returns why it was re-encrypted instead, if it was. Throws dhall::Error
-// for a Dhall mistake, secrets::Error when encryption fails and ChartError
-// when the output cannot be written; the output is then left as it was.
+// returns why it was re-encrypted instead, if it was. With `placeholder`
+// the secret renders from placeholders (chart/secret_placeholder.h) and the
+// output is the previous file when their structures agree, else
+// secrets::Error with the masked diff. Throws dhall::Error for a Dhall
+// mistake, secrets::Error when encryption fails and ChartError when the
+// output cannot be written; the output is then left as it was.
 std::string render_chart_file(const ChartFile& file, const std::filesystem::path& chart_dir,
                               const dhall::LoadOptions& options,
                               const SecretEncryption* encryption = nullptr,
-                              const std::filesystem::path& previous_dir = {});
+                              const std::filesystem::path& previous_dir = {},
+                              bool placeholder = false);
 
 // The outputs of `layout`, as ChartFile::output names them.
 std::vector<std::string> outputs_of(const ChartLayout& layout);
@@ -75,7 +79,9 @@ struct ChartProgress {
 // replaces nothing either. Secret files (`secrets.pattern`) are left out, rendered as
 // they are, or encrypted (with the .sops.yaml that applies to the output or
 // the source when neither a command nor recipients are given): ChartError
-// before anything is rendered when none applies. With `values_schemas`
+// before anything is rendered when none applies; with `secrets.placeholder`
+// an encrypted secret is checked against the file in `chart_dir` by
+// structure and keeps its bytes (a note says so). With `values_schemas`
 // each values file gets its values.schema.json (chart/values_schema_file.h).
 DependencyReport generate_chart(ChartLayout layout, const std::filesystem::path& chart_dir,
                                 const dhall::LoadOptions& options, const SecretPolicy& secrets,

@@ -62,6 +62,10 @@ struct SecretPolicy {
   std::vector<std::string> command;
   std::vector<std::string> age_recipients;
   std::optional<std::string> encrypted_regex; // with age_recipients, as in SecretEncryption
+  // CI without secret values (chart/secret_placeholder.h): encrypted secrets
+  // render from placeholders and must have the structure of the file
+  // already in the output, which they keep.
+  bool placeholder = false;
 
   bool is_secret(std::string_view relative_source) const;
 };

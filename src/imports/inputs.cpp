@@ -9,6 +9,7 @@
 #include "imports/import_sites.h"
 #include "imports/location.h"
 #include "imports/resource.h"
+#include "imports/subexpressions.h"
 #include "syntax/parser.h"
 
 namespace polar::dhall {
@@ -45,8 +46,12 @@ public:
       return;
     }
     auto source = std::make_shared<const SourceFile>(SourceFile{path.string(), std::move(*text)});
-    for (const ImportSite& site : import_sites(parse(source))) {
+    ExprPtr parsed = parse(source);
+    for (const ImportSite& site : import_sites(parsed)) {
       add(site, location, optional || site.under_fallback, alternative || site.in_alternative);
+    }
+    if (!optional && !alternative) {
+      find_chains(parsed);
     }
   }
 
@@ -57,6 +62,7 @@ public:
     }
     inputs.files = std::move(files_);
     inputs.remotes = std::move(remotes_);
+    inputs.chains = std::move(chains_);
     return inputs;
   }
 
@@ -129,12 +135,62 @@ private:
     }
   }
 
+  // The alternatives of the `?` chain at `expr`, left to right.
+  static void flatten_alternatives(const ExprPtr& expr, std::vector<ExprPtr>& alternatives) {
+    const auto* op = expr->as<BinOp>();
+    if (op != nullptr && op->op == Op::import_alt) {
+      flatten_alternatives(op->lhs, alternatives);
+      flatten_alternatives(op->rhs, alternatives);
+      return;
+    }
+    alternatives.push_back(expr);
+  }
+
+  // The variable an alternative reads, when it is nothing but `env:X` (as
+  // code, Text or Bytes: `as Location` never fails).
+  static std::optional<std::string> variable_of(const ExprPtr& alternative) {
+    const auto* import = alternative->as<Import>();
+    const auto* env = import ? std::get_if<EnvImport>(&import->target) : nullptr;
+    if (env == nullptr || import->mode == ImportMode::location) {
+      return std::nullopt;
+    }
+    return env->name;
+  }
+
+  // The `?` chains of `expr` that every load reads (not inside another
+  // chain) and whose every alternative is a variable.
+  void find_chains(const ExprPtr& expr) {
+    const auto* op = expr->as<BinOp>();
+    if (op != nullptr && op->op == Op::import_alt) {
+      std::vector<ExprPtr> alternatives;
+      flatten_alternatives(expr, alternatives);
+      VariableChain chain{{}, position_of(expr->span())};
+      for (const ExprPtr& alternative : alternatives) {
+        std::optional<std::string> name = variable_of(alternative);
+        if (!name) {
+          return; // a fallback that is no variable: the chain cannot fail on variables
+        }
+        chain.names.push_back(std::move(*name));
+      }
+      chains_.push_back(std::move(chain));
+      return;
+    }
+    if (expr->as<Import>() != nullptr) {
+      return; // the headers of a remote import are read with it
+    }
+    map_subexpressions(expr, [&](const ExprPtr& child) {
+      find_chains(child);
+      return child;
+    });
+  }
+
   LoadOptions options_;
   ResourceReader reader_;
   std::set<std::string> walked_;
   std::map<std::string, VariableInput> variables_;
   std::vector<FileInput> files_;
   std::vector<RemoteInput> remotes_;
+  std::vector<VariableChain> chains_;
 };
 
 } // namespace
@@ -160,11 +216,29 @@ std::vector<MissingVariable> missing_variables(const std::vector<Inputs>& inputs
         continue;
       }
       MissingVariable& entry =
-          missing.try_emplace(variable.name, MissingVariable{variable.name, {}}).first->second;
+          missing.try_emplace(variable.name, MissingVariable{variable.name, {}, {}}).first->second;
       for (const std::string& position : variable.always_read_at) {
         if (std::ranges::find(entry.read_at, position) == entry.read_at.end()) {
           entry.read_at.push_back(position);
         }
+      }
+    }
+  }
+  for (const Inputs& file_inputs : inputs) {
+    for (const VariableChain& chain : file_inputs.chains) {
+      if (std::ranges::any_of(chain.names, [&](const std::string& name) {
+            return environment(name).has_value();
+          })) {
+        continue;
+      }
+      std::string key;
+      for (const std::string& name : chain.names) {
+        key += (key.empty() ? "" : " or ") + name;
+      }
+      MissingVariable& entry =
+          missing.try_emplace(key, MissingVariable{key, {}, chain.names}).first->second;
+      if (std::ranges::find(entry.read_at, chain.read_at) == entry.read_at.end()) {
+        entry.read_at.push_back(chain.read_at);
       }
     }
   }
@@ -181,7 +255,9 @@ std::string describe_missing_variables(const std::vector<MissingVariable>& missi
           ? std::string("1 environment variable the files read is not set:\n")
           : std::to_string(missing.size()) + " environment variables the files read are not set:\n";
   for (const MissingVariable& variable : missing) {
-    text += "  " + variable.name + ", read at ";
+    text += "  " + variable.name +
+            (variable.alternatives.empty() ? "" : " (alternatives of `?`: one must be set)") +
+            ", read at ";
     for (std::size_t i = 0; i < variable.read_at.size(); ++i) {
       text += (i == 0 ? "" : ", ") + variable.read_at[i];
     }

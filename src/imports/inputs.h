@@ -48,8 +48,16 @@ struct RemoteInput {
   std::vector<std::string> read_at;
 };
 
+// `env:A ? env:B ? ...` read on every load, every alternative a variable:
+// its variables are each optional, but the load fails when none is set.
+struct VariableChain {
+  std::vector<std::string> names; // in the order they are tried
+  std::string read_at;            // file:line:column of the chain
+};
+
 struct Inputs {
   std::vector<VariableInput> variables; // by name
+  std::vector<VariableChain> chains;    // in source order
   std::vector<FileInput> files;         // first imported first
   std::vector<RemoteInput> remotes;     // first imported first
 };
@@ -60,14 +68,18 @@ Inputs find_inputs(const std::filesystem::path& file, const LoadOptions& options
 
 // A variable that files always read (VariableInput::always_read_at) and that
 // the environment does not set, with where they read it (file:line:column,
-// each once).
+// each once); or a chain of alternatives (VariableChain) none of which is
+// set, named by `alternatives`.
 struct MissingVariable {
   std::string name;
   std::vector<std::string> read_at;
+  std::vector<std::string> alternatives; // a chain's names; empty for one variable
 };
 
-// Every such variable of the files whose inputs are `inputs`, by name:
-// rendering them would fail on each. Asks only whether each is set.
+// Every such variable and chain of the files whose inputs are `inputs`, by
+// name: rendering them would fail on each. A variable with a fallback (`?`
+// with anything but variables after it) is never missing. Asks only whether
+// each is set.
 std::vector<MissingVariable> missing_variables(const std::vector<Inputs>& inputs,
                                                const EnvironmentLookup& environment);
 

@@ -17,7 +17,13 @@ const dhall::LazyValue* find_field(const dhall::LazyFieldMap& fields, std::strin
   return found == fields.end() ? nullptr : &found->second;
 }
 
-std::optional<std::string> plain_text(const ValuePtr& value) {
+// A Text literal without interpolation, also as `Some "..."`: a few schemas'
+// defaults (PersistentVolumeClaim's in dhall-kubernetes 1.25) hold their
+// apiVersion and kind as Optional Text.
+std::optional<std::string> plain_text(ValuePtr value) {
+  if (const auto* some = value ? value->as<dhall::VSome>() : nullptr) {
+    value = some->value;
+  }
   const auto* text = value ? value->as<dhall::VText>() : nullptr;
   return text && text->chunks.empty() ? std::optional(text->tail) : std::nullopt;
 }

@@ -13,8 +13,10 @@
 #include "render/json_path.h"
 #include "render/omission.h"
 #include "schema/core_scalar.h"
+#include "schema/temporal_text.h"
 #include "schema/type_shapes.h"
 #include "semantics/eval.h"
+#include "syntax/printer.h"
 
 namespace polar::schema {
 
@@ -102,9 +104,13 @@ public:
       return json_value(node);
     }
     if (const auto* builtin = value.as<dhall::VBuiltin>()) {
-      return read_builtin(node, *builtin);
+      return read_builtin(node, type, *builtin);
     }
     if (const auto* record = value.as<dhall::VRecordType>()) {
+      // dhall-to-json writes a combined temporal literal as one string.
+      if (is_temporal_record_type(*record) && !node.IsMap()) {
+        return read_temporal(node, type);
+      }
       return read_record(node, type, *record);
     }
     if (const auto* union_type = value.as<dhall::VUnionType>()) {
@@ -162,9 +168,28 @@ private:
     fail(node, fmt::format("expected {}, found {}", expected, describe(node, scalar)));
   }
 
-  ExprPtr read_builtin(const YAML::Node& node, const dhall::VBuiltin& builtin) {
+  // A Date, Time, TimeZone or temporal record from its RFC 3339 string.
+  ExprPtr read_temporal(const YAML::Node& node, const ValuePtr& type) {
+    static constexpr std::string_view forms =
+        "an RFC 3339 string as dhall-to-json writes it (2020-01-01, 12:30:00, +01:00, "
+        "2020-01-01T12:30:00+01:00, 2020-01-01T12:30:00 or 12:30:00+01:00)";
+    CoreScalar scalar = expect(node, {ScalarKind::string}, forms);
+    ExprPtr literal = temporal_literal(scalar.text, *type);
+    if (literal == nullptr) {
+      fail(node, fmt::format("expected {} of type `{}`, found a string of another form", forms,
+                             dhall::print(*type_expr(type))));
+    }
+    return building() ? literal : nullptr;
+  }
+
+  ExprPtr read_builtin(const YAML::Node& node, const ValuePtr& type,
+                       const dhall::VBuiltin& builtin) {
     using dhall::Builtin;
     switch (builtin.builtin) {
+    case Builtin::date:
+    case Builtin::time:
+    case Builtin::time_zone:
+      return read_temporal(node, type);
     case Builtin::bool_: {
       CoreScalar scalar = expect(node, {ScalarKind::boolean}, "a boolean (Bool)");
       return make_expr(dhall::BoolLit{scalar.boolean});
@@ -322,7 +347,8 @@ private:
         auto in_defaults = defaults->fields.find(label);
         default_value = in_defaults == defaults->fields.end() ? nullptr : &in_defaults->second;
       }
-      bool absent = found == fields.end() || is_null(found->second);
+      // A null is an absent Optional, but a value of Prelude.JSON.Type (json.null).
+      bool absent = found == fields.end() || (is_null(found->second) && !is_json_type(*field_type));
       if (absent && !dhall::optional_element_type(*field_type)) {
         fail(found == fields.end() ? node : found->second,
              fmt::format("missing field `{}`", label.str()));

@@ -4,7 +4,8 @@
 // and no other; `Optional T` from null, a missing field or a T;
 // `Prelude.Map Text T` from a mapping; a union from the first alternative
 // the YAML fits, an empty alternative from its name; `Prelude.JSON.Type`
-// from anything. Scalars mean what the YAML 1.2 core schema says
+// from anything; Date, Time, TimeZone and their records from the RFC 3339
+// strings dhall-to-json writes (temporal_text.h). Scalars mean what the YAML 1.2 core schema says
 // (core_scalar.h): a quoted "3" is Text, a plain 3 is not. Errors name the
 // YAML path and point at the line and column (docs/schema.md).
 #include <cstddef>

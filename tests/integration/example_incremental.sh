@@ -79,7 +79,7 @@ step "a second build re-renders only the secrets that read variables"
 # Everything else is left alone; a dry run lists what follows the environment
 # check, which it cannot run.
 secret_renders="gitlab-agent/credentials-secret.dhall
-local/polar/neo4j-secret.dhall
+local/polar/neo4j.dhall
 neo4j/auth-secret.dhall"
 # only_expected_work <log>: the log shows no work but the environment check,
 # the secrets' renders and the chart- and folder-level steps after them.
@@ -93,7 +93,7 @@ only_expected_work() {
     -e 'polar-helm: rendering neo4j/auth-secret\.dhall$' \
     -e 'polar-helm: checking the dependencies of polar' \
     -e 'polar-helm: checking the environment variables of polar-manifests$' \
-    -e 'polar-helm: rendering local/polar/neo4j-secret\.dhall$' \
+    -e 'polar-helm: rendering local/polar/neo4j\.dhall$' \
     -e 'polar-helm: finishing the manifests of polar-manifests$' \
     -e '^note: .*re-encrypted' "$1" | grep .; then
     fail "unexpected work in $1"

@@ -254,5 +254,35 @@ tr -s ' \n' '  ' <"$scratch/refused.log" | grep -Fq 'local/kustomization.dhall r
   fail "the configure step did not name local/kustomization.dhall"
 rm "$project/deploy/local/kustomization.dhall"
 
+step "CHECK_PINS: <name>.pins fails on a library pin left stale, passes after freeze"
+pins=$scratch/pins
+mkdir -p "$pins/deploy/types"
+echo '{ namespace = "polar" }' >"$pins/deploy/types/settings.dhall"
+printf -- '-- A component importing the library pinned, as Polar'"'"'s do.\nlet settings = ./types/settings.dhall\n\nin  [ { apiVersion = "v1", kind = "Namespace", metadata.name = settings.namespace } ]\n' \
+  >"$pins/deploy/app.dhall"
+"$polar_helm" freeze --all "$pins/deploy/app.dhall" || fail "freeze failed"
+assert_contains "$pins/deploy/app.dhall" 'settings.dhall sha256:'
+cat >"$pins/CMakeLists.txt" <<'CMAKE'
+cmake_minimum_required(VERSION 3.25)
+project(Pins LANGUAGES NONE)
+find_package(PolarHelm CONFIG REQUIRED)
+enable_testing()
+polar_helm_manifests(pins SOURCE_DIR deploy EXCLUDE "types/**" CHECK_PINS)
+CMAKE
+run_logged "$scratch/pins-configure.log" cmake -S "$pins" -B "$pins/build" -G Ninja \
+  -DPolarHelm_DIR="$package_dir" || fail "configuring failed"
+run_logged "$scratch/pins-ctest.log" ctest --test-dir "$pins/build" -R '^pins\.pins$' ||
+  fail "pins.pins failed on fresh pins"
+assert_contains "$scratch/pins-ctest.log" 'pins\.pins .*Passed'
+echo '{ namespace = "polar-system" }' >"$pins/deploy/types/settings.dhall"
+if run_logged "$scratch/pins-stale.log" ctest --test-dir "$pins/build" -R '^pins\.pins$' \
+  --output-on-failure; then
+  fail "pins.pins passed with a stale pin"
+fi
+assert_contains "$scratch/pins-stale.log" 'app.dhall:2:16: stale pin'
+"$polar_helm" freeze --all "$pins/deploy/app.dhall" || fail "freeze failed"
+run_logged "$scratch/pins-fixed.log" ctest --test-dir "$pins/build" -R '^pins\.pins$' ||
+  fail "pins.pins failed after freeze"
+
 echo
 echo "manifests: all checks passed"

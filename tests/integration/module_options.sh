@@ -4,7 +4,8 @@
 # step with a clear message, `polar_helm_chart(... NO_VALUES_FILE)` keeps
 # values.dhall an import without publishing it, and
 # `polar_helm_render(... DEPENDS ...)` orders renders after the generated
-# inputs they import (issue #14 items 12 and 18, issue #18).
+# inputs they import (issue #14 items 12 and 18, issue #18), and checks the
+# variables a render reads before it, naming every unset one (issue #15).
 #
 #   module_options.sh <PolarHelm_DIR>
 source "$(dirname "$0")/lib.sh"
@@ -168,6 +169,33 @@ run_logged "$scratch/schema-configure2.log" configure "$scratch/schema" -DVALUES
 run_logged "$scratch/schema-build3.log" ninja -C "$scratch/schema/build" || fail "the build failed"
 assert_file "$chart/values.yaml"
 assert_no_file "$chart/values.schema.json" # removed as a stale output by chart-finish
+
+step "polar_helm_render: a source reading variables is checked first, all unset ones at once"
+new_project "$scratch/render-env" <<'CMAKE'
+file(WRITE ${CMAKE_CURRENT_SOURCE_DIR}/lib.dhall "{ first = env:RENDER_FIRST as Text }\n")
+file(WRITE ${CMAKE_CURRENT_SOURCE_DIR}/config.dhall
+     "{ first = (./lib.dhall).first, second = env:RENDER_SECOND as Text,\n  region = env:RENDER_REGION as Text ? \"eu\" }\n")
+polar_helm_render(OUTPUT config.yaml SOURCE config.dhall TARGET config)
+CMAKE
+unset RENDER_FIRST RENDER_SECOND RENDER_REGION
+run_logged "$scratch/render-env-configure.log" configure "$scratch/render-env" ||
+  fail "configuring failed"
+if run_logged "$scratch/render-env-build.log" ninja -C "$scratch/render-env/build"; then
+  fail "the render built without its variables"
+fi
+[ "$(grep -c 'environment variables the files read are not set' "$scratch/render-env-build.log")" = 1 ] ||
+  fail "not one message for the two variables"
+assert_contains "$scratch/render-env-build.log" "^  RENDER_FIRST, read at .*/lib.dhall:1:11$"
+assert_contains "$scratch/render-env-build.log" "^  RENDER_SECOND, read at .*/config.dhall:1:41$"
+assert_not_contains "$scratch/render-env-build.log" "RENDER_REGION|polar-helm: rendering"
+assert_no_file "$scratch/render-env/build/config.yaml"
+RENDER_FIRST=one RENDER_SECOND=two run_logged "$scratch/render-env-build2.log" \
+  ninja -C "$scratch/render-env/build" || fail "the render failed with its variables set"
+assert_contains "$scratch/render-env/build/config.yaml" "^second: two$"
+RENDER_FIRST=one RENDER_SECOND=two ninja -C "$scratch/render-env/build" >/dev/null
+RENDER_FIRST=one RENDER_SECOND=two run_logged "$scratch/render-env-build3.log" \
+  ninja -C "$scratch/render-env/build"
+assert_not_contains "$scratch/render-env-build3.log" "polar-helm: rendering"
 
 echo
 echo "module_options: all checks passed"

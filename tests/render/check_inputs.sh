@@ -81,6 +81,33 @@ same_bytes expected-check.txt check.txt
 [ ! -e unchecked/stamp ] || fail "a stamp was written though the check failed"
 expect_exit 2 "$polar_helm" inputs --check --json app.dhall
 
+# Chains of `?` alternatives: a variable with a fallback is not required, a
+# chain whose every alternative is a variable is, as one entry, when none of
+# its variables is set (also in an imported file); set one and it passes.
+printf 'env:LIB_A ? env:LIB_B ? env:LIB_C\n' >lib/chain.dhall
+cat >chains.dhall <<'D'
+{ either = env:PRIMARY as Text ? env:SECONDARY as Text
+, defaulted = env:FIRST_CHOICE as Text ? env:SECOND_CHOICE as Text ? "default"
+, nested = (env:INNER as Text ? "x") ? env:OUTER as Text
+, located = env:HERE as Location ? env:THERE as Text
+, lib = ./lib/chain.dhall
+}
+D
+"$polar_helm" inputs --check chains.dhall >chains.txt 2>&1 && fail "inputs --check passed on chains"
+cat >expected-chains.txt <<'C'
+polar-helm: error: 2 environment variables the files read are not set:
+  LIB_A or LIB_B or LIB_C (alternatives of `?`: one must be set), read at ./lib/chain.dhall:1:1
+  PRIMARY or SECONDARY (alternatives of `?`: one must be set), read at chains.dhall:1:12
+C
+same_bytes expected-chains.txt chains.txt
+# The table says which variables are needed only when an earlier alternative is absent.
+"$polar_helm" inputs --markdown chains.dhall >chains.md || fail "inputs --markdown on chains"
+grep -qx '| `SECONDARY` | if what precedes its `?` is absent | `chains.dhall` |' chains.md ||
+  fail "SECONDARY: $(cat chains.md)"
+grep -qx '| `PRIMARY` | no (a `?` fallback) | `chains.dhall` |' chains.md || fail "PRIMARY: $(cat chains.md)"
+SECONDARY=set LIB_B=set "$polar_helm" inputs --check chains.dhall >chains-set.txt 2>&1 ||
+  fail "inputs --check with one variable of each chain set: $(cat chains-set.txt)"
+
 # A file that does not parse: exit 1, located.
 printf '{ a = \n' >broken.dhall
 expect_exit 1 "$polar_helm" inputs broken.dhall

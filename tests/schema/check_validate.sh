@@ -41,4 +41,23 @@ grep -q 'bad-deployment.yaml:18:1: error: unknown kind `Widget`' "$work/k8s.txt"
 grep -q 'unknown apiVersion `extensions/v1beta1` of kind `Deployment`: the Kubernetes package has apps/v1' \
   "$work/k8s.txt" || fail "an unknown apiVersion was not reported: $(cat "$work/k8s.txt")"
 grep -q '3 of 3 documents do not fit' "$work/k8s.txt" || fail "no count: $(cat "$work/k8s.txt")"
+
+# --ignore-kind: a listed kind is left out, said with its count; by kind alone
+# or with its apiVersion; the others are still checked and reported.
+expect_exit_stderr 1 "$work/ignored.txt" "$polar_helm" validate --kubernetes "$kubernetes/package.dhall" \
+  --ignore-kind Widget "$fixtures/bad-deployment.yaml"
+grep -q 'note: 1 document of kind example.com/v1 Widget not checked (--ignore-kind)' "$work/ignored.txt" ||
+  fail "the ignored kind was not counted: $(cat "$work/ignored.txt")"
+! grep -q 'unknown kind `Widget`' "$work/ignored.txt" || fail "an ignored kind was reported"
+grep -q '2 of 2 documents do not fit' "$work/ignored.txt" || fail "no count: $(cat "$work/ignored.txt")"
+expect_exit_stderr 1 "$work/ignored-qualified.txt" "$polar_helm" validate \
+  --kubernetes "$kubernetes/package.dhall" --ignore-kind example.com/v1/Widget \
+  --ignore-kind other.example.com/v1/Deployment "$fixtures/bad-deployment.yaml"
+grep -q '2 of 2 documents do not fit' "$work/ignored-qualified.txt" ||
+  fail "apiVersion/kind did not select: $(cat "$work/ignored-qualified.txt")"
+expect_exit_stderr 2 "$work/ignore-type.txt" "$polar_helm" validate --type Text --ignore-kind Widget \
+  "$fixtures/apps.yaml"
+# A kind whose schema's default holds apiVersion/kind as Optional Text.
+"$polar_helm" validate --kubernetes "$kubernetes/package.dhall" "$fixtures/claim.yaml" \
+  >"$work/claim.txt" 2>&1 || fail "a PersistentVolumeClaim was not recognised: $(cat "$work/claim.txt")"
 echo "validate: all checks passed"

@@ -17,6 +17,7 @@
 #include "chart/generate.h"
 #include "chart/kustomization.h"
 #include "chart/layout.h"
+#include "chart/secret_placeholder.h"
 #include "chart/tree_sync.h"
 #include "chart/written_files.h"
 #include "encrypt_command.h"
@@ -87,6 +88,7 @@ struct ChartArguments {
   std::string encrypt_command;
   bool exclude_secrets = false;
   bool allow_plaintext_secrets = false;
+  bool secrets_placeholder = false; // or POLAR_HELM_SECRETS_PLACEHOLDER
   // `polar-helm manifests` only.
   std::vector<std::string> excludes;
   bool kustomization = false;
@@ -103,6 +105,7 @@ chart::SecretPolicy secret_policy(const ChartArguments& options) {
   }
   policy.age_recipients = options.age;
   policy.encrypted_regex = options.encrypted_regex;
+  policy.placeholder = options.secrets_placeholder || chart::secrets_placeholder_requested();
   return policy;
 }
 
@@ -124,6 +127,10 @@ void add_secret_options(CLI::App& chart, ChartArguments& options) {
                                  "Leave secret files out of the chart");
   auto* plaintext = chart.add_flag("--allow-plaintext-secrets", options.allow_plaintext_secrets,
                                    "Write secret files in plaintext (with a warning)");
+  chart.add_flag("--secrets-placeholder", options.secrets_placeholder,
+                 "CI without secret values (also POLAR_HELM_SECRETS_PLACEHOLDER=1): encrypted "
+                 "secrets render with unset variables read as a placeholder, must have the "
+                 "structure of their encrypted copy in OUT (else an error), and keep its bytes");
   encrypt_command->excludes(age)->excludes(exclude)->excludes(plaintext);
   age->excludes(exclude)->excludes(plaintext);
   exclude->excludes(plaintext);
@@ -154,13 +161,16 @@ std::optional<ExitCode> run_helm(const ChartArguments& options,
 
 // Every variable the chart's files read on every load and that is not set,
 // in one message before anything is rendered or written (docs/chart-module.md,
-// "Environment variables"); false when there is none.
+// "Environment variables"); false when there is none. Secret files left out,
+// or reading placeholders for unset variables, are not checked.
 bool report_missing_variables(const chart::ChartLayout& layout, const chart::SecretPolicy& secrets,
                               const dhall::LoadOptions& load_options) {
   std::vector<dhall::Inputs> inputs;
+  bool secrets_unchecked = secrets.mode == chart::SecretMode::exclude ||
+                           (secrets.mode == chart::SecretMode::encrypt && secrets.placeholder);
   for (const chart::ChartFile& file : layout.files) {
     bool left_out =
-        secrets.mode == chart::SecretMode::exclude &&
+        secrets_unchecked &&
         secrets.is_secret(file.source.lexically_relative(layout.source_dir).generic_string());
     if (!left_out) {
       inputs.push_back(dhall::find_inputs(file.source, load_options));

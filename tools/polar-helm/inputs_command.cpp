@@ -140,6 +140,7 @@ void print_json(const FileInputs& all) {
 void print_markdown(const FileInputs& all) {
   struct Row {
     dhall::Optionality optionality = dhall::Optionality::location;
+    bool always_read = false; // not only as an alternative of `?`
     std::set<std::string> files;
   };
   std::map<std::string, Row> rows;
@@ -147,6 +148,7 @@ void print_markdown(const FileInputs& all) {
     for (const auto& variable : inputs.variables) {
       Row& row = rows[variable.name];
       row.optionality = std::min(row.optionality, variable.optionality);
+      row.always_read = row.always_read || !variable.always_read_at.empty();
       for (const auto& position : variable.read_at) {
         row.files.insert(file_of(position));
       }
@@ -158,8 +160,11 @@ void print_markdown(const FileInputs& all) {
     for (const auto& file : row.files) {
       files += (files.empty() ? "`" : ", `") + file + "`";
     }
+    // Read only after a `?`: needed when what precedes it is absent.
+    bool alternative = row.optionality == dhall::Optionality::required && !row.always_read;
     fmt::print("| `{}` | {} | {} |\n", name,
-               row.optionality == dhall::Optionality::required   ? "yes"
+               alternative ? "if what precedes its `?` is absent"
+               : row.optionality == dhall::Optionality::required ? "yes"
                : row.optionality == dhall::Optionality::fallback ? "no (a `?` fallback)"
                                                                  : "no (only `as Location`)",
                files);

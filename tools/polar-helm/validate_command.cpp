@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,8 +23,23 @@ struct ValidateArguments {
   std::vector<std::string> files;
   std::string type;
   std::string kubernetes;
+  std::vector<std::string> ignored_kinds; // KIND or APIVERSION/KIND
   ImportArguments imports;
 };
+
+// Whether `--ignore-kind` lists the kind of document `index`: by its kind
+// alone (`Certificate`) or with its apiVersion (`cert-manager.io/v1/Certificate`).
+bool is_ignored(const schema::YamlStream& stream, std::size_t index,
+                const std::vector<std::string>& ignored_kinds) {
+  std::optional<std::string> kind = stream.top_level_string(index, "kind");
+  if (!kind) {
+    return false;
+  }
+  std::string qualified = stream.top_level_string(index, "apiVersion").value_or("") + "/" + *kind;
+  return std::any_of(ignored_kinds.begin(), ignored_kinds.end(), [&](const std::string& ignored) {
+    return ignored == (ignored.find('/') == std::string::npos ? *kind : qualified);
+  });
+}
 
 // Checks every document of every file, reporting each mismatch; 1 when
 // there was any.
@@ -42,10 +59,16 @@ ExitCode validate(const ValidateArguments& arguments) {
   }
   std::size_t checked = 0;
   std::size_t failed = 0;
+  std::map<std::string, std::size_t> skipped; // "apiVersion kind" -> documents
   for (const std::string& file : arguments.files) {
     schema::YamlStream stream = read_yaml_stream(file);
     for (std::size_t index = 0; index < stream.size(); ++index) {
       if (stream.is_empty(index)) {
+        continue;
+      }
+      if (package && is_ignored(stream, index, arguments.ignored_kinds)) {
+        ++skipped[fmt::format("{} {}", stream.top_level_string(index, "apiVersion").value_or("?"),
+                              stream.top_level_string(index, "kind").value_or("?"))];
         continue;
       }
       ++checked;
@@ -56,6 +79,11 @@ ExitCode validate(const ValidateArguments& arguments) {
         fmt::print(stderr, "{}\n", error.format());
       }
     }
+  }
+  // Never silent: what --ignore-kind left out is said, kind by kind.
+  for (const auto& [kind, count] : skipped) {
+    fmt::print(stderr, "polar-helm: note: {} document{} of kind {} not checked (--ignore-kind)\n",
+               count, count == 1 ? "" : "s", kind);
   }
   if (failed > 0) {
     fmt::print(stderr, "polar-helm: {} of {} documents do not fit\n", failed, checked);
@@ -80,6 +108,13 @@ void register_validate_command(CLI::App& app, ExitCode& exit_code) {
       "--kubernetes", arguments->kubernetes,
       "dhall-kubernetes' package.dhall (a path or an expression): each document is checked "
       "against the type its apiVersion and kind select");
+  command
+      ->add_option("--ignore-kind", arguments->ignored_kinds,
+                   "With --kubernetes: leave out documents of this kind (KIND, or "
+                   "APIVERSION/KIND such as cert-manager.io/v1/Certificate), e.g. custom "
+                   "resources the package does not know; they are counted, not checked. "
+                   "Repeatable")
+      ->needs(kubernetes);
   type->excludes(kubernetes);
   add_import_options(*command, arguments->imports);
   add_memory_limit_option(*command);

@@ -137,15 +137,26 @@ TEST_F(FreezeTest, MissingVariablesAreThoseEveryLoadReads) {
 
   std::vector<MissingVariable> missing =
       missing_variables({inputs, find_inputs("second.dhall", options)}, options.environment);
-  ASSERT_EQ(missing.size(), 3U);
-  EXPECT_EQ(missing[0].name, "LIB_TOKEN");
+  ASSERT_EQ(missing.size(), 4U);
+  // `env:FIRST ? env:SECOND` fails when neither is set: one entry for the chain.
+  EXPECT_EQ(missing[0].name, "FIRST or SECOND");
+  EXPECT_EQ(missing[0].alternatives, (std::vector<std::string>{"FIRST", "SECOND"}));
   EXPECT_EQ(missing[0].read_at,
+            (std::vector<std::string>{(tree.root() / "main.dhall").string() + ":1:28"}));
+  EXPECT_EQ(missing[1].name, "LIB_TOKEN");
+  EXPECT_EQ(missing[1].read_at,
             (std::vector<std::string>{(tree.root() / "lib/env.dhall").string() + ":1:7",
                                       (tree.root() / "main.dhall").string() + ":3:7"}));
-  EXPECT_EQ(missing[1].name, "SECOND_FILE");
-  EXPECT_EQ(missing[2].name, "UNSET_TOO");
+  EXPECT_EQ(missing[2].name, "SECOND_FILE");
+  EXPECT_EQ(missing[3].name, "UNSET_TOO");
+  variables["SECOND"] = "set";
+  EXPECT_EQ(missing_variables({inputs}, options.environment).size(), 2U); // LIB_TOKEN, UNSET_TOO
+  variables.erase("SECOND");
   std::string message = describe_missing_variables(missing);
-  EXPECT_NE(message.find("3 environment variables"), std::string::npos) << message;
+  EXPECT_NE(message.find("4 environment variables"), std::string::npos) << message;
+  EXPECT_NE(message.find("  FIRST or SECOND (alternatives of `?`: one must be set), read at "),
+            std::string::npos)
+      << message;
   EXPECT_NE(
       message.find("  UNSET_TOO, read at " + (tree.root() / "main.dhall").string() + ":2:30\n"),
       std::string::npos)

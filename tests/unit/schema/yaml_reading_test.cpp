@@ -108,6 +108,61 @@ TEST(YamlReading, ToDhallReproducesTheData) {
   EXPECT_EQ(round_trip("[]", "List Bool"), "[]\n");
 }
 
+// Date, Time, TimeZone and the combined temporal records, read back from the
+// RFC 3339 strings dhall-to-json (1.7.13) writes for them.
+const std::string temporal = "{ d : Date, t : Time, z : TimeZone, "
+                             "dt : { date : Date, time : Time, timeZone : TimeZone }, "
+                             "local : { date : Date, time : Time }, "
+                             "tz : { time : Time, timeZone : TimeZone } }";
+
+TEST(YamlReading, TemporalTypesFromRfc3339Strings) {
+  EXPECT_EQ(check("d: 2020-01-01\nt: '12:30:00'\nz: '+01:00'\ndt: 2020-01-01T12:30:00+01:00\n"
+                  "local: 2020-01-01T12:30:00.250\ntz: 12:30:00-05:30\n",
+                  temporal),
+            "ok");
+  EXPECT_EQ(check("2020-02-29T23:59:59Z", "{ date : Date, time : Time, timeZone : TimeZone }"),
+            "ok");
+  // The fields spelt out are a record like any other.
+  EXPECT_EQ(check("{date: 2020-01-01, time: '00:00:00'}", "{ date : Date, time : Time }"), "ok");
+}
+
+TEST(YamlReading, TemporalErrorsSayTheForm) {
+  const std::string forms = "expected an RFC 3339 string as dhall-to-json writes it (2020-01-01, "
+                            "12:30:00, +01:00, 2020-01-01T12:30:00+01:00, 2020-01-01T12:30:00 or "
+                            "12:30:00+01:00)";
+  const std::string other = ", found a string of another form";
+  EXPECT_EQ(check("d: 2020-13-01", "{ d : Date }"), "1:4 d: " + forms + " of type `Date`" + other);
+  EXPECT_EQ(check("t: '12:30'", "{ t : Time }"), "1:4 t: " + forms + " of type `Time`" + other);
+  EXPECT_EQ(check("x: 2020-01-01", "{ x : { date : Date, time : Time } }"),
+            "1:4 x: " + forms + " of type `{ date : Date, time : Time }`" + other);
+  // Nothing but the literals is read as Dhall: an expression is no Date.
+  EXPECT_EQ(check("d: '1 + 1'", "{ d : Date }"), "1:4 d: " + forms + " of type `Date`" + other);
+  EXPECT_EQ(check("d: 20200101", "{ d : Date }"), "1:4 d: " + forms + ", found a number");
+}
+
+TEST(YamlReading, NullIsAValueOfPreludeJsonType) {
+  const std::string json_type =
+      "∀(JSON : Type) → ∀(json : { array : List JSON → JSON, bool : Bool → JSON, double : Double "
+      "→ JSON, integer : Integer → JSON, null : JSON, object : List { mapKey : Text, mapValue : "
+      "JSON } → JSON, string : Text → JSON }) → JSON";
+  EXPECT_EQ(check("extra: null\n", "{ extra : " + json_type + " }"), "ok");
+  EXPECT_EQ(check("{}", "{ extra : " + json_type + " }"), "1:1 (top level): missing field `extra`");
+}
+
+TEST(YamlReading, TemporalRoundTrip) {
+  // The render quotes what YAML 1.1 would read as a timestamp or a number;
+  // read back, the quoted strings give the same values.
+  std::string rendered = "d: '2020-01-01'\ndt: \"2020-01-01T12:30:00+01:00\"\n"
+                         "local: \"2020-01-01T12:30:00.250\"\nt: \"12:30:00\"\n"
+                         "tz: \"12:30:00-05:30\"\nz: \"+01:00\"\n";
+  EXPECT_EQ(round_trip("d: 2020-01-01\ndt: 2020-01-01T12:30:00+01:00\n"
+                       "local: 2020-01-01T12:30:00.250\nt: 12:30:00\ntz: 12:30:00-05:30\n"
+                       "z: +01:00\n",
+                       temporal),
+            rendered);
+  EXPECT_EQ(round_trip(rendered, temporal), rendered);
+}
+
 TEST(YamlReading, ToDhallIsReadable) {
   dhall::ExprPtr expr =
       stream("name: web\nlabels: {app: web}\n")

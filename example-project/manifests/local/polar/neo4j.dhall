@@ -1,5 +1,12 @@
--- The graph database: a StatefulSet with its claim, and a headless Service.
--- Its credentials are in neo4j-secret.dhall.
+-- The graph database: its credentials (a Secret), a StatefulSet with its claim,
+-- and a headless Service, one multi-document file as in Polar's layout.
+--
+-- The file holds a Secret, so it matches the SECRETS_PATTERN of
+-- ../../../CMakeLists.txt and is encrypted for the age recipient of
+-- ../../../.sops.yaml before it reaches the folder: as sops encrypts a YAML
+-- stream, one data key and MAC for the file, and only the values under
+-- `data`/`stringData` (encrypted_regex), so the Secret's password is hidden
+-- while the StatefulSet and the Service stay readable in git.
 let types = ../../types/package.dhall sha256:c18ba57fc54e7f9d63b0623f5333d377d5e34f01914fd722d5b7cff0a4c1eddc
 
 let kubernetes = types.kubernetes
@@ -8,7 +15,15 @@ let settings = types.settings.neo4j
 
 let labels = types.functions.labels "neo4j"
 
-in  [ types.Resource.StatefulSet
+let password = env:NEO4J_PASSWORD as Text ? "change-me-neo4j"
+
+in  [ types.Resource.Secret
+        kubernetes.Secret::{
+        , metadata = types.functions.metadata "neo4j-auth" "neo4j"
+        , type = Some "Opaque"
+        , stringData = Some (toMap { NEO4J_AUTH = "neo4j/${password}" })
+        }
+    , types.Resource.StatefulSet
         kubernetes.StatefulSet::{
         , metadata = types.functions.metadata "neo4j" "neo4j"
         , spec = Some kubernetes.StatefulSetSpec::{
