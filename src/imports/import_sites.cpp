@@ -46,12 +46,12 @@ public:
       visit(op->rhs, right);
       return;
     }
-    ImportSite child_context = context;
-    child_context.cache_pair = nullptr;
-    child_context.stands_alone = holds_whole_expressions(*expr);
-    map_subexpressions(expr, [&](const ExprPtr& child) {
+    // Flat chains in a loop: a file of 100,000 lets must not overflow the stack.
+    for_each_off_chain(expr, [&](const ExprPtr& child, const Expr& parent) {
+      ImportSite child_context = context;
+      child_context.cache_pair = nullptr;
+      child_context.stands_alone = holds_whole_expressions(parent);
       visit(child, child_context);
-      return child;
     });
   }
 

@@ -178,10 +178,7 @@ private:
     if (expr->as<Import>() != nullptr) {
       return; // the headers of a remote import are read with it
     }
-    map_subexpressions(expr, [&](const ExprPtr& child) {
-      find_chains(child);
-      return child;
-    });
+    for_each_off_chain(expr, [&](const ExprPtr& child, const Expr&) { find_chains(child); });
   }
 
   LoadOptions options_;

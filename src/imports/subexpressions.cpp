@@ -207,6 +207,46 @@ ExprPtr map_chain(const ExprPtr& expr, const ExprRewrite& rewrite) {
   return result;
 }
 
+void for_each_off_chain(const ExprPtr& expr, const ChildVisitor& visit) {
+  struct Link {
+    const Expr* expr;
+    std::vector<const ExprPtr*> slots;
+    std::size_t spine; // the index of the spine child among the slots
+  };
+  std::vector<Link> links;
+  const ExprPtr* current = &expr;
+  for (const ExprPtr* child = spine_child(*expr); child != nullptr;
+       child = spine_child(**current)) {
+    std::vector<const ExprPtr*> slots = slots_of(**current);
+    auto spine =
+        static_cast<std::size_t>(std::find(slots.begin(), slots.end(), child) - slots.begin());
+    links.push_back(Link{current->get(), std::move(slots), spine});
+    current = child;
+  }
+  auto visit_slot = [&](const ExprPtr* slot, const Expr& parent) {
+    if (*slot) {
+      visit(*slot, parent);
+    }
+  };
+  if (links.empty()) {
+    for (const ExprPtr* slot : slots_of(*expr)) {
+      visit_slot(slot, *expr);
+    }
+    return;
+  }
+  for (const Link& link : links) { // down the chain: what precedes each spine child
+    for (std::size_t index = 0; index < link.spine; ++index) {
+      visit_slot(link.slots[index], *link.expr);
+    }
+  }
+  visit(*current, *links.back().expr);
+  for (auto link = links.rbegin(); link != links.rend(); ++link) { // back up: what follows
+    for (std::size_t index = link->spine + 1; index < link->slots.size(); ++index) {
+      visit_slot(link->slots[index], *link->expr);
+    }
+  }
+}
+
 ExprPtr map_subexpressions(const ExprPtr& expr, const ExprRewrite& rewrite) {
   // Rewrite first and copy the node only when something changed: most
   // nodes of a file hold no import.

@@ -23,4 +23,11 @@ ExprPtr map_subexpressions(const ExprPtr& expr, const ExprRewrite& rewrite);
 // that is no link, map_subexpressions.
 ExprPtr map_chain(const ExprPtr& expr, const ExprRewrite& rewrite);
 
+// Read-only walks: `visit(child, parent)` on each direct subexpression of
+// `expr` (parent `expr`), or, when `expr` starts a flat chain, on each
+// direct subexpression of every link but the links themselves, and on the
+// end of the chain (parent: the last link), in source order, in a loop.
+using ChildVisitor = std::function<void(const ExprPtr& child, const Expr& parent)>;
+void for_each_off_chain(const ExprPtr& expr, const ChildVisitor& visit);
+
 } // namespace polar::dhall

@@ -1,6 +1,8 @@
 // freeze_source edits only the pins, with the hashes a load computes, and
 // in_dependency_order puts imported files first; find_inputs lists what a
 // file and its local imports read without reading any value.
+#include <string>
+
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "imports/freeze.h"
@@ -114,6 +116,35 @@ TEST_F(FreezeTest, InputsFollowLocalImportsAndReadNoValue) {
   EXPECT_EQ(inputs.files[1].location, "./gone.dhall");
   EXPECT_FALSE(inputs.files[1].exists);
   EXPECT_TRUE(inputs.files[1].optional);
+}
+
+TEST_F(FreezeTest, ChainsOfAnyLengthAreWalkedWithoutOverflowingTheStack) {
+  // 100,000 lets, an application spine and an operator chain: each is as
+  // deep as it is long, and crashed `inputs`, `freeze` and the chart's
+  // variables check before they were followed in a loop.
+  std::string source;
+  for (int index = 0; index < 100000; ++index) {
+    source += "let x" + std::to_string(index) + " = " + std::to_string(index) + "\n";
+  }
+  source += "let f = \\(n : Natural) -> n in { a = env:FIRST ? env:SECOND";
+  source += ", b = f";
+  for (int index = 0; index < 100000; ++index) {
+    source += " 1";
+  }
+  source += ", c = 0";
+  for (int index = 0; index < 100000; ++index) {
+    source += " + 1";
+  }
+  source += ", d = ./other.dhall }\n";
+  write("other.dhall", "env:OTHER as Text");
+  write("long.dhall", source);
+  Inputs inputs = find_inputs("long.dhall", options);
+  ASSERT_EQ(inputs.variables.size(), 3U);
+  EXPECT_EQ(inputs.files.size(), 1U);
+  std::vector<MissingVariable> missing = missing_variables({inputs}, options.environment);
+  ASSERT_EQ(missing.size(), 2U);
+  EXPECT_EQ(missing[0].name, "FIRST or SECOND");
+  EXPECT_EQ(missing[1].name, "OTHER");
 }
 
 TEST_F(FreezeTest, MissingVariablesAreThoseEveryLoadReads) {
