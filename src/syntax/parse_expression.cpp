@@ -4,6 +4,7 @@
 #include <array>
 
 #include "syntax/parser_impl.h"
+#include "syntax/source_notes.h"
 
 namespace polar::dhall::parsing {
 namespace {
@@ -123,6 +124,9 @@ Parsed Parser::parse_function(bool is_lambda) {
   if (keyword_here(Keyword::forall)) {
     consume_keyword(Keyword::forall);
   } else {
+    if (notes_ != nullptr && peek() != '\\') {
+      notes_->unicode = true; // λ or ∀
+    }
     pos_ += char_length(pos_);
   }
   skip_whitespace();
@@ -235,6 +239,9 @@ Parsed Parser::build_let(std::vector<LetBinding>& bindings, Parsed body) {
     body = make_link(Let{binding->name, annotation, binding->value.expr, body.expr}, binding->begin,
                      body.depth, depth);
   }
+  if (notes_ != nullptr) {
+    notes_->let_blocks.insert(body.expr.get());
+  }
   return body;
 }
 
@@ -323,6 +330,9 @@ std::optional<OperatorToken> Parser::operator_at(std::size_t at) const {
   }
   for (const auto& candidate : operator_spellings) {
     if (starts_with_at(at, candidate.spelling)) {
+      if (notes_ != nullptr && candidate.spelling[0] == '\xE2') {
+        notes_->unicode = true;
+      }
       return OperatorToken{candidate.op, candidate.precedence, candidate.spelling.size()};
     }
   }
