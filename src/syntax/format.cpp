@@ -713,7 +713,18 @@ private:
       const Expr* current = &e;
       while (const auto* annot = current->as<Annot>()) {
         Doc lead = current == &e ? Doc() : leading(current->span().begin);
-        docs.push_back(with_leading(lead, child(Level::first_operator, *annot->expr)));
+        // `merge x y : T` would read as a merge with a type, not an
+        // annotation: dhall format writes that (the same meaning after
+        // normalization), this keeps the parentheses and the same tree.
+        const Expr& annotated = *annot->expr;
+        bool absorbs = (annotated.is<Merge>() && !annotated.as<Merge>()->type) ||
+                       (annotated.is<ToMap>() && !annotated.as<ToMap>()->type);
+        docs.push_back(with_leading(
+            lead, absorbs ? with_leading(annotated.span().known()
+                                             ? leading(annotated.span().begin)
+                                             : Doc(),
+                                         parenthesized(annotated))
+                          : child(Level::first_operator, annotated)));
         current = annot->type.get();
       }
       docs.push_back(child(Level::expression, *current));
@@ -948,6 +959,10 @@ private:
 
   template <typename Other>
   Doc primitive_node(const Expr& e, const Other&) {
+    return parenthesized(e);
+  }
+
+  Doc parenthesized(const Expr& e) {
     Doc inner = expression(e);
     return group(flat_alt(align(t("( ") + inner + hardline() + t(")")), t("(") + inner + t(")")));
   }

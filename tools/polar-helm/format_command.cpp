@@ -12,6 +12,7 @@
 #include "binary/encode.h"
 #include "imports/file_io.h"
 #include "input.h"
+#include "text_flattening.h"
 #include "syntax/format.h"
 #include "syntax/parser.h"
 
@@ -49,8 +50,9 @@ std::vector<std::string> comment_signatures(const dhall::SourceFile& source,
 }
 
 // The formatted text of `source`, checked before anyone sees it: it must
-// parse to the same expression (the same binary encoding, so the same
-// semantic hash) and hold the same comments. A formatter bug therefore
+// parse to the same expression (the same binary encoding once text
+// interpolated into text is merged, so the same semantic hash) and hold the
+// same comments. A formatter bug therefore
 // fails loudly instead of changing a file.
 std::string verified_format(const dhall::SourcePtr& source, const dhall::FormatOptions& options) {
   dhall::NotedExpr parsed = dhall::parse_with_notes(source);
@@ -58,7 +60,8 @@ std::string verified_format(const dhall::SourcePtr& source, const dhall::FormatO
   auto reformatted = std::make_shared<const dhall::SourceFile>(
       dhall::SourceFile{source->name + " (formatted)", formatted});
   dhall::NotedExpr reparsed = dhall::parse_with_notes(reformatted);
-  if (dhall::encode(*reparsed.expr) != dhall::encode(*parsed.expr)) {
+  if (dhall::encode(*flatten_interpolated_text(reparsed.expr)) !=
+      dhall::encode(*flatten_interpolated_text(parsed.expr))) {
     throw dhall::Error(dhall::ErrorKind::parse,
                        source->name + ": not formatted: the formatted text would mean something "
                                       "else (a bug in polar-helm format; please report it)");
