@@ -6,7 +6,7 @@
 
 namespace polar::dhall::doc {
 
-enum class Kind : unsigned char { empty, text, line, flat_alt, cat, nest, align, choice };
+enum class Kind : unsigned char { empty, text, line, flat_alt, cat, nest, align, choice, suffix };
 
 struct Node {
   Kind kind = Kind::empty;
@@ -93,12 +93,17 @@ struct Token {
   const Node* text = nullptr;
 };
 
+bool is_blank(const Node& text) {
+  return text.text.find_first_not_of(' ') == std::string::npos;
+}
+
 class Layout {
 public:
   explicit Layout(int width) : width_(width) {}
 
   std::vector<Token> run(const Node& root) {
     std::vector<Token> tokens;
+    std::vector<const Node*> suffixes; // waiting for the end of the line
     const Pipe* pipe = cons(0, &root, nullptr);
     int line_indent = 0;
     int column = 0;
@@ -110,12 +115,20 @@ public:
       case Kind::empty:
         pipe = rest;
         break;
+      case Kind::suffix:
+        suffixes.push_back(&node);
+        pipe = rest;
+        break;
       case Kind::text:
         tokens.push_back({false, 0, &node});
         column += node.width;
         pipe = rest;
         break;
       case Kind::line:
+        for (const Node* suffix : suffixes) {
+          tokens.push_back({false, 0, suffix});
+        }
+        suffixes.clear();
         tokens.push_back({true, i, nullptr});
         line_indent = i;
         column = i;
@@ -137,6 +150,9 @@ public:
         pipe = cons(i, choose(line_indent, column, i, node, rest), rest);
         break;
       }
+    }
+    for (const Node* suffix : suffixes) {
+      tokens.push_back({false, 0, suffix});
     }
     return tokens;
   }
@@ -167,6 +183,7 @@ private:
       const Pipe* rest = pipe->next;
       switch (node.kind) {
       case Kind::empty:
+      case Kind::suffix:
         pipe = rest;
         break;
       case Kind::text:
@@ -197,6 +214,7 @@ private:
   // `min_nesting`; a line at or left of it (or a blank one) ends the check.
   bool fits(const Pipe* pipe, int column, int min_nesting, int available) {
     std::optional<int> pending_line;
+    bool suffix_waiting = false; // a line suffix, so no more text on this line
     int line_indent = 0;
     while (available >= 0) {
       if (pipe == nullptr) {
@@ -209,7 +227,14 @@ private:
       case Kind::empty:
         pipe = rest;
         break;
+      case Kind::suffix:
+        suffix_waiting = pending_line == std::nullopt;
+        pipe = rest;
+        break;
       case Kind::text:
+        if (suffix_waiting && !pending_line && !is_blank(node)) {
+          return false;
+        }
         if (pending_line) {
           if (min_nesting >= *pending_line) {
             return true;
@@ -222,6 +247,7 @@ private:
         pipe = rest;
         break;
       case Kind::line:
+        suffix_waiting = false;
         if (pending_line) {
           return true; // a blank line
         }
@@ -333,6 +359,14 @@ Doc hardline() {
     return make(std::move(node));
   }();
   return line;
+}
+
+Doc line_suffix(std::string_view text) {
+  Node node;
+  node.kind = Kind::suffix;
+  node.text = std::string(text);
+  node.width = columns(text);
+  return make(std::move(node));
 }
 
 Doc flat_alt(const Doc& wide, const Doc& flat) {

@@ -32,6 +32,10 @@ private:
 // removes them elsewhere, as `dhall format` does outside text literals).
 Doc text(std::string_view text, bool literal = false);
 Doc hardline();
+// Text kept for the end of the line, before its line break: a trailing `--`
+// comment. A group holding it is flat only if nothing else would follow it
+// on that line.
+Doc line_suffix(std::string_view text);
 // `wide` where the document is laid out broken, `flat` inside a flattened group.
 Doc flat_alt(const Doc& wide, const Doc& flat);
 Doc nest(int indent, const Doc& doc);

@@ -110,12 +110,19 @@ struct CommentRun {
 std::vector<CommentRun> comment_runs(std::string_view text, const std::vector<Comment>& comments,
                                      std::uint32_t from) {
   std::vector<CommentRun> runs;
+  bool last_trails = false;
   for (const Comment& comment : comments) {
     if (comment.begin < from) {
       continue; // the header's
     }
-    bool joins = !runs.empty() && std::all_of(text.begin() + runs.back().end,
-                                              text.begin() + comment.begin, is_whitespace);
+    // A comment after code on its line stands alone (it may stay there).
+    std::size_t line_start = text.rfind('\n', comment.begin == 0 ? 0 : comment.begin - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    bool trails = !std::all_of(text.begin() + line_start, text.begin() + comment.begin, is_space);
+    bool joins =
+        !runs.empty() && !trails && !last_trails &&
+        std::all_of(text.begin() + runs.back().end, text.begin() + comment.begin, is_whitespace);
+    last_trails = trails;
     if (joins) {
       runs.back().end = comment.end;
     } else {
@@ -429,10 +436,33 @@ private:
 
   Doc with_leading(Doc lead, const Doc& doc) { return lead.empty() ? doc : align(lead + doc); }
 
-  // A sub-expression: the comments before it, then it at `level`.
+  // A sub-expression: the comments before it, then it at `level`, then a
+  // comment that followed it on its line.
   Doc child(Level level, const Expr& e) {
-    Doc lead = e.span().known() ? leading(e.span().begin) : Doc();
-    return with_leading(std::move(lead), at(level, e));
+    if (!e.span().known()) {
+      return at(level, e);
+    }
+    Doc lead = leading(e.span().begin);
+    Doc result = with_leading(std::move(lead), at(level, e));
+    return result + trailing(e.span().end);
+  }
+
+  // A one-line comment after `end` on the same line (`x = 1 -- why`), kept
+  // at the end of that line. Not inside text interpolations, whose line
+  // ends may be the text's own.
+  Doc trailing(std::uint32_t end) {
+    if (in_text_ > 0 || next_run_ >= runs_.size()) {
+      return Doc();
+    }
+    const CommentRun& run = runs_[next_run_];
+    std::string_view text = source_.text;
+    if (run.begin < end || !run.newline_after ||
+        !std::all_of(text.begin() + end, text.begin() + run.begin, is_space) ||
+        run_text(run).find('\n') != std::string_view::npos) {
+      return Doc();
+    }
+    ++next_run_;
+    return doc::line_suffix(" " + std::string(run_text(run)));
   }
 
   // Comments inside `e` after its last sub-expression (before its closing
@@ -720,9 +750,8 @@ private:
         bool absorbs = (annotated.is<Merge>() && !annotated.as<Merge>()->type) ||
                        (annotated.is<ToMap>() && !annotated.as<ToMap>()->type);
         docs.push_back(with_leading(
-            lead, absorbs ? with_leading(annotated.span().known()
-                                             ? leading(annotated.span().begin)
-                                             : Doc(),
+            lead, absorbs ? with_leading(annotated.span().known() ? leading(annotated.span().begin)
+                                                                  : Doc(),
                                          parenthesized(annotated))
                           : child(Level::first_operator, annotated)));
         current = annot->type.get();
@@ -1204,8 +1233,9 @@ private:
       flat_value = at(level, value);
       wide_rest = group(flat_alt(hardline() + t("    "), t(" ")) + flat_value);
     }
-    Doc flat = head + t(" ") + flat_value;
-    Doc wide = head + wide_rest;
+    Doc trail = value.span().known() ? trailing(value.span().end) : Doc();
+    Doc flat = head + t(" ") + flat_value + trail;
+    Doc wide = head + wide_rest + trail;
     return group(flat_alt(wide, flat));
   }
 
@@ -1230,6 +1260,7 @@ private:
   }
 
   Doc double_quoted(const TextLit& text) {
+    InText guard(in_text_);
     Doc result = doc::text("\"", true);
     for (const TextChunk& chunk : text.chunks) {
       result += doc::text(escape_double_quoted(chunk.prefix), true) + t("${") +
@@ -1245,6 +1276,7 @@ private:
       chunks.add_interpolation(Piece{{}, chunk.expr.get(), {}});
     }
     chunks.add_text(text.tail);
+    InText guard(in_text_);
     chunks = escape_trailing_quote(escape_control_characters(
         escape_quote_before_interpolation(escape_shared_whitespace(chunks))));
     Doc body;
@@ -1276,8 +1308,17 @@ private:
     }
   }
 
+  struct InText {
+    explicit InText(int& depth) : depth_(depth) { ++depth_; }
+    ~InText() { --depth_; }
+    InText(const InText&) = delete;
+    InText& operator=(const InText&) = delete;
+    int& depth_;
+  };
+
   const SourceFile& source_;
   const SourceNotes& notes_;
+  int in_text_ = 0;
   const FormatOptions& options_;
   bool ascii_;
   std::vector<CommentRun> runs_;

@@ -12,9 +12,9 @@
 #include "binary/encode.h"
 #include "imports/file_io.h"
 #include "input.h"
-#include "text_flattening.h"
 #include "syntax/format.h"
 #include "syntax/parser.h"
+#include "text_flattening.h"
 
 namespace polar::cli {
 namespace {
