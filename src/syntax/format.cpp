@@ -410,7 +410,7 @@ public:
         runs_(comment_runs(source.text, notes.comments, expression_begin)) {}
 
   Doc complete(const Expr& e) {
-    Doc result = group(at(Level::expression, e));
+    Doc result = group(child(Level::expression, e));
     while (next_run_ < runs_.size()) {
       result += hardline() + comment_doc(run_text(runs_[next_run_++]));
     }

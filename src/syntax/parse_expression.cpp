@@ -181,6 +181,7 @@ Parsed Parser::parse_let() {
   // `let a = 1 let b = 2 in let c = 3 in e` is one loop, not a recursion per
   // binding, so long chains cost no stack while parsing.
   std::vector<LetBinding> bindings;
+  bool starts_block = true;
   for (;;) {
     std::size_t binding_begin = pos_;
     consume_keyword(Keyword::let_);
@@ -201,7 +202,9 @@ Parsed Parser::parse_let() {
       fail_expected(pos_, "`=` or `:` after the name of the let binding");
     }
     pos_ = whitespace_end(pos_ + 1);
-    bindings.push_back({binding_begin, name, std::move(annotation), parse_let_binding_value()});
+    bindings.push_back({binding_begin, name, std::move(annotation), parse_let_binding_value(),
+                        starts_block});
+    starts_block = false;
     if (keyword_here(Keyword::let_)) {
       continue;
     }
@@ -210,6 +213,7 @@ Parsed Parser::parse_let() {
     if (!keyword_here(Keyword::let_)) {
       return build_let(bindings, parse_expression());
     }
+    starts_block = true;
   }
 }
 
@@ -238,9 +242,9 @@ Parsed Parser::build_let(std::vector<LetBinding>& bindings, Parsed body) {
     }
     body = make_link(Let{binding->name, annotation, binding->value.expr, body.expr}, binding->begin,
                      body.depth, depth);
-  }
-  if (notes_ != nullptr) {
-    notes_->let_blocks.insert(body.expr.get());
+    if (notes_ != nullptr && binding->starts_block) {
+      notes_->let_blocks.insert(body.expr.get());
+    }
   }
   return body;
 }

@@ -115,6 +115,7 @@ private:
     Label name;
     std::optional<Parsed> annotation;
     Parsed value;
+    bool starts_block = false; // the first `let` after an `in` (for SourceNotes)
   };
   Parsed parse_let();
   Parsed parse_let_binding_value();

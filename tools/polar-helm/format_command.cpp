@@ -14,7 +14,7 @@
 #include "input.h"
 #include "syntax/format.h"
 #include "syntax/parser.h"
-#include "text_flattening.h"
+#include "syntax/text_flattening.h"
 
 namespace polar::cli {
 namespace {
@@ -60,8 +60,8 @@ std::string verified_format(const dhall::SourcePtr& source, const dhall::FormatO
   auto reformatted = std::make_shared<const dhall::SourceFile>(
       dhall::SourceFile{source->name + " (formatted)", formatted});
   dhall::NotedExpr reparsed = dhall::parse_with_notes(reformatted);
-  if (dhall::encode(*flatten_interpolated_text(reparsed.expr)) !=
-      dhall::encode(*flatten_interpolated_text(parsed.expr))) {
+  if (dhall::encode(*dhall::flatten_interpolated_text(reparsed.expr)) !=
+      dhall::encode(*dhall::flatten_interpolated_text(parsed.expr))) {
     throw dhall::Error(dhall::ErrorKind::parse,
                        source->name + ": not formatted: the formatted text would mean something "
                                       "else (a bug in polar-helm format; please report it)");

@@ -1,11 +1,9 @@
-#include "text_flattening.h"
+#include "syntax/text_flattening.h"
 
 #include <type_traits>
 
-namespace polar::cli {
+namespace polar::dhall {
 namespace {
-
-using namespace dhall;
 
 ExprPtr flat(const ExprPtr& e) {
   return e ? flatten_interpolated_text(e) : nullptr;
@@ -103,4 +101,4 @@ ExprPtr flatten_interpolated_text(const ExprPtr& expr) {
   return make_expr(flat_node(expr->node()), expr->span());
 }
 
-} // namespace polar::cli
+} // namespace polar::dhall
