@@ -202,8 +202,8 @@ Parsed Parser::parse_let() {
       fail_expected(pos_, "`=` or `:` after the name of the let binding");
     }
     pos_ = whitespace_end(pos_ + 1);
-    bindings.push_back({binding_begin, name, std::move(annotation), parse_let_binding_value(),
-                        starts_block});
+    bindings.push_back(
+        {binding_begin, name, std::move(annotation), parse_let_binding_value(), starts_block});
     starts_block = false;
     if (keyword_here(Keyword::let_)) {
       continue;
