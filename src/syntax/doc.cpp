@@ -105,7 +105,6 @@ public:
     std::vector<Token> tokens;
     std::vector<const Node*> suffixes; // waiting for the end of the line
     const Pipe* pipe = cons(0, &root, nullptr);
-    int line_indent = 0;
     int column = 0;
     while (pipe != nullptr) {
       int i = pipe->indent;
@@ -130,7 +129,6 @@ public:
         }
         suffixes.clear();
         tokens.push_back({true, i, nullptr});
-        line_indent = i;
         column = i;
         pipe = rest;
         break;
@@ -147,7 +145,7 @@ public:
         pipe = cons(column, node.a.get(), rest);
         break;
       case Kind::choice:
-        pipe = cons(i, choose(line_indent, column, i, node, rest), rest);
+        pipe = cons(i, choose(column, i, node, rest), rest);
         break;
       }
     }
@@ -164,8 +162,7 @@ private:
 
   // selectNicer: the flat alternative when the rest of the document fits
   // after it.
-  const Node* choose(int line_indent, int column, int i, const Node& choice, const Pipe* rest) {
-    (void)line_indent;
+  const Node* choose(int column, int i, const Node& choice, const Pipe* rest) {
     std::optional<int> starts_line = initial_indentation(cons(i, choice.b.get(), rest));
     int min_nesting = starts_line ? std::min(*starts_line, column) : column;
     if (fits(cons(i, choice.a.get(), rest), column, min_nesting, width_ - column)) {
@@ -213,9 +210,8 @@ private:
   // columns, and so must each following line indented deeper than
   // `min_nesting`; a line at or left of it (or a blank one) ends the check.
   bool fits(const Pipe* pipe, int column, int min_nesting, int available) {
-    std::optional<int> pending_line;
+    int pending_line = -1;       // the indentation of a line break not yet followed by text
     bool suffix_waiting = false; // a line suffix, so no more text on this line
-    int line_indent = 0;
     while (available >= 0) {
       if (pipe == nullptr) {
         return true;
@@ -228,19 +224,19 @@ private:
         pipe = rest;
         break;
       case Kind::suffix:
-        suffix_waiting = pending_line == std::nullopt;
+        suffix_waiting = pending_line < 0;
         pipe = rest;
         break;
       case Kind::text:
-        if (suffix_waiting && !pending_line && !is_blank(node)) {
+        if (suffix_waiting && pending_line < 0 && !is_blank(node)) {
           return false;
         }
-        if (pending_line) {
-          if (min_nesting >= *pending_line) {
+        if (pending_line >= 0) {
+          if (min_nesting >= pending_line) {
             return true;
           }
-          available = width_ - *pending_line;
-          pending_line.reset();
+          available = width_ - pending_line;
+          pending_line = -1;
         }
         available -= node.width;
         column += node.width;
@@ -248,11 +244,10 @@ private:
         break;
       case Kind::line:
         suffix_waiting = false;
-        if (pending_line) {
+        if (pending_line >= 0) {
           return true; // a blank line
         }
         pending_line = i;
-        line_indent = i;
         column = i;
         pipe = rest;
         break;
@@ -269,7 +264,7 @@ private:
         pipe = cons(column, node.a.get(), rest);
         break;
       case Kind::choice:
-        pipe = cons(i, choose(line_indent, column, i, node, rest), rest);
+        pipe = cons(i, choose(column, i, node, rest), rest);
         break;
       }
     }

@@ -404,7 +404,7 @@ class Formatter {
 public:
   Formatter(const SourceFile& source, const SourceNotes& notes, const FormatOptions& options,
             std::uint32_t expression_begin)
-      : source_(source), notes_(notes), options_(options),
+      : source_(source), notes_(notes),
         ascii_(options.characters == CharacterSet::ascii ||
                (options.characters == CharacterSet::as_written && !notes.unicode)),
         runs_(comment_runs(source.text, notes.comments, expression_begin)) {}
@@ -1319,7 +1319,6 @@ private:
   const SourceFile& source_;
   const SourceNotes& notes_;
   int in_text_ = 0;
-  const FormatOptions& options_;
   bool ascii_;
   std::vector<CommentRun> runs_;
   std::size_t next_run_ = 0;
