@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "syntax/source_notes.h"
+
 namespace polar::dhall::parsing {
 namespace {
 
@@ -148,9 +150,17 @@ std::size_t Scanner::whitespace_end(std::size_t at) const {
     } else if (c == '-' && char_at(at + 1) == '-') {
       // A line comment; the last one may end the file without a newline.
       auto newline = text_.find('\n', at);
+      std::size_t end = newline == npos ? text_.size() : newline;
+      if (notes_ != nullptr) [[unlikely]] {
+        note_comment(at, end > at && text_[end - 1] == '\r' ? end - 1 : end);
+      }
       at = newline == npos ? text_.size() : newline + 1;
     } else if (c == '{' && char_at(at + 1) == '-') {
+      std::size_t begin = at;
       at = skip_block_comment(at);
+      if (notes_ != nullptr) [[unlikely]] {
+        note_comment(begin, at);
+      }
     } else {
       break;
     }
@@ -158,6 +168,16 @@ std::size_t Scanner::whitespace_end(std::size_t at) const {
   memo_from_ = from;
   memo_to_ = at;
   return at;
+}
+
+void Scanner::note_comment(std::size_t begin, std::size_t end) const {
+  auto& comments = notes_->comments;
+  auto at = std::lower_bound(comments.begin(), comments.end(), begin,
+                             [](const Comment& c, std::size_t b) { return c.begin < b; });
+  if (at == comments.end() || at->begin != begin) {
+    comments.insert(at,
+                    Comment{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+  }
 }
 
 std::size_t Scanner::skip_block_comment(std::size_t at) const {

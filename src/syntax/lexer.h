@@ -12,6 +12,10 @@
 
 #include "syntax/source.h"
 
+namespace polar::dhall {
+struct SourceNotes;
+}
+
 namespace polar::dhall::parsing {
 
 constexpr bool is_alpha(char c) {
@@ -131,8 +135,12 @@ protected:
   SourcePtr source_;
   std::string_view text_;
   std::size_t pos_ = 0;
+  // Set only by parse_with_notes: comments skipped by whitespace_end are
+  // recorded there (keyed by where they start, as lookahead skips some twice).
+  SourceNotes* notes_ = nullptr;
 
 private:
+  void note_comment(std::size_t begin, std::size_t end) const;
   std::size_t skip_block_comment(std::size_t at) const;
 
   // whitespace_end is asked about the same position repeatedly while the

@@ -149,6 +149,8 @@ std::string escape_text(std::string_view text, DollarEscape dollar) {
     case '$':
       if (dollar == DollarEscape::always_unicode) {
         result += "\\u0024";
+      } else if (dollar == DollarEscape::always_backslash) {
+        result += "\\$";
       } else {
         result += i + 1 < text.size() && text[i + 1] == '{' ? "\\$" : "$";
       }

@@ -33,8 +33,9 @@ std::string show_double(double value);
 std::string double_literal(double value);
 
 // How a `$` is escaped in a double-quoted literal: `Text/show` always writes
-// `\u0024`; the printer escapes only the `${` that would interpolate.
-enum class DollarEscape : std::uint8_t { always_unicode, before_brace };
+// `\u0024`; the printer escapes only the `${` that would interpolate, and
+// the formatter every `$` as `\$` (as `dhall format` does).
+enum class DollarEscape : std::uint8_t { always_unicode, before_brace, always_backslash };
 // The contents of a double-quoted Text literal: `"` and `\` escaped, the
 // control characters as \b \f \n \r \t or \uXXXX, everything else as is.
 std::string escape_text(std::string_view text, DollarEscape dollar);

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "syntax/parser_impl.h"
+#include "syntax/source_notes.h"
 
 namespace polar::dhall::parsing {
 namespace {
@@ -123,6 +124,9 @@ Parsed Parser::parse_function(bool is_lambda) {
   if (keyword_here(Keyword::forall)) {
     consume_keyword(Keyword::forall);
   } else {
+    if (notes_ != nullptr && peek() != '\\') {
+      notes_->unicode = true; // λ or ∀
+    }
     pos_ += char_length(pos_);
   }
   skip_whitespace();
@@ -177,6 +181,7 @@ Parsed Parser::parse_let() {
   // `let a = 1 let b = 2 in let c = 3 in e` is one loop, not a recursion per
   // binding, so long chains cost no stack while parsing.
   std::vector<LetBinding> bindings;
+  bool starts_block = true;
   for (;;) {
     std::size_t binding_begin = pos_;
     consume_keyword(Keyword::let_);
@@ -197,7 +202,9 @@ Parsed Parser::parse_let() {
       fail_expected(pos_, "`=` or `:` after the name of the let binding");
     }
     pos_ = whitespace_end(pos_ + 1);
-    bindings.push_back({binding_begin, name, std::move(annotation), parse_let_binding_value()});
+    bindings.push_back(
+        {binding_begin, name, std::move(annotation), parse_let_binding_value(), starts_block});
+    starts_block = false;
     if (keyword_here(Keyword::let_)) {
       continue;
     }
@@ -206,6 +213,7 @@ Parsed Parser::parse_let() {
     if (!keyword_here(Keyword::let_)) {
       return build_let(bindings, parse_expression());
     }
+    starts_block = true;
   }
 }
 
@@ -234,6 +242,9 @@ Parsed Parser::build_let(std::vector<LetBinding>& bindings, Parsed body) {
     }
     body = make_link(Let{binding->name, annotation, binding->value.expr, body.expr}, binding->begin,
                      body.depth, depth);
+    if (notes_ != nullptr && binding->starts_block) {
+      notes_->let_blocks.insert(body.expr.get());
+    }
   }
   return body;
 }
@@ -323,6 +334,9 @@ std::optional<OperatorToken> Parser::operator_at(std::size_t at) const {
   }
   for (const auto& candidate : operator_spellings) {
     if (starts_with_at(at, candidate.spelling)) {
+      if (notes_ != nullptr && candidate.spelling[0] == '\xE2') {
+        notes_->unicode = true;
+      }
       return OperatorToken{candidate.op, candidate.precedence, candidate.spelling.size()};
     }
   }

@@ -9,6 +9,7 @@
 
 #include "syntax/literals.h"
 #include "syntax/parser_impl.h"
+#include "syntax/source_notes.h"
 
 namespace polar::dhall::parsing {
 namespace {
@@ -220,6 +221,7 @@ Parsed Parser::parse_record() {
 
 Parsed Parser::parse_record_type(Label first, std::size_t first_begin, std::size_t begin) {
   FieldMap fields;
+  std::vector<FieldNote> order;
   std::uint32_t depth = 0;
   Label label = first;
   std::size_t label_begin = first_begin;
@@ -229,6 +231,9 @@ Parsed Parser::parse_record_type(Label first, std::size_t first_begin, std::size
     expect(":", "after the field name in the record type");
     skip_required_whitespace("`:`");
     Parsed type = parse_expression();
+    if (notes_ != nullptr) {
+      order.push_back({label, static_cast<std::uint32_t>(label_begin)});
+    }
     if (!fields.emplace(label, type.expr).second) {
       fail(label_begin, label_end, "duplicate field `" + label.str() + "` in record type");
     }
@@ -250,14 +255,22 @@ Parsed Parser::parse_record_type(Label first, std::size_t first_begin, std::size
     }
   }
   ++pos_; // '}'
-  return make(RecordType{std::move(fields)}, begin, depth);
+  Parsed record = make(RecordType{std::move(fields)}, begin, depth);
+  if (notes_ != nullptr) {
+    note_fields(record.expr, std::move(order));
+  }
+  return record;
 }
 
 Parsed Parser::parse_record_literal(Label first, std::size_t first_begin, std::size_t begin) {
   RecordFields fields;
+  std::vector<FieldNote> order;
   Label label = first;
   std::size_t entry_begin = first_begin;
   for (;;) {
+    if (notes_ != nullptr && !fields.contains(label)) {
+      order.push_back({label, static_cast<std::uint32_t>(entry_begin)});
+    }
     parse_record_entry(fields, label, entry_begin);
     std::size_t next = whitespace_end(pos_);
     if (char_at(next) == ',') {
@@ -281,7 +294,11 @@ Parsed Parser::parse_record_literal(Label first, std::size_t first_begin, std::s
     depth = std::max(depth, value.depth);
     literal.emplace_hint(literal.end(), name, std::move(value.expr));
   }
-  return make(RecordLit{std::move(literal)}, begin, depth);
+  Parsed record = make(RecordLit{std::move(literal)}, begin, depth);
+  if (notes_ != nullptr) {
+    note_fields(record.expr, std::move(order));
+  }
+  return record;
 }
 
 void Parser::parse_record_entry(RecordFields& fields, Label label, std::size_t begin) {
@@ -320,6 +337,9 @@ void Parser::add_record_field(RecordFields& fields, const std::vector<Label>& pa
   if (!inserted) {
     field->second = make(BinOp{Op::combine, field->second.expr, value.expr}, begin,
                          std::max(field->second.depth, value.depth));
+    if (notes_ != nullptr) {
+      notes_->repeated_fields.insert(field->second.expr.get());
+    }
   }
 }
 
@@ -332,6 +352,7 @@ Parsed Parser::parse_union() {
     skip_whitespace();
   }
   FieldMap alternatives;
+  std::vector<FieldNote> order;
   std::uint32_t depth = 0;
   while (peek() != '>') {
     std::size_t label_begin = pos_;
@@ -347,6 +368,9 @@ Parsed Parser::parse_union() {
       type = std::move(parsed.expr);
       next = whitespace_end(pos_);
     }
+    if (notes_ != nullptr) {
+      order.push_back({label, static_cast<std::uint32_t>(label_begin)});
+    }
     if (!alternatives.emplace(label, std::move(type)).second) {
       fail(label_begin, label_end, "duplicate alternative `" + label.str() + "` in union type");
     }
@@ -359,7 +383,11 @@ Parsed Parser::parse_union() {
     }
   }
   ++pos_; // '>'
-  return make(UnionType{std::move(alternatives)}, begin, depth);
+  Parsed union_type = make(UnionType{std::move(alternatives)}, begin, depth);
+  if (notes_ != nullptr) {
+    note_fields(union_type.expr, std::move(order));
+  }
+  return union_type;
 }
 
 Parsed Parser::parse_list() {

@@ -1,10 +1,12 @@
 #include "syntax/parser.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 
 #include "syntax/import_text.h"
 #include "syntax/parser_impl.h"
+#include "syntax/source_notes.h"
 
 namespace polar::dhall {
 namespace parsing {
@@ -14,6 +16,10 @@ Parsed Parser::make_node(Node&& node, std::size_t begin, std::uint32_t child_dep
     fail_too_deep(begin);
   }
   return {make_expr(std::move(node), span(begin, pos_)), child_depth + 1};
+}
+
+void Parser::note_fields(const ExprPtr& node, std::vector<FieldNote> fields) {
+  notes_->fields.emplace(node.get(), std::move(fields));
 }
 
 void Parser::fail_too_deep(std::size_t at) const {
@@ -67,6 +73,9 @@ std::size_t Parser::arrow_length(std::size_t at) const {
     return 2;
   }
   if (char_at(at) == '\xE2' && starts_with_at(at, "\u2192")) {
+    if (notes_ != nullptr) {
+      notes_->unicode = true;
+    }
     return 3;
   }
   return 0;
@@ -106,6 +115,16 @@ ExprPtr parse(SourcePtr source) {
   }
   parsing::validate_characters(source);
   return parsing::Parser(std::move(source)).parse_file();
+}
+
+NotedExpr parse_with_notes(SourcePtr source) {
+  if (source->text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw Error(ErrorKind::parse, source->name + ": file too large to parse (4 GiB or more)");
+  }
+  parsing::validate_characters(source);
+  NotedExpr result;
+  result.expr = parsing::Parser(std::move(source), &result.notes).parse_file();
+  return result;
 }
 
 ImportText import_text(const SourcePtr& source, std::size_t begin) {

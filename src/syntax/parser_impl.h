@@ -14,6 +14,7 @@
 #include "syntax/expr.h"
 #include "syntax/import_text.h"
 #include "syntax/lexer.h"
+#include "syntax/source_notes.h"
 
 namespace polar::dhall::parsing {
 
@@ -57,7 +58,9 @@ enum class LabelRule : std::uint8_t {
 
 class Parser : Scanner {
 public:
-  explicit Parser(SourcePtr source) : Scanner(std::move(source)) {}
+  explicit Parser(SourcePtr source, SourceNotes* notes = nullptr) : Scanner(std::move(source)) {
+    notes_ = notes;
+  }
 
   // complete-dhall-file
   ExprPtr parse_file();
@@ -88,6 +91,8 @@ private:
                      std::max(spine_depth - 1, other_depth));
   }
   [[noreturn]] void fail_too_deep(std::size_t at) const;
+  // For parse_with_notes: the labels of a record or union as written.
+  void note_fields(const ExprPtr& node, std::vector<FieldNote> fields);
   // Fails after an expression ended at the current position and `at` (after
   // whitespace) holds neither `what` nor anything else that may follow.
   [[noreturn]] void fail_after_expression(std::size_t at, std::string_view what) const;
@@ -110,6 +115,7 @@ private:
     Label name;
     std::optional<Parsed> annotation;
     Parsed value;
+    bool starts_block = false; // the first `let` after an `in` (for SourceNotes)
   };
   Parsed parse_let();
   Parsed parse_let_binding_value();

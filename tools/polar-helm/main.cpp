@@ -17,6 +17,7 @@
 #include "encrypt_command.h"
 #include "environment_command.h"
 #include "exit_codes.h"
+#include "format_command.h"
 #include "freeze_command.h"
 #include "import_yaml_command.h"
 #include "inputs_command.h"
@@ -87,6 +88,7 @@ polar::cli::ExitCode run(int argc, char** argv) {
   polar::cli::register_diff_command(app, exit_code);
   polar::cli::register_text_command(app, exit_code);
   polar::cli::register_directory_tree_command(app, exit_code);
+  polar::cli::register_format_command(app, exit_code);
   polar::cli::register_inputs_command(app, exit_code);
   polar::cli::register_schema_command(app, exit_code);
   polar::cli::register_validate_command(app, exit_code);
