@@ -12,12 +12,36 @@ struct Node {
   Kind kind = Kind::empty;
   bool flat = true; // contains no line, flat_alt or choice: flattening changes nothing
   std::string text;
-  int width = 0;                    // text: columns (code points)
-  bool literal = false;             // text: trailing spaces are kept
-  int indent = 0;                   // nest
-  std::shared_ptr<const Node> a, b; // flat_alt: wide, flat; cat; nest/align: a;
-                                    // choice: flattened a, original b
+  int width = 0;        // text: columns (code points)
+  bool literal = false; // text: trailing spaces are kept
+  int indent = 0;       // nest
+  // flat_alt: wide, flat; cat; nest/align: a; choice: flattened a,
+  // original b. Mutable only so that ~Node can take them apart.
+  mutable std::shared_ptr<const Node> a, b;
+
+  Node() = default;
+  Node(const Node&) = default;
+  Node& operator=(const Node&) = default;
+  // Iteratively: a document can be a chain of 100,000 nodes.
+  ~Node();
 };
+
+Node::~Node() {
+  std::vector<std::shared_ptr<const Node>> unowned;
+  auto release = [&](std::shared_ptr<const Node>& child) {
+    if (child && child.use_count() == 1) {
+      unowned.push_back(std::move(child));
+    }
+  };
+  release(a);
+  release(b);
+  while (!unowned.empty()) {
+    std::shared_ptr<const Node> node = std::move(unowned.back());
+    unowned.pop_back();
+    release(node->a);
+    release(node->b);
+  } // each node is destroyed here with no child left to recurse into
+}
 
 namespace {
 
@@ -40,43 +64,66 @@ int columns(std::string_view text) {
   return width;
 }
 
-// The flattened document, or nothing when it holds a hard line break.
-std::optional<NodePtr> flatten(const NodePtr& node) {
-  if (node->flat) {
-    return node;
-  }
-  switch (node->kind) {
-  case Kind::line:
-    return std::nullopt;
-  case Kind::flat_alt:
-    return flatten(node->b);
-  case Kind::choice:
-    return node->a;
-  case Kind::cat: {
-    auto a = flatten(node->a);
-    if (!a) {
-      return std::nullopt;
+// The flattened document, or nothing when it holds a hard line break. A
+// post-order walk over an explicit stack: a let block of 100,000 bindings
+// is a `cat` chain as deep as it is long.
+std::optional<NodePtr> flatten(const NodePtr& root) {
+  struct Frame {
+    const NodePtr* node;
+    bool children_done;
+  };
+  std::vector<Frame> stack{{&root, false}};
+  std::vector<NodePtr> results;
+  while (!stack.empty()) {
+    Frame frame = stack.back();
+    const Node& node = **frame.node;
+    if (!frame.children_done) {
+      if (node.flat) {
+        results.push_back(*frame.node);
+        stack.pop_back();
+        continue;
+      }
+      switch (node.kind) {
+      case Kind::line:
+        return std::nullopt;
+      case Kind::choice:
+        results.push_back(node.a);
+        stack.pop_back();
+        continue;
+      case Kind::flat_alt:
+        stack.back().children_done = true;
+        stack.push_back({&node.b, false});
+        continue;
+      case Kind::cat:
+        stack.back().children_done = true;
+        stack.push_back({&node.b, false}); // popped second: `a` is flattened first
+        stack.push_back({&node.a, false});
+        continue;
+      case Kind::nest:
+      case Kind::align:
+        stack.back().children_done = true;
+        stack.push_back({&node.a, false});
+        continue;
+      default:
+        results.push_back(*frame.node);
+        stack.pop_back();
+        continue;
+      }
     }
-    auto b = flatten(node->b);
-    if (!b) {
-      return std::nullopt;
-    }
-    return (Doc(*a) + Doc(*b)).ptr();
+    stack.pop_back();
+    if (node.kind == Kind::cat) {
+      NodePtr b = std::move(results.back());
+      results.pop_back();
+      NodePtr a = std::move(results.back());
+      results.back() = (Doc(a) + Doc(b)).ptr();
+    } else if (node.kind == Kind::nest || node.kind == Kind::align) {
+      Node copy = node;
+      copy.a = std::move(results.back());
+      copy.flat = copy.a->flat;
+      results.back() = make(std::move(copy)).ptr();
+    } // flat_alt: the flattened `b` is the result
   }
-  case Kind::nest:
-  case Kind::align: {
-    auto a = flatten(node->a);
-    if (!a) {
-      return std::nullopt;
-    }
-    Node copy = *node;
-    copy.a = *a;
-    copy.flat = (*a)->flat;
-    return make(std::move(copy)).ptr();
-  }
-  default:
-    return node;
-  }
+  return std::move(results.back());
 }
 
 // The layout: prettyprinter's layoutWadlerLeijen with layoutSmart's

@@ -1,6 +1,9 @@
 #include "syntax/text_flattening.h"
 
 #include <type_traits>
+#include <vector>
+
+#include "syntax/spine.h"
 
 namespace polar::dhall {
 namespace {
@@ -38,24 +41,27 @@ TextLit flat(const TextLit& text) {
   return result;
 }
 
-Node flat_node(const Node& node) {
+// `node` with its children flattened; `spine`, when given, is the flattened
+// child that continues its chain (syntax/spine.h), done by the caller.
+Node flat_node(const Node& node, const ExprPtr* spine) {
+  auto flat_or = [&](const ExprPtr& child) { return spine != nullptr ? *spine : flat(child); };
   return std::visit(
-      [](const auto& n) -> Node {
+      [&](const auto& n) -> Node {
         using T = std::decay_t<decltype(n)>;
         if constexpr (std::is_same_v<T, Lambda>) {
           return Lambda{n.param, flat(n.type), flat(n.body)};
         } else if constexpr (std::is_same_v<T, Pi>) {
           return Pi{n.param, flat(n.domain), flat(n.codomain)};
         } else if constexpr (std::is_same_v<T, App>) {
-          return App{flat(n.fn), flat(n.arg)};
+          return App{flat_or(n.fn), flat(n.arg)};
         } else if constexpr (std::is_same_v<T, Let>) {
-          return Let{n.name, flat(n.annotation), flat(n.value), flat(n.body)};
+          return Let{n.name, flat(n.annotation), flat(n.value), flat_or(n.body)};
         } else if constexpr (std::is_same_v<T, Annot>) {
           return Annot{flat(n.expr), flat(n.type)};
         } else if constexpr (std::is_same_v<T, If>) {
           return If{flat(n.condition), flat(n.then_branch), flat(n.else_branch)};
         } else if constexpr (std::is_same_v<T, BinOp>) {
-          return BinOp{n.op, flat(n.lhs), flat(n.rhs)};
+          return BinOp{n.op, flat_or(n.lhs), flat(n.rhs)};
         } else if constexpr (std::is_same_v<T, TextLit>) {
           return flat(n);
         } else if constexpr (std::is_same_v<T, ListLit>) {
@@ -98,7 +104,18 @@ Node flat_node(const Node& node) {
 } // namespace
 
 ExprPtr flatten_interpolated_text(const ExprPtr& expr) {
-  return make_expr(flat_node(expr->node()), expr->span());
+  // Chains in a loop: a file of 100,000 lets is a tree as deep as it is long.
+  std::vector<const ExprPtr*> links;
+  const ExprPtr* current = &expr;
+  while (const ExprPtr* next = spine_child(**current)) {
+    links.push_back(current);
+    current = next;
+  }
+  ExprPtr result = make_expr(flat_node((*current)->node(), nullptr), (*current)->span());
+  for (auto link = links.rbegin(); link != links.rend(); ++link) {
+    result = make_expr(flat_node((**link)->node(), &result), (**link)->span());
+  }
+  return result;
 }
 
 } // namespace polar::dhall

@@ -86,6 +86,28 @@ TEST(Format, GoldenCases) {
   EXPECT_GE(cases, 15U);
 }
 
+TEST(Format, ChainsOfAnyLengthWithoutOverflowingTheStack) {
+  // A let block, an application spine and an operator chain 100,000 long:
+  // each a tree as deep as it is long, the flattening of its layout and the
+  // check of its meaning crashed before they were followed in loops.
+  std::string source;
+  for (int index = 0; index < 100000; ++index) {
+    source += "let x" + std::to_string(index) + " = " + std::to_string(index) + "\n";
+  }
+  source += "in  { a = f";
+  for (int index = 0; index < 100000; ++index) {
+    source += " 1";
+  }
+  source += ", b = 0";
+  for (int index = 0; index < 100000; ++index) {
+    source += " + 1";
+  }
+  source += " }\n";
+  std::string formatted = format(source);
+  EXPECT_EQ(formatted.substr(0, 22), "let x0 = 0\n\nlet x1 = 1");
+  EXPECT_EQ(meaning(formatted), meaning(source));
+}
+
 TEST(Format, EndsWithOneNewline) {
   EXPECT_EQ(format("1"), "1\n");
   EXPECT_EQ(format("\n\n  { a = 1 }  \n\n"), "{ a = 1 }\n");
