@@ -40,6 +40,7 @@ grep -q '^+ Text' text.err || fail "text: no diff of the types: $(cat text.err)"
 # lint: in place, header kept, --check names what it would change.
 cat >lint.dhall <<'DHALL'
 -- The values of the app.
+-- Why the spare binding is there.
 let unused = 1
 
 let check = 1 + 1 === 2
@@ -54,7 +55,10 @@ same_bytes lint.original lint.dhall # --check wrote nothing
 expect_exit 0 "$polar_helm" lint lint.dhall
 head -n 1 lint.dhall | grep -qx -- '-- The values of the app.' || fail "lint lost the header"
 grep -q unused lint.dhall && fail "lint kept the unused let"
-grep -q 'assert : 1 + 1 ≡ 2' lint.dhall || fail "lint did not make the assert: $(cat lint.dhall)"
+# Laid out as format lays it out, in the file's own (ASCII) characters, comments kept.
+grep -q 'assert : 1 + 1 === 2' lint.dhall || fail "lint did not make the assert: $(cat lint.dhall)"
+grep -qx -- '-- Why the spare binding is there.' lint.dhall || fail "lint lost a comment: $(cat lint.dhall)"
+expect_exit 0 "$polar_helm" format --check lint.dhall
 expect_exit 0 "$polar_helm" lint --check lint.dhall
 [ "$("$polar_helm" hash --file lint.dhall)" = "$("$polar_helm" hash --file lint.original)" ] ||
   fail "lint changed the meaning"

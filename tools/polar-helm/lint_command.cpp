@@ -10,9 +10,8 @@
 #include "imports/file_io.h"
 #include "input.h"
 #include "report.h"
-#include "syntax/header.h"
+#include "syntax/format.h"
 #include "syntax/parser.h"
-#include "syntax/printer.h"
 #include "tooling/lint.h"
 
 namespace polar::cli {
@@ -25,10 +24,13 @@ struct LintArguments {
   bool check = false;
 };
 
-// The linted text of `source`.
+// The linted text of `source`, laid out as `polar-helm format` lays it out:
+// the header and every comment kept (a removed let's comments move to the
+// next thing written after it).
 std::string linted(const dhall::SourcePtr& source) {
-  auto expr = dhall::parse(source);
-  return lint_output(dhall::header_of(source), *dhall::lint(expr));
+  dhall::NotedExpr parsed = dhall::parse_with_notes(source);
+  parsed.expr = dhall::lint(parsed.expr);
+  return dhall::format_source(source, parsed);
 }
 
 // Lints one file in place (or checks it); false when --check finds it would
@@ -83,19 +85,12 @@ ExitCode run_lint(const LintArguments& arguments) {
 
 } // namespace
 
-std::string lint_output(std::string_view header, const dhall::Expr& expr) {
-  std::string text(header);
-  if (!text.empty()) {
-    text += '\n';
-  }
-  return text + dhall::print(expr) + '\n';
-}
-
 void register_lint_command(CLI::App& app, ExitCode& exit_code) {
   auto arguments = std::make_shared<LintArguments>();
   auto* lint = app.add_subcommand(
       "lint", "Improve Dhall files in place as dhall lint does: unused lets removed, `let x = a "
-              "=== b` made an assert, ./../x made ../x (the header comment is kept)");
+              "=== b` made an assert, ./../x made ../x, laid out as format lays it out (every "
+              "comment kept)");
   lint->add_option("FILE", arguments->files,
                    "The files to lint in place (none: standard input to standard output)");
   lint->add_flag("--check", arguments->check,
