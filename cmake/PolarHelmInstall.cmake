@@ -47,6 +47,7 @@ install(
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmRunCheck.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmPackageTest.cmake
         ${CMAKE_CURRENT_LIST_DIR}/PolarHelmPush.cmake
+        ${CMAKE_CURRENT_LIST_DIR}/PolarHelmScriptArguments.cmake
   DESTINATION ${POLAR_HELM_PACKAGE_DESTINATION})
 
 # The build-tree package: the module stays in the sources.

@@ -12,16 +12,8 @@
 # a skip once the packages agreed.
 cmake_minimum_required(VERSION 3.25)
 
-set(arguments "")
-set(after_separator OFF)
-math(EXPR last_argument "${CMAKE_ARGC} - 1")
-foreach(index RANGE ${last_argument})
-  if(after_separator)
-    list(APPEND arguments "${CMAKE_ARGV${index}}")
-  elseif(CMAKE_ARGV${index} STREQUAL "--")
-    set(after_separator ON)
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmScriptArguments.cmake")
+polar_helm_script_arguments(arguments)
 list(POP_FRONT arguments polar_helm chart_dir path_file work_dir)
 cmake_parse_arguments(arg "" "--version" "HELMS;LINT_OPTIONS" ${arguments})
 set(version_flag "")

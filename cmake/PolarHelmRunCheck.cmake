@@ -8,16 +8,8 @@
 # a pass.
 cmake_minimum_required(VERSION 3.25)
 
-set(arguments "")
-set(after_separator OFF)
-math(EXPR last_argument "${CMAKE_ARGC} - 1")
-foreach(index RANGE ${last_argument})
-  if(after_separator)
-    list(APPEND arguments "${CMAKE_ARGV${index}}")
-  elseif(CMAKE_ARGV${index} STREQUAL "--")
-    set(after_separator ON)
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmScriptArguments.cmake")
+polar_helm_script_arguments(arguments)
 list(POP_FRONT arguments manifest)
 
 if(NOT EXISTS "${manifest}")

@@ -9,16 +9,8 @@
 # SKIP_REGULAR_EXPRESSION turns into a skip, never a pass.
 cmake_minimum_required(VERSION 3.25)
 
-set(arguments "")
-set(after_separator OFF)
-math(EXPR last_argument "${CMAKE_ARGC} - 1")
-foreach(index RANGE ${last_argument})
-  if(after_separator)
-    list(APPEND arguments "${CMAKE_ARGV${index}}")
-  elseif(CMAKE_ARGV${index} STREQUAL "--")
-    set(after_separator ON)
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/PolarHelmScriptArguments.cmake")
+polar_helm_script_arguments(arguments)
 list(POP_FRONT arguments mode helm chart_dir)
 if(mode STREQUAL "template")
   cmake_parse_arguments(template "" "--output-file;--release-name" "" ${arguments})
