@@ -652,9 +652,11 @@ function(_polar_helm_executable out_command out_depends)
   endif()
 endfunction()
 
-# The render options shared by polar_helm_chart and polar_helm_render.
+# The render options shared by polar_helm_chart and polar_helm_render:
+# _polar_helm_render_flags(<out_flags> [OFFLINE <bool>] [RENDER_OPTIONS ...]
+# [MIRRORS ...]), OFFLINE taking the caller's flag as it is.
 function(_polar_helm_render_flags out_flags)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "OFFLINE" "" "RENDER_OPTIONS;MIRRORS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "OFFLINE" "RENDER_OPTIONS;MIRRORS")
   set(flags ${arg_RENDER_OPTIONS})
   foreach(mirror IN LISTS arg_MIRRORS)
     if(NOT mirror MATCHES "^[^=]+=.+$")
@@ -673,6 +675,95 @@ function(_polar_helm_render_flags out_flags)
   endif()
   set(${out_flags}
       "${flags}"
+      PARENT_SCOPE)
+endfunction()
+
+# The folders and flags of a tree of Dhall files, shared by polar_helm_chart()
+# and polar_helm_manifests(). Reads the caller's parsed arguments (arg_SOURCE_DIR,
+# arg_OUTPUT_DIR, arg_SYNC_DIR, arg_OFFLINE, arg_RENDER_OPTIONS, arg_MIRRORS) and
+# sets in its scope: source_dir, output_dir (by default
+# <current binary dir>/<default_folder>/<name>), sync_dir (empty without
+# SYNC_DIR), all absolute without a trailing `/`; work_dir, the tree's scratch
+# folder; render_flags.
+function(_polar_helm_tree_setup command name default_folder)
+  if(NOT arg_SOURCE_DIR)
+    message(FATAL_ERROR "${command}(${name}): SOURCE_DIR is required")
+  endif()
+  if(TARGET ${name})
+    message(FATAL_ERROR "${command}(${name}): a target named ${name} exists already")
+  endif()
+  cmake_path(ABSOLUTE_PATH arg_SOURCE_DIR NORMALIZE OUTPUT_VARIABLE source_dir)
+  if(NOT arg_OUTPUT_DIR)
+    set(arg_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/${default_folder}/${name}")
+  endif()
+  cmake_path(
+    ABSOLUTE_PATH
+    arg_OUTPUT_DIR
+    BASE_DIRECTORY
+    "${CMAKE_CURRENT_BINARY_DIR}"
+    NORMALIZE
+    OUTPUT_VARIABLE
+    output_dir)
+  set(sync_dir "")
+  if(arg_SYNC_DIR)
+    cmake_path(ABSOLUTE_PATH arg_SYNC_DIR NORMALIZE OUTPUT_VARIABLE sync_dir)
+  endif()
+  foreach(variable IN ITEMS source_dir output_dir sync_dir)
+    string(REGEX REPLACE "/+$" "" ${variable} "${${variable}}")
+    set(${variable}
+        "${${variable}}"
+        PARENT_SCOPE)
+  endforeach()
+  set(work_dir
+      "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/${name}"
+      PARENT_SCOPE)
+  _polar_helm_render_flags(
+    render_flags
+    OFFLINE "${arg_OFFLINE}"
+    RENDER_OPTIONS ${arg_RENDER_OPTIONS}
+    MIRRORS ${arg_MIRRORS})
+  set(render_flags
+      "${render_flags}"
+      PARENT_SCOPE)
+endfunction()
+
+# The commands of the tree <name> (a chart or a folder of manifests) once its
+# target's properties are set: its renders, added when the directory's
+# CMakeLists.txt ends (so post-processing hooks and checks declared after the
+# call join them), and with a <sync_dir> its sync and drift, from the caller's
+# arg_SYNC_ADOPT and arg_SYNC_EXCLUDE.
+function(_polar_helm_tree_commands name output_dir sync_dir)
+  # Deferred arguments are evaluated when the call runs: EVAL fixes the name now.
+  cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${CMAKE_CURRENT_SOURCE_DIR}]] CALL
+                            _polar_helm_chart_add_commands [[${name}]])")
+  if(sync_dir)
+    set(adopt_keyword "")
+    if(arg_SYNC_ADOPT)
+      set(adopt_keyword ADOPT)
+    endif()
+    _polar_helm_add_sync(${name} "${output_dir}" "${sync_dir}" ${adopt_keyword} EXCLUDE
+                         ${arg_SYNC_EXCLUDE})
+  endif()
+endfunction()
+
+# The arguments of _polar_helm_chart_secrets() from the caller's parsed
+# arguments: the flags EXCLUDE_SECRETS and ALLOW_PLAINTEXT_SECRETS and those
+# of the one-value keywords named after <out_arguments> (the caller's own,
+# SECRETS_PATTERN and ENCRYPTED_REGEX for a chart) that were given.
+function(_polar_helm_secret_arguments out_arguments)
+  set(arguments "")
+  foreach(keyword IN ITEMS EXCLUDE_SECRETS ALLOW_PLAINTEXT_SECRETS)
+    if(arg_${keyword})
+      list(APPEND arguments ${keyword})
+    endif()
+  endforeach()
+  foreach(keyword IN LISTS ARGN)
+    if(DEFINED arg_${keyword})
+      list(APPEND arguments ${keyword} "${arg_${keyword}}")
+    endif()
+  endforeach()
+  set(${out_arguments}
+      "${arguments}"
       PARENT_SCOPE)
 endfunction()
 
@@ -932,14 +1023,10 @@ endfunction()
 # CHECK_PINS: the test <name>.pins, `polar-helm freeze --all --check` on every
 # *.dhall file under the sources (helpers included), with the chart's mirrors.
 function(_polar_helm_pins_test name source_dir)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "OFFLINE" "" "MIRRORS")
-  set(offline_keyword "")
-  if(arg_OFFLINE)
-    set(offline_keyword OFFLINE)
-  endif()
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "OFFLINE" "MIRRORS")
   _polar_helm_render_flags(
     flags
-    ${offline_keyword}
+    OFFLINE "${arg_OFFLINE}"
     MIRRORS ${arg_MIRRORS})
   file(
     GLOB_RECURSE files
@@ -1039,9 +1126,6 @@ function(polar_helm_chart name)
     message(
       FATAL_ERROR "polar_helm_chart(${name}): VALIDATE_IGNORE_KINDS needs VALIDATE_KUBERNETES")
   endif()
-  if(NOT arg_SOURCE_DIR)
-    message(FATAL_ERROR "polar_helm_chart(${name}): SOURCE_DIR is required")
-  endif()
   foreach(keyword IN ITEMS VERSION PUSH PUSH_OPTIONS)
     if(DEFINED arg_${keyword} AND NOT arg_PACKAGE)
       message(FATAL_ERROR "polar_helm_chart(${name}): ${keyword} needs PACKAGE")
@@ -1054,35 +1138,11 @@ function(polar_helm_chart name)
     message(FATAL_ERROR "polar_helm_chart(${name}): PUSH takes oci://HOST[:PORT]/REPOSITORY, "
                         "not '${arg_PUSH}'")
   endif()
-  if(TARGET ${name})
-    message(FATAL_ERROR "polar_helm_chart(${name}): a target named ${name} exists already")
-  endif()
-  cmake_path(ABSOLUTE_PATH arg_SOURCE_DIR NORMALIZE OUTPUT_VARIABLE source_dir)
-  if(NOT arg_OUTPUT_DIR)
-    set(arg_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/charts/${name}")
-  endif()
-  cmake_path(
-    ABSOLUTE_PATH
-    arg_OUTPUT_DIR
-    BASE_DIRECTORY
-    "${CMAKE_CURRENT_BINARY_DIR}"
-    NORMALIZE
-    OUTPUT_VARIABLE
-    chart_dir)
-  string(REGEX REPLACE "/+$" "" chart_dir "${chart_dir}")
-  set(work_dir "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/${name}")
-  set(offline_keyword "")
-  if(arg_OFFLINE)
-    set(offline_keyword OFFLINE)
-  endif()
-  _polar_helm_render_flags(
-    render_flags
-    ${offline_keyword}
-    RENDER_OPTIONS ${arg_RENDER_OPTIONS}
-    MIRRORS ${arg_MIRRORS})
+  _polar_helm_tree_setup(polar_helm_chart ${name} charts)
+  set(chart_dir "${output_dir}")
   _polar_helm_render_flags(
     schema_flags
-    ${offline_keyword}
+    OFFLINE "${arg_OFFLINE}"
     MIRRORS ${arg_MIRRORS})
   set(values_schema ON)
   if(arg_NO_VALUES_SCHEMA)
@@ -1094,21 +1154,7 @@ function(polar_helm_chart name)
   endif()
 
   add_custom_target(${name} ALL)
-  set(sync_dir "")
-  if(arg_SYNC_DIR)
-    cmake_path(ABSOLUTE_PATH arg_SYNC_DIR NORMALIZE OUTPUT_VARIABLE sync_dir)
-  endif()
-  set(secret_arguments "")
-  foreach(keyword IN ITEMS EXCLUDE_SECRETS ALLOW_PLAINTEXT_SECRETS)
-    if(arg_${keyword})
-      list(APPEND secret_arguments ${keyword})
-    endif()
-  endforeach()
-  foreach(keyword IN ITEMS SECRETS_PATTERN ENCRYPTED_REGEX)
-    if(DEFINED arg_${keyword})
-      list(APPEND secret_arguments ${keyword} "${arg_${keyword}}")
-    endif()
-  endforeach()
+  _polar_helm_secret_arguments(secret_arguments SECRETS_PATTERN ENCRYPTED_REGEX)
   _polar_helm_chart_secrets(
     ${name} layout "${source_dir}" "${sync_dir}"
     ${secret_arguments}
@@ -1127,23 +1173,12 @@ function(polar_helm_chart name)
                POLAR_HELM_GENERATED OFF
                POLAR_HELM_VALUES_SCHEMA ${values_schema}
                POLAR_HELM_SCHEMA_FLAGS "${schema_flags}")
-  # Deferred arguments are evaluated when the call runs: EVAL fixes the name now.
-  cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${CMAKE_CURRENT_SOURCE_DIR}]] CALL
-                            _polar_helm_chart_add_commands [[${name}]])")
-
-  if(sync_dir)
-    set(adopt_keyword "")
-    if(arg_SYNC_ADOPT)
-      set(adopt_keyword ADOPT)
-    endif()
-    _polar_helm_add_sync(${name} "${chart_dir}" "${sync_dir}" ${adopt_keyword} EXCLUDE
-                         ${arg_SYNC_EXCLUDE})
-  endif()
+  _polar_helm_tree_commands(${name} "${chart_dir}" "${sync_dir}")
 
   if(arg_CHECK_PINS)
     _polar_helm_pins_test(
       ${name} "${source_dir}"
-      ${offline_keyword}
+      OFFLINE "${arg_OFFLINE}"
       MIRRORS ${arg_MIRRORS})
   endif()
 
@@ -1484,13 +1519,9 @@ function(polar_helm_render)
     output)
   file(RELATIVE_PATH depfile_name "${CMAKE_CURRENT_BINARY_DIR}" "${output}")
   string(REPLACE "../" "__/" depfile_name "${depfile_name}")
-  set(offline_keyword "")
-  if(arg_OFFLINE)
-    set(offline_keyword OFFLINE)
-  endif()
   _polar_helm_render_flags(
     flags
-    ${offline_keyword}
+    OFFLINE "${arg_OFFLINE}"
     RENDER_OPTIONS ${arg_RENDER_OPTIONS}
     MIRRORS ${arg_MIRRORS})
   set(documents_flag "")

@@ -64,11 +64,57 @@ function(_polar_helm_layout_refuse_names name source_dir before after)
     if(with_backslash)
       set(refused "a file below ${source_dir} whose name holds '\\'")
     endif()
-    message(
-      FATAL_ERROR
-        "polar_helm_chart(${name}): ${refused}: a chart source name cannot hold "
-        "';', '\\' or '#' (CMake cannot carry them in lists and custom command "
-        "outputs); rename it")
+    _polar_helm_layout_refuse(polar_helm_chart ${name} "${refused}")
+  endif()
+endfunction()
+
+# Fails <command>(<name>) for the source <names> that cannot be carried (see
+# above).
+function(_polar_helm_layout_refuse command name names)
+  message(
+    FATAL_ERROR
+      "${command}(${name}): ${names}: a chart source name cannot hold "
+      "';', '\\' or '#' (CMake cannot carry them in lists and custom command "
+      "outputs); rename it")
+endfunction()
+
+# Sets <out_options> to the file(GLOB) option that re-globs on every build
+# with POLAR_HELM_GLOB_CONFIGURE_DEPENDS (CONFIGURE_DEPENDS), else to nothing.
+function(_polar_helm_glob_options out_options)
+  set(options "")
+  if(POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
+    set(options CONFIGURE_DEPENDS)
+  endif()
+  set(${out_options}
+      "${options}"
+      PARENT_SCOPE)
+endfunction()
+
+# Ends a discovery function: hands the lists named <sources_var>,
+# <outputs_var> and <documents_var> to its caller as <prefix>_SOURCES,
+# <prefix>_OUTPUTS and <prefix>_DOCUMENTS.
+macro(_polar_helm_layout_return prefix sources_var outputs_var documents_var)
+  set(${prefix}_SOURCES
+      "${${sources_var}}"
+      PARENT_SCOPE)
+  set(${prefix}_OUTPUTS
+      "${${outputs_var}}"
+      PARENT_SCOPE)
+  set(${prefix}_DOCUMENTS
+      "${${documents_var}}"
+      PARENT_SCOPE)
+endmacro()
+
+# Makes <folders> configure dependencies of the current directory, unless
+# POLAR_HELM_GLOB_CONFIGURE_DEPENDS re-globs instead: adding, removing or
+# renaming a file changes its folder's modification time, so the build
+# reconfigures exactly when a layout may have changed.
+function(_polar_helm_layout_watch folders)
+  if(NOT POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
+    set_property(
+      DIRECTORY
+      APPEND
+      PROPERTY CMAKE_CONFIGURE_DEPENDS ${folders})
   endif()
 endfunction()
 
@@ -89,17 +135,13 @@ function(_polar_helm_discover_layout name source_dir prefix)
   set(sources "")
   set(outputs "")
   set(documents "")
-  set(configure_depends "")
-  if(POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
-    set(configure_depends CONFIGURE_DEPENDS)
-  endif()
+  _polar_helm_glob_options(configure_depends)
   if(NOT EXISTS "${source_dir}/chart.dhall")
     message(FATAL_ERROR "polar_helm_chart(${name}): ${source_dir} has no chart.dhall: "
                         "not the root of a chart's Dhall sources")
   endif()
-  # Adding, removing or renaming a file changes its folder's modification
-  # time: with the folders as configure dependencies, the build reconfigures
-  # exactly when the layout may have changed.
+  # The folders whose modification time tells that the layout may have
+  # changed (_polar_helm_layout_watch).
   set(watched_folders "${source_dir}")
   _polar_helm_layout_refuse_names(${name} "${source_dir}" "*" "*.dhall")
   _polar_helm_layout_refuse_names(${name} "${source_dir}" "templates/*" "*.dhall")
@@ -182,22 +224,8 @@ function(_polar_helm_discover_layout name source_dir prefix)
     endforeach()
   endforeach()
 
-  if(NOT POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
-    set_property(
-      DIRECTORY
-      APPEND
-      PROPERTY CMAKE_CONFIGURE_DEPENDS ${watched_folders})
-  endif()
-
-  set(${prefix}_SOURCES
-      "${sources}"
-      PARENT_SCOPE)
-  set(${prefix}_OUTPUTS
-      "${outputs}"
-      PARENT_SCOPE)
-  set(${prefix}_DOCUMENTS
-      "${documents}"
-      PARENT_SCOPE)
+  _polar_helm_layout_watch("${watched_folders}")
+  _polar_helm_layout_return(${prefix} sources outputs documents)
 endfunction()
 
 # NO_VALUES_FILE: removes every `values.dhall` (the chart's and each
@@ -226,15 +254,7 @@ function(_polar_helm_layout_drop_values name prefix)
       list(APPEND kept_documents ${is_template})
     endif()
   endforeach()
-  set(${prefix}_SOURCES
-      "${kept_sources}"
-      PARENT_SCOPE)
-  set(${prefix}_OUTPUTS
-      "${kept_outputs}"
-      PARENT_SCOPE)
-  set(${prefix}_DOCUMENTS
-      "${kept_documents}"
-      PARENT_SCOPE)
+  _polar_helm_layout_return(${prefix} kept_sources kept_outputs kept_documents)
 endfunction()
 
 # The manifests layout of polar_helm_manifests(<name>) in <source_dir> (see the
@@ -247,10 +267,7 @@ endfunction()
 # same rules.
 function(_polar_helm_discover_manifests name source_dir prefix)
   cmake_parse_arguments(PARSE_ARGV 3 arg "KUSTOMIZATION" "" "EXCLUDE")
-  set(configure_depends "")
-  if(POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
-    set(configure_depends CONFIGURE_DEPENDS)
-  endif()
+  _polar_helm_glob_options(configure_depends)
   if(NOT IS_DIRECTORY "${source_dir}")
     message(FATAL_ERROR "polar_helm_manifests(${name}): ${source_dir} is not a folder of "
                         "Dhall sources")
@@ -272,11 +289,7 @@ function(_polar_helm_discover_manifests name source_dir prefix)
     endif()
   endforeach()
   if(refused)
-    message(
-      FATAL_ERROR
-        "polar_helm_manifests(${name}): ${refused}: a chart source name cannot hold "
-        "';', '\\' or '#' (CMake cannot carry them in lists and custom command "
-        "outputs); rename it")
+    _polar_helm_layout_refuse(polar_helm_manifests ${name} "${refused}")
   endif()
   list(SORT kept_files)
   set(exclude_regexes "")
@@ -330,8 +343,6 @@ function(_polar_helm_discover_manifests name source_dir prefix)
   endforeach()
 
   if(NOT POLAR_HELM_GLOB_CONFIGURE_DEPENDS)
-    # As for charts: a folder's modification time changes when an entry is
-    # added, removed or renamed in it.
     file(
       GLOB_RECURSE entries
       LIST_DIRECTORIES true
@@ -342,19 +353,7 @@ function(_polar_helm_discover_manifests name source_dir prefix)
         list(APPEND watched_folders "${entry}")
       endif()
     endforeach()
-    set_property(
-      DIRECTORY
-      APPEND
-      PROPERTY CMAKE_CONFIGURE_DEPENDS ${watched_folders})
+    _polar_helm_layout_watch("${watched_folders}")
   endif()
-
-  set(${prefix}_SOURCES
-      "${sources}"
-      PARENT_SCOPE)
-  set(${prefix}_OUTPUTS
-      "${outputs}"
-      PARENT_SCOPE)
-  set(${prefix}_DOCUMENTS
-      "${documents}"
-      PARENT_SCOPE)
+  _polar_helm_layout_return(${prefix} sources outputs documents)
 endfunction()

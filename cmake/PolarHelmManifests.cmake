@@ -16,36 +16,7 @@ function(polar_helm_manifests name)
     "${one_value}"
     "EXCLUDE;SYNC_EXCLUDE;DEPENDS;RENDER_OPTIONS;MIRRORS;ENCRYPT_COMMAND;AGE_RECIPIENTS")
   _polar_helm_check_arguments("polar_helm_manifests(${name})" "${one_value}")
-  if(NOT arg_SOURCE_DIR)
-    message(FATAL_ERROR "polar_helm_manifests(${name}): SOURCE_DIR is required")
-  endif()
-  if(TARGET ${name})
-    message(FATAL_ERROR "polar_helm_manifests(${name}): a target named ${name} exists already")
-  endif()
-  cmake_path(ABSOLUTE_PATH arg_SOURCE_DIR NORMALIZE OUTPUT_VARIABLE source_dir)
-  string(REGEX REPLACE "/+$" "" source_dir "${source_dir}")
-  if(NOT arg_OUTPUT_DIR)
-    set(arg_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/manifests/${name}")
-  endif()
-  cmake_path(
-    ABSOLUTE_PATH
-    arg_OUTPUT_DIR
-    BASE_DIRECTORY
-    "${CMAKE_CURRENT_BINARY_DIR}"
-    NORMALIZE
-    OUTPUT_VARIABLE
-    output_dir)
-  string(REGEX REPLACE "/+$" "" output_dir "${output_dir}")
-  set(work_dir "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/${name}")
-  set(offline_keyword "")
-  if(arg_OFFLINE)
-    set(offline_keyword OFFLINE)
-  endif()
-  _polar_helm_render_flags(
-    render_flags
-    ${offline_keyword}
-    RENDER_OPTIONS ${arg_RENDER_OPTIONS}
-    MIRRORS ${arg_MIRRORS})
+  _polar_helm_tree_setup(polar_helm_manifests ${name} manifests)
   set(kustomization_keyword "")
   set(finish_flags --manifests)
   if(arg_KUSTOMIZATION)
@@ -57,20 +28,7 @@ function(polar_helm_manifests name)
 
   add_custom_target(${name} ALL)
   set_target_properties(${name} PROPERTIES POLAR_HELM_COMMAND polar_helm_manifests)
-  set(sync_dir "")
-  if(arg_SYNC_DIR)
-    cmake_path(ABSOLUTE_PATH arg_SYNC_DIR NORMALIZE OUTPUT_VARIABLE sync_dir)
-    string(REGEX REPLACE "/+$" "" sync_dir "${sync_dir}")
-  endif()
-  set(secret_arguments "")
-  foreach(keyword IN ITEMS EXCLUDE_SECRETS ALLOW_PLAINTEXT_SECRETS)
-    if(arg_${keyword})
-      list(APPEND secret_arguments ${keyword})
-    endif()
-  endforeach()
-  if(DEFINED arg_SECRETS_PATTERN)
-    list(APPEND secret_arguments SECRETS_PATTERN "${arg_SECRETS_PATTERN}")
-  endif()
+  _polar_helm_secret_arguments(secret_arguments SECRETS_PATTERN)
   _polar_helm_chart_secrets(
     ${name} layout "${source_dir}" "${sync_dir}"
     ${secret_arguments}
@@ -105,21 +63,11 @@ function(polar_helm_manifests name)
     add_custom_target(${name}_inputs DEPENDS ${depends_files})
     add_dependencies(${name} ${name}_inputs)
   endif()
-  # Deferred arguments are evaluated when the call runs: EVAL fixes the name now.
-  cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${CMAKE_CURRENT_SOURCE_DIR}]] CALL
-                            _polar_helm_chart_add_commands [[${name}]])")
-  if(sync_dir)
-    set(adopt_keyword "")
-    if(arg_SYNC_ADOPT)
-      set(adopt_keyword ADOPT)
-    endif()
-    _polar_helm_add_sync(${name} "${output_dir}" "${sync_dir}" ${adopt_keyword} EXCLUDE
-                         ${arg_SYNC_EXCLUDE})
-  endif()
+  _polar_helm_tree_commands(${name} "${output_dir}" "${sync_dir}")
   if(arg_CHECK_PINS)
     _polar_helm_pins_test(
       ${name} "${source_dir}"
-      ${offline_keyword}
+      OFFLINE "${arg_OFFLINE}"
       MIRRORS ${arg_MIRRORS})
   endif()
 endfunction()

@@ -171,15 +171,7 @@ function(_polar_helm_chart_secrets name prefix source_dir sync_dir)
         list(APPEND kept_documents ${is_template})
       endif()
     endforeach()
-    set(${prefix}_SOURCES
-        "${kept_sources}"
-        PARENT_SCOPE)
-    set(${prefix}_OUTPUTS
-        "${kept_outputs}"
-        PARENT_SCOPE)
-    set(${prefix}_DOCUMENTS
-        "${kept_documents}"
-        PARENT_SCOPE)
+    _polar_helm_layout_return(${prefix} kept_sources kept_outputs kept_documents)
   endif()
   set_target_properties(
     ${name}
