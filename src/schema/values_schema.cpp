@@ -197,7 +197,9 @@ private:
       if (payload == nullptr) {
         continue;
       }
-      Json choice = at("<" + label.str() + ">", [&] { return schema_of(payload); });
+      // An init-capture: clang before 16 cannot capture a structured binding.
+      Json choice = at("<" + label.str() + ">",
+                       [this, &type_of_payload = payload] { return schema_of(type_of_payload); });
       if (std::find(choices.begin(), choices.end(), choice) == choices.end()) {
         choices.push_back(std::move(choice));
       }

@@ -339,8 +339,9 @@ private:
     dhall::FieldMap result;
     for (const auto& [label, field_type_lazy] : record.fields) {
       const ValuePtr& field_type = field_type_lazy.force();
-      auto found = std::find_if(fields.begin(), fields.end(), [&](const auto& entry) {
-        return entry.first.Scalar() == label.str();
+      // An init-capture: clang before 16 cannot capture a structured binding.
+      auto found = std::find_if(fields.begin(), fields.end(), [&name = label](const auto& entry) {
+        return entry.first.Scalar() == name.str();
       });
       const dhall::LazyValue* default_value = nullptr;
       if (defaults) {
