@@ -71,8 +71,9 @@ bool occurs_free(const Label& name, const Natural& index, const ExprPtr& root) {
       pending.emplace_back(let->value, at);
       pending.emplace_back(let->body, under(let->name, name, at));
     } else {
-      map_subexpressions(expr, [&](const ExprPtr& child) {
-        pending.emplace_back(child, at);
+      // An init-capture: clang before 16 cannot capture a structured binding.
+      map_subexpressions(expr, [&pending, &index_here = at](const ExprPtr& child) {
+        pending.emplace_back(child, index_here);
         return child;
       });
     }
