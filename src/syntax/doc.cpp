@@ -179,20 +179,8 @@ public:
         column = i;
         pipe = rest;
         break;
-      case Kind::flat_alt:
-        pipe = cons(i, node.a.get(), rest);
-        break;
-      case Kind::cat:
-        pipe = cons(i, node.a.get(), cons(i, node.b.get(), rest));
-        break;
-      case Kind::nest:
-        pipe = cons(i + node.indent, node.a.get(), rest);
-        break;
-      case Kind::align:
-        pipe = cons(column, node.a.get(), rest);
-        break;
-      case Kind::choice:
-        pipe = cons(i, choose(column, i, node, rest), rest);
+      default:
+        pipe = expand(*pipe, column);
         break;
       }
     }
@@ -205,6 +193,28 @@ public:
 private:
   const Pipe* cons(int indent, const Node* node, const Pipe* next) {
     return &arena_.emplace_back(Pipe{indent, node, next});
+  }
+
+  // One step into a structural node (flat_alt, cat, nest, align, choice)
+  // met at `column`: the pipe with its parts in its place. The layout and
+  // its fitting predicate walk documents the same way.
+  const Pipe* expand(const Pipe& pipe, int column) {
+    const Node& node = *pipe.node;
+    int i = pipe.indent;
+    switch (node.kind) {
+    case Kind::flat_alt:
+      return cons(i, node.a.get(), pipe.next);
+    case Kind::cat:
+      return cons(i, node.a.get(), cons(i, node.b.get(), pipe.next));
+    case Kind::nest:
+      return cons(i + node.indent, node.a.get(), pipe.next);
+    case Kind::align:
+      return cons(column, node.a.get(), pipe.next);
+    case Kind::choice:
+      return cons(i, choose(column, i, node, pipe.next), pipe.next);
+    default: // a leaf: its walker handles it
+      return pipe.next;
+    }
   }
 
   // selectNicer: the flat alternative when the rest of the document fits
@@ -234,19 +244,13 @@ private:
         return std::nullopt;
       case Kind::line:
         return i;
-      case Kind::flat_alt:
-        pipe = cons(i, node.a.get(), rest);
-        break;
-      case Kind::cat:
-        pipe = cons(i, node.a.get(), cons(i, node.b.get(), rest));
-        break;
-      case Kind::nest:
-        pipe = cons(i + node.indent, node.a.get(), rest);
-        break;
       case Kind::align:
         return std::nullopt; // an aligned document does not start a line here
       case Kind::choice:
         pipe = cons(i, node.a.get(), rest);
+        break;
+      default:
+        pipe = expand(*pipe, 0); // flat_alt, cat, nest: no column needed
         break;
       }
     }
@@ -298,20 +302,8 @@ private:
         column = i;
         pipe = rest;
         break;
-      case Kind::flat_alt:
-        pipe = cons(i, node.a.get(), rest);
-        break;
-      case Kind::cat:
-        pipe = cons(i, node.a.get(), cons(i, node.b.get(), rest));
-        break;
-      case Kind::nest:
-        pipe = cons(i + node.indent, node.a.get(), rest);
-        break;
-      case Kind::align:
-        pipe = cons(column, node.a.get(), rest);
-        break;
-      case Kind::choice:
-        pipe = cons(i, choose(column, i, node, rest), rest);
+      default:
+        pipe = expand(*pipe, column);
         break;
       }
     }
