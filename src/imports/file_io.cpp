@@ -412,7 +412,8 @@ void OutputFileWriter::write(std::string_view text) {
       return;
     }
     open_in_place();
-    text = std::exchange(held_, {});
+    write_bytes(std::exchange(held_, {}));
+    return;
   }
   write_bytes(text);
 }
