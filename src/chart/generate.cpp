@@ -32,6 +32,8 @@ std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
   render_options.format = render::OutputFormat::yaml;
   render_options.yaml.documents = file.documents;
   std::string text;
+  fs::path output = chart_dir / file.output;
+  std::optional<dhall::OutputFileWriter> writer;
   // A secret's message could quote a value, and so could any file's that
   // read an environment variable.
   bool hide_values = encryption != nullptr;
@@ -45,14 +47,24 @@ std::string render_chart_file(const ChartFile& file, const fs::path& chart_dir,
     dhall::Loaded loaded = dhall::load_file(file.source, load_options);
     hide_values = hide_values || loaded.read_sensitive_values;
     render_options.conversion.map_keys_in_errors = !hide_values;
-    text = render::render(loaded.value, render_options);
+    if (encryption) {
+      text = render::render(loaded.value, render_options); // encrypted whole
+    } else {
+      // Streamed into a temporary next to the output, renamed on success.
+      writer.emplace(output);
+      render::SinkTo sink(*writer);
+      render::render(loaded.value, render_options, sink);
+    }
   } catch (const dhall::Error& error) {
     if (hide_values) {
       throw dhall::without_values(error);
     }
     throw;
   }
-  fs::path output = chart_dir / file.output;
+  if (writer) {
+    writer->commit();
+    return {};
+  }
   std::string note;
   if (encryption) {
     std::optional<std::string> previous;

@@ -5,6 +5,7 @@
 #include <random>
 #include <system_error>
 #include <utility>
+#include <vector>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -215,20 +216,72 @@ OutputTarget follow_symlinks(const fs::path& path) {
   }
 }
 
-// Opens the existing `path` and writes `bytes` to it: a device, a FIFO or
-// an open file is not ours to replace. A FIFO waits for its reader.
-void write_in_place(const fs::path& path, std::span<const std::uint8_t> bytes, int flags) {
-  int descriptor = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | flags);
+// Creates a temporary file next to `path` (and `path`'s directory when it
+// is missing), opened for writing into `descriptor`.
+fs::path create_temporary_sibling(const fs::path& path, int& descriptor) {
+  fs::path temporary = temporary_sibling(path);
+  auto create = [&] {
+    return ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  };
+  descriptor = create();
+  if (descriptor < 0 && errno == ENOENT) {
+    // The directory is created only when missing: a cache directory that
+    // exists costs no system calls per entry.
+    std::error_code error;
+    fs::create_directories(path.parent_path(), error);
+    if (error) {
+      fail("cannot create the directory of", path, error);
+    }
+    descriptor = create();
+  }
   if (descriptor < 0) {
-    fail("cannot write", path, last_error());
+    fail("cannot write", temporary, last_error());
   }
-  FileDescriptor file(descriptor);
-  std::error_code error = write_all(file.get(), bytes);
-  if (!error && ::close(file.release()) != 0) {
-    error = last_error();
+  return temporary;
+}
+
+// Whether the regular files `a` and `b` hold the same bytes; false when
+// either cannot be read.
+bool same_contents(const fs::path& a, const fs::path& b) {
+  std::error_code error;
+  if (!fs::is_regular_file(b, error) || fs::file_size(a, error) != fs::file_size(b, error) ||
+      error) {
+    return false;
   }
-  if (error) {
-    fail("cannot write", path, error);
+  FileDescriptor first(::open(a.c_str(), O_RDONLY | O_CLOEXEC));
+  FileDescriptor second(::open(b.c_str(), O_RDONLY | O_CLOEXEC));
+  if (first.get() < 0 || second.get() < 0) {
+    return false;
+  }
+  constexpr std::size_t piece = 64 * 1024;
+  std::vector<char> left(piece);
+  std::vector<char> right(piece);
+  auto read_piece = [](int descriptor, std::vector<char>& buffer) -> ssize_t {
+    std::size_t filled = 0;
+    while (filled < buffer.size()) {
+      ssize_t count = ::read(descriptor, buffer.data() + filled, buffer.size() - filled);
+      if (count < 0 && errno == EINTR) {
+        continue;
+      }
+      if (count <= 0) {
+        return count < 0 ? -1 : static_cast<ssize_t>(filled);
+      }
+      filled += static_cast<std::size_t>(count);
+    }
+    return static_cast<ssize_t>(filled);
+  };
+  while (true) {
+    ssize_t left_count = read_piece(first.get(), left);
+    ssize_t right_count = read_piece(second.get(), right);
+    if (left_count < 0 || left_count != right_count) {
+      return false;
+    }
+    if (left_count == 0) {
+      return true;
+    }
+    if (!std::equal(left.begin(), left.begin() + left_count, right.begin())) {
+      return false;
+    }
   }
 }
 
@@ -285,24 +338,8 @@ std::optional<SharedBytes> map_regular_file(const fs::path& path) {
 void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> bytes,
                            Durability durability) {
   bool flushed = durability == Durability::flushed;
-  auto temporary = temporary_sibling(path);
-  auto create = [&] {
-    return ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  };
-  int descriptor = create();
-  if (descriptor < 0 && errno == ENOENT) {
-    // The directory is created only when missing: a cache directory that
-    // exists costs no system calls per entry.
-    std::error_code error;
-    fs::create_directories(path.parent_path(), error);
-    if (error) {
-      fail("cannot create the directory of", path, error);
-    }
-    descriptor = create();
-  }
-  if (descriptor < 0) {
-    fail("cannot write", temporary, std::error_code(errno, std::generic_category()));
-  }
+  int descriptor = -1;
+  auto temporary = create_temporary_sibling(path, descriptor);
   std::error_code error;
   {
     FileDescriptor file(descriptor);
@@ -334,18 +371,96 @@ void write_file_atomically(const fs::path& path, std::string_view text, Durabili
 }
 
 void write_output_file(const fs::path& path, std::string_view text) {
-  std::span bytes(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+  OutputFileWriter writer(path);
+  writer.write(text);
+  writer.commit();
+}
+
+OutputFileWriter::OutputFileWriter(const fs::path& path) {
   OutputTarget target = follow_symlinks(path);
   mode_t mode = target.status.st_mode;
+  target_ = target.path;
   if (target.open_file) {
-    write_in_place(target.path, bytes, O_APPEND);
+    in_place_flags_ = O_APPEND;
   } else if (mode == 0 || S_ISREG(mode)) {
-    write_file_atomically(target.path, bytes, Durability::unflushed);
+    temporary_ = create_temporary_sibling(target_, descriptor_);
   } else if (S_ISDIR(mode)) {
     throw Error(ErrorKind::io, "cannot write " + path.string() + ": it is a directory");
-  } else {
-    write_in_place(target.path, bytes, 0);
   }
+}
+
+OutputFileWriter::~OutputFileWriter() {
+  abandon();
+}
+
+void OutputFileWriter::abandon() noexcept {
+  if (descriptor_ >= 0) {
+    ::close(descriptor_);
+    descriptor_ = -1;
+  }
+  if (!done_ && !temporary_.empty()) {
+    std::error_code ignored;
+    fs::remove(temporary_, ignored);
+  }
+  done_ = true;
+}
+
+void OutputFileWriter::write(std::string_view text) {
+  if (temporary_.empty() && descriptor_ < 0) {
+    held_ += text;
+    if (held_.size() <= in_place_hold_size) {
+      return;
+    }
+    open_in_place();
+    write_bytes(std::exchange(held_, {}));
+    return;
+  }
+  write_bytes(text);
+}
+
+void OutputFileWriter::write_bytes(std::string_view text) {
+  std::error_code error = write_all(
+      descriptor_, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+  if (error) {
+    abandon();
+    fail("cannot write", target_, error);
+  }
+}
+
+// A device, a FIFO or an open file is not ours to replace. A FIFO waits for
+// its reader.
+void OutputFileWriter::open_in_place() {
+  descriptor_ = ::open(target_.c_str(), O_WRONLY | O_CLOEXEC | in_place_flags_);
+  if (descriptor_ < 0) {
+    std::error_code error = last_error();
+    abandon();
+    fail("cannot write", target_, error);
+  }
+}
+
+void OutputFileWriter::commit(bool keep_unchanged) {
+  if (temporary_.empty() && descriptor_ < 0) {
+    open_in_place();
+    write_bytes(std::exchange(held_, {}));
+  }
+  std::error_code error;
+  // The file's time is when it is complete, not when its last piece was
+  // written: a file written in between (an environment stamp) stays older.
+  if (!temporary_.empty() && ::futimens(descriptor_, nullptr) != 0) {
+    error = last_error();
+  }
+  if (::close(std::exchange(descriptor_, -1)) != 0 && !error) {
+    error = last_error();
+  } else if (!temporary_.empty() && keep_unchanged && same_contents(temporary_, target_)) {
+    fs::remove(temporary_, error);
+  } else if (!temporary_.empty()) {
+    fs::rename(temporary_, target_, error);
+  }
+  if (error) {
+    abandon();
+    fail("cannot write", target_, error);
+  }
+  done_ = true;
 }
 
 bool names_open_file(const fs::path& path) {

@@ -60,6 +60,45 @@ bool is_abandoned_temporary(std::string_view file_name);
 // A directory is an error. Throws Error(ErrorKind::io) naming the path.
 void write_output_file(const std::filesystem::path& path, std::string_view text);
 
+// The same for text produced a piece at a time (a render streams its
+// output): the text goes to the temporary file as it comes, and commit()
+// renames it into place, so a render that fails halfway leaves the existing
+// file untouched and no temporary behind. For a device, a FIFO or an open
+// file (standard output through /dev/stdout), the first in_place_hold_size
+// bytes are held until commit(): an output up to that size is written
+// whole or not at all; a longer one is written as it comes, and a failure
+// after that leaves a prefix in the stream (no file to protect there).
+class OutputFileWriter {
+public:
+  static constexpr std::size_t in_place_hold_size = std::size_t{8} << 20;
+
+  // Follows `path` as write_output_file does and creates the temporary
+  // file. Throws Error(ErrorKind::io) naming the path.
+  explicit OutputFileWriter(const std::filesystem::path& path);
+  OutputFileWriter(const OutputFileWriter&) = delete;
+  OutputFileWriter& operator=(const OutputFileWriter&) = delete;
+  // Without commit(): removes the temporary file.
+  ~OutputFileWriter();
+
+  void write(std::string_view text);
+  // Completes the file. `keep_unchanged`: a regular file that already holds
+  // exactly the text is left as it is, modification time included (Ninja's
+  // restat then skips what depends on it), and the temporary is removed.
+  void commit(bool keep_unchanged = false);
+
+private:
+  void write_bytes(std::string_view text);
+  void open_in_place();
+  void abandon() noexcept;
+
+  std::filesystem::path target_;
+  std::filesystem::path temporary_; // empty when written in place
+  int in_place_flags_ = 0;
+  std::string held_; // in place only: the text not yet written
+  int descriptor_ = -1;
+  bool done_ = false;
+};
+
 // Whether `path` reaches, through its symlinks, a link in /proc/PID/fd
 // (/dev/stdin, /dev/fd/3): an open file, to be read or written as a stream,
 // whose directory means nothing.

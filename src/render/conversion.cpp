@@ -2,11 +2,14 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "render/conversion_context.h"
 #include "render/json_encoding.h"
+#include "render/json_events.h"
 #include "render/temporal.h"
 #include "semantics/eval.h"
 
@@ -131,77 +134,89 @@ std::string unrepresentable(const Value& value) {
   return "is not a value (an expression that does not reduce)";
 }
 
+// Discards what it receives: association list entries that a later entry
+// with the same key replaces are still converted, for their errors, as
+// dhall-to-json converts them.
+class DiscardedEvents final : public JsonEvents {
+public:
+  void null() override {}
+  void boolean(bool) override {}
+  void number(const JsonNumber&) override {}
+  void string(std::string_view) override {}
+  void begin_array() override {}
+  void end_array() override {}
+  void begin_object() override {}
+  void key(std::string_view) override {}
+  void end_object() override {}
+};
+
 class DhallToJson {
 public:
-  explicit DhallToJson(ConversionContext& context) : context_(context) {}
+  DhallToJson(ConversionContext& context, JsonEvents& out) : context_(context), out_(&out) {}
 
-  Json convert(const ValuePtr& pointer) {
+  void convert(const ValuePtr& pointer) {
     const Value& value = *pointer;
     if (const auto* boolean = value.as<dhall::VBool>()) {
-      return Json::boolean(boolean->value);
-    }
-    if (const auto* natural = value.as<dhall::VNatural>()) {
-      return Json::number(JsonNumber::from_natural(natural->value));
-    }
-    if (const auto* integer = value.as<dhall::VInteger>()) {
-      return Json::number(JsonNumber::from_integer(integer->value));
-    }
-    if (const auto* floating = value.as<dhall::VDouble>()) {
-      return context_.number(floating->value);
-    }
-    if (const std::string* text = plain_text(value)) {
-      return Json::string(*text);
-    }
-    if (auto temporal = temporal_text(value)) {
-      return Json::string(*std::move(temporal));
-    }
-    if (const auto* list = value.as<dhall::VList>()) {
-      return convert_list(*list);
-    }
-    if (const auto* some = value.as<dhall::VSome>()) {
-      return convert(some->value);
-    }
-    if (const auto* record = value.as<dhall::VRecordLit>()) {
-      return convert_record(record->fields);
-    }
-    if (const auto* none = value.as<dhall::VBuiltin>();
-        none && none->builtin == dhall::Builtin::none && none->args.size() == 1) {
-      return Json::null();
-    }
-    if (auto alternative = union_value(value)) {
-      return alternative->payload ? convert(alternative->payload)
-                                  : Json::string(alternative->name.str());
-    }
-    if (value.is<dhall::VLambda>()) {
-      // Only a JSON.Type value is rendered: read this one function back and
-      // decode the syntax of its body.
-      auto function = dhall::quote(pointer);
-      if (auto json = decode_json_encoding(*function->as<dhall::Lambda>(), context_)) {
-        return *std::move(json);
+      out_->boolean(boolean->value);
+    } else if (const auto* natural = value.as<dhall::VNatural>()) {
+      out_->number(JsonNumber::from_natural(natural->value));
+    } else if (const auto* integer = value.as<dhall::VInteger>()) {
+      out_->number(JsonNumber::from_integer(integer->value));
+    } else if (const auto* floating = value.as<dhall::VDouble>()) {
+      emit_json(context_.number(floating->value), *out_);
+    } else if (const std::string* text = plain_text(value)) {
+      out_->string(*text);
+    } else if (auto temporal = temporal_text(value)) {
+      out_->string(*temporal);
+    } else if (const auto* list = value.as<dhall::VList>()) {
+      convert_list(*list);
+    } else if (const auto* some = value.as<dhall::VSome>()) {
+      convert(some->value);
+    } else if (const auto* record = value.as<dhall::VRecordLit>()) {
+      convert_record(record->fields);
+    } else if (const auto* none = value.as<dhall::VBuiltin>();
+               none && none->builtin == dhall::Builtin::none && none->args.size() == 1) {
+      out_->null();
+    } else if (auto alternative = union_value(value)) {
+      if (alternative->payload) {
+        convert(alternative->payload);
+      } else {
+        out_->string(alternative->name.view());
       }
+    } else {
+      convert_json_encoding(pointer);
     }
-    context_.fail(unrepresentable(value));
   }
 
 private:
+  // Only a JSON.Type value is rendered among functions: read this one
+  // function back and decode the syntax of its body (whole: the syntax is).
+  void convert_json_encoding(const ValuePtr& pointer) {
+    if (pointer->is<dhall::VLambda>()) {
+      auto function = dhall::quote(pointer);
+      if (auto json = decode_json_encoding(*function->as<dhall::Lambda>(), context_)) {
+        emit_json(*json, *out_);
+        return;
+      }
+    }
+    context_.fail(unrepresentable(*pointer));
+  }
+
   // A key computed from values, as error paths show it (see
   // ConversionOptions::map_keys_in_errors).
   std::string path_key(const std::string& key) const {
     return context_.options().map_keys_in_errors ? key : "<value hidden>";
   }
 
-  Json convert_list(const dhall::VList& list) {
-    if (context_.options().association_lists_as_objects) {
-      if (auto object = association_list(list)) {
-        return *std::move(object);
-      }
+  void convert_list(const dhall::VList& list) {
+    if (context_.options().association_lists_as_objects && convert_association_list(list)) {
+      return;
     }
-    JsonArray items;
-    items.reserve(list.items.size());
+    out_->begin_array();
     for (std::size_t index = 0; index < list.items.size(); ++index) {
-      items.push_back(context_.at_index(index, [&] { return convert(list.items[index]); }));
+      context_.at_index(index, [&] { convert(list.items[index]); });
     }
-    return Json::array(std::move(items));
+    out_->end_array();
   }
 
   // Is a record with these field names a `{ mapKey, mapValue }` entry (names
@@ -215,34 +230,55 @@ private:
 
   // `[ { mapKey = k, mapValue = v }, ... ]` as `{ k: v, ... }` (the last of
   // equal keys wins); `[] : List { mapKey : K, mapValue : V }` as `{}`.
-  std::optional<Json> association_list(const dhall::VList& list) {
+  // False, having sent nothing, when `list` is no association list.
+  bool convert_association_list(const dhall::VList& list) {
     if (list.items.empty()) {
       const dhall::VRecordType* entry_type = empty_list_element_record_type(list);
-      return entry_type && is_entry(entry_type->fields) ? std::optional(Json::object({}))
-                                                        : std::nullopt;
+      if (!entry_type || !is_entry(entry_type->fields)) {
+        return false;
+      }
+      out_->begin_object();
+      out_->end_object();
+      return true;
     }
-    std::vector<std::pair<std::string, ValuePtr>> entries;
+    struct Entry {
+      std::string key;
+      ValuePtr value;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(list.items.size());
     for (const ValuePtr& item : list.items) {
       const auto* record = item->as<dhall::VRecordLit>();
       if (record == nullptr || !is_entry(record->fields)) {
-        return std::nullopt;
+        return false;
       }
       std::optional<std::string> key =
           entry_key(*find_field(record->fields, context_.options().map_key)->force());
       if (!key) {
-        return std::nullopt;
+        return false;
       }
-      entries.emplace_back(*std::move(key),
-                           find_field(record->fields, context_.options().map_value)->force());
+      entries.push_back(
+          {*std::move(key), find_field(record->fields, context_.options().map_value)->force()});
     }
-    JsonObject object;
-    // Not `auto& [key, value]`: clang before 16 cannot capture structured bindings.
-    for (auto& entry : entries) {
-      const ValuePtr& value = entry.second;
-      object.insert_or_assign(
-          entry.first, context_.at_key(path_key(entry.first), [&] { return convert(value); }));
+    // Keys in code point order; of equal keys the last in the list wins.
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const Entry& a, const Entry& b) { return a.key < b.key; });
+    out_->begin_object();
+    for (std::size_t index = 0; index < entries.size(); ++index) {
+      const Entry& entry = entries[index];
+      bool replaced = index + 1 < entries.size() && entries[index + 1].key == entry.key;
+      if (replaced) {
+        DiscardedEvents discarded;
+        JsonEvents* out = std::exchange(out_, &discarded);
+        context_.at_key(path_key(entry.key), [&] { convert(entry.value); });
+        out_ = out;
+        continue;
+      }
+      out_->key(entry.key);
+      context_.at_key(path_key(entry.key), [&] { convert(entry.value); });
     }
-    return Json::object(std::move(object));
+    out_->end_object();
+    return true;
   }
 
   // A key is Text or an empty union alternative (written as its name).
@@ -264,44 +300,40 @@ private:
     return (element ? *element : *list.type).as<dhall::VRecordType>();
   }
 
-  Json convert_record(const LazyFieldMap& fields) {
-    if (auto tagged = nesting_record(fields)) {
-      return *std::move(tagged);
+  void convert_record(const LazyFieldMap& fields) {
+    if (convert_nesting_record(fields)) {
+      return;
     }
-    JsonObject object;
+    out_->begin_object();
     for (const auto& field : fields) {
       const dhall::LazyValue& value = field.second;
-      object.emplace(field.first.str(),
-                     context_.at_key(field.first.str(), [&] { return convert(value.force()); }));
+      out_->key(field.first.view());
+      context_.at_key(field.first.str(), [&] { convert(value.force()); });
     }
-    return Json::object(std::move(object));
+    out_->end_object();
   }
 
   // `{ contents = U.A x, field = "tag", nesting = Nesting.Nested "value" }`
   // becomes `{ tag: "A", value: x }`; with `Nesting.Inline` the record x
-  // gets the extra field `tag: "A"`.
-  std::optional<Json> nesting_record(const LazyFieldMap& fields) {
+  // gets the extra field `tag: "A"`. False, having sent nothing, for any
+  // other record.
+  bool convert_nesting_record(const LazyFieldMap& fields) {
     const dhall::LazyValue* contents = find_field(fields, "contents");
     const dhall::LazyValue* field = find_field(fields, "field");
     const dhall::LazyValue* nesting = find_field(fields, "nesting");
     if (fields.size() != 3 || !contents || !field || !nesting) {
-      return std::nullopt;
+      return false;
     }
     const std::string* tag_key = plain_text(*field->force());
     auto alternative = union_value(*contents->force());
     auto placement = nesting_of(*nesting->force());
     if (!tag_key || !alternative || !placement) {
-      return std::nullopt;
+      return false;
     }
     if (!placement->is_inline) {
-      JsonObject object;
-      object.emplace(*tag_key, Json::string(alternative->name.str()));
-      const std::string& key = placement->nested_key;
-      const ValuePtr& payload = alternative->payload;
-      object.insert_or_assign(
-          key, payload ? context_.at_key(path_key(key), [&] { return convert(payload); })
-                       : Json::null());
-      return Json::object(std::move(object));
+      convert_nested(*tag_key, alternative->name.view(), placement->nested_key,
+                     alternative->payload);
+      return true;
     }
     LazyFieldMap tagged;
     if (alternative->payload) {
@@ -313,17 +345,49 @@ private:
       tagged = payload->fields;
     }
     tagged.insert_or_assign(Label(*tag_key), dhall::make_text(alternative->name.str()));
-    return convert_record(tagged);
+    convert_record(tagged);
+    return true;
+  }
+
+  // `{ tag: "name", key: payload }`, keys in order; `key` wins over an equal `tag`.
+  void convert_nested(const std::string& tag, std::string_view name, const std::string& key,
+                      const ValuePtr& payload) {
+    auto write_tag = [&] {
+      out_->key(tag);
+      out_->string(name);
+    };
+    out_->begin_object();
+    if (tag < key) {
+      write_tag();
+    }
+    out_->key(key);
+    if (payload) {
+      context_.at_key(path_key(key), [&] { convert(payload); });
+    } else {
+      out_->null();
+    }
+    if (key < tag) {
+      write_tag();
+    }
+    out_->end_object();
   }
 
   ConversionContext& context_;
+  JsonEvents* out_;
 };
 
 } // namespace
 
-Json dhall_to_json(const ValuePtr& value, const ConversionOptions& options) {
+void convert_dhall_to_json(const ValuePtr& value, const ConversionOptions& options,
+                           JsonEvents& events) {
   ConversionContext context(options);
-  return DhallToJson(context).convert(value);
+  DhallToJson(context, events).convert(value);
+}
+
+Json dhall_to_json(const ValuePtr& value, const ConversionOptions& options) {
+  JsonBuilder builder;
+  convert_dhall_to_json(value, options, builder);
+  return builder.take();
 }
 
 } // namespace polar::render

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "render/json.h"
+#include "render/json_events.h"
 #include "semantics/value.h"
 
 namespace polar::render {
@@ -35,6 +36,13 @@ struct ConversionOptions {
 // Throws dhall::Error(ErrorKind::render) naming the path to the first value
 // JSON cannot represent (a function, a type, a special Double), and
 // whatever forcing a field throws (depth limits).
+//
+// Sends the JSON to `events` as it converts, one value at a time: the
+// output never exists whole (a renderer writes it as it comes). What was
+// sent before an error stands; the caller discards it.
+void convert_dhall_to_json(const dhall::ValuePtr& value, const ConversionOptions& options,
+                           JsonEvents& events);
+// The same, collected into JSON data.
 Json dhall_to_json(const dhall::ValuePtr& value, const ConversionOptions& options = {});
 
 } // namespace polar::render

@@ -23,12 +23,12 @@ public:
 
   // Runs `convert()` with `key` or `index` appended to the path.
   template <typename Convert>
-  Json at_key(std::string key, Convert&& convert) {
+  decltype(auto) at_key(std::string key, Convert&& convert) {
     PathStep step(*this, std::move(key));
     return convert();
   }
   template <typename Convert>
-  Json at_index(std::size_t index, Convert&& convert) {
+  decltype(auto) at_index(std::size_t index, Convert&& convert) {
     PathStep step(*this, index);
     return convert();
   }

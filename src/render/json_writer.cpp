@@ -1,82 +1,115 @@
 #include "render/json_writer.h"
 
-#include <cstddef>
-
 #include "render/number_format.h"
 #include "render/string_escape.h"
 
 namespace polar::render {
-namespace {
 
-class JsonWriter {
-public:
-  explicit JsonWriter(JsonLayout layout) : pretty_(layout == JsonLayout::pretty) {}
+// An element of an array starts on a line of its own; a member's value
+// follows its key.
+void JsonTextWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!has_elements_.empty()) {
+    out_ += has_elements_.back() ? "," : "";
+    has_elements_.back() = true;
+    new_line(has_elements_.size());
+  }
+}
 
-  std::string text(const Json& value) {
-    write(value, 0);
+void JsonTextWriter::after_value() {
+  if (has_elements_.empty()) {
     out_ += '\n';
-    return std::move(out_);
   }
-
-private:
-  void write(const Json& value, std::size_t depth) {
-    std::visit(
-        [&](const auto& node) {
-          using T = std::decay_t<decltype(node)>;
-          if constexpr (std::is_same_v<T, std::nullptr_t>) {
-            out_ += "null";
-          } else if constexpr (std::is_same_v<T, bool>) {
-            out_ += node ? "true" : "false";
-          } else if constexpr (std::is_same_v<T, JsonNumber>) {
-            out_ += format_number(node);
-          } else if constexpr (std::is_same_v<T, std::string>) {
-            append_json_string(out_, node);
-          } else if constexpr (std::is_same_v<T, JsonArray>) {
-            write_collection('[', ']', node, depth,
-                             [&](const Json& item) { write(item, depth + 1); });
-          } else {
-            write_collection('{', '}', node, depth, [&](const auto& field) {
-              append_json_string(out_, field.first);
-              out_ += pretty_ ? ": " : ":";
-              write(field.second, depth + 1);
-            });
-          }
-        },
-        value.value());
+  if (out_.size() >= text_piece_size) {
+    sink_.write(out_);
+    out_.clear();
   }
+}
 
-  template <typename Collection, typename WriteElement>
-  void write_collection(char open, char close, const Collection& elements, std::size_t depth,
-                        WriteElement write_element) {
-    out_ += open;
-    bool first = true;
-    for (const auto& element : elements) {
-      out_ += first ? "" : ",";
-      first = false;
-      new_line(depth + 1);
-      write_element(element);
-    }
-    if (!elements.empty()) {
-      new_line(depth);
-    }
-    out_ += close;
+void JsonTextWriter::null() {
+  before_value();
+  out_ += "null";
+  after_value();
+}
+
+void JsonTextWriter::boolean(bool value) {
+  before_value();
+  out_ += value ? "true" : "false";
+  after_value();
+}
+
+void JsonTextWriter::number(const JsonNumber& value) {
+  before_value();
+  out_ += format_number(value);
+  after_value();
+}
+
+void JsonTextWriter::string(std::string_view value) {
+  before_value();
+  append_json_string(out_, value);
+  after_value();
+}
+
+void JsonTextWriter::begin(char open) {
+  before_value();
+  out_ += open;
+  has_elements_.push_back(false);
+}
+
+void JsonTextWriter::end(char close) {
+  bool had_elements = has_elements_.back();
+  has_elements_.pop_back();
+  if (had_elements) {
+    new_line(has_elements_.size());
   }
+  out_ += close;
+  after_value();
+}
 
-  void new_line(std::size_t depth) {
-    if (pretty_) {
-      out_ += '\n';
-      out_.append(2 * depth, ' ');
-    }
+void JsonTextWriter::begin_array() {
+  begin('[');
+}
+
+void JsonTextWriter::end_array() {
+  end(']');
+}
+
+void JsonTextWriter::begin_object() {
+  begin('{');
+}
+
+void JsonTextWriter::end_object() {
+  end('}');
+}
+
+void JsonTextWriter::key(std::string_view key) {
+  before_value();
+  append_json_string(out_, key);
+  out_ += pretty_ ? ": " : ":";
+  after_key_ = true;
+}
+
+void JsonTextWriter::new_line(std::size_t depth) {
+  if (pretty_) {
+    out_ += '\n';
+    out_.append(2 * depth, ' ');
   }
+}
 
-  bool pretty_;
-  std::string out_;
-};
-
-} // namespace
+void JsonTextWriter::finish() {
+  sink_.write(out_);
+  out_.clear();
+}
 
 std::string write_json(const Json& value, JsonLayout layout) {
-  return JsonWriter(layout).text(value);
+  StringSink sink;
+  JsonTextWriter writer(layout, sink);
+  emit_json(value, writer);
+  writer.finish();
+  return sink.take();
 }
 
 } // namespace polar::render

@@ -5,6 +5,7 @@
 #include "render/conversion.h"
 #include "render/json_writer.h"
 #include "render/omission.h"
+#include "render/text_sink.h"
 #include "render/yaml_writer.h"
 #include "semantics/value.h"
 
@@ -20,9 +21,16 @@ struct RenderOptions {
   YamlOptions yaml;                            // YAML only
 };
 
-// The text dhall-to-json or dhall-to-yaml writes for `value` (the value of a
-// closed, well-typed expression: Loaded::value). Throws
-// dhall::Error(ErrorKind::render) as dhall_to_json does.
+// Writes the text dhall-to-json or dhall-to-yaml writes for `value` (the
+// value of a closed, well-typed expression: Loaded::value) to `sink` as it
+// converts, forcing the value as it goes: the document is never held whole,
+// only a piece of text (text_piece_size) and what is open at the current
+// depth. Throws dhall::Error(ErrorKind::render) as dhall_to_json does,
+// possibly after some text went to `sink`: the caller discards it (an output
+// file is written to a temporary and renamed only on success).
+void render(const dhall::ValuePtr& value, const RenderOptions& options, TextSink& sink);
+
+// The same text as a string, for small outputs and tests.
 std::string render(const dhall::ValuePtr& value, const RenderOptions& options);
 
 } // namespace polar::render

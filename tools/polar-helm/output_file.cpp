@@ -1,6 +1,8 @@
 #include "output_file.h"
 
+#include <iostream>
 #include <system_error>
+#include <utility>
 
 #include "imports/file_io.h"
 #include "report.h"
@@ -31,6 +33,60 @@ void write_output(const fs::path& path, const std::string& text) {
   }
   try {
     dhall::write_output_file(path, text);
+  } catch (const dhall::Error& error) {
+    throw EnvironmentError(error.message());
+  }
+}
+
+StreamedOutput::StreamedOutput(std::optional<fs::path> path) : path_(std::move(path)) {
+}
+
+StreamedOutput::~StreamedOutput() = default;
+
+void StreamedOutput::write(std::string_view text) {
+  if (!path_) {
+    write_to_standard_output(text);
+    return;
+  }
+  try {
+    if (!file_) {
+      file_ = std::make_unique<dhall::OutputFileWriter>(*path_);
+    }
+    file_->write(text);
+  } catch (const dhall::Error& error) {
+    throw EnvironmentError(error.message());
+  }
+}
+
+void StreamedOutput::write_to_standard_output(std::string_view text) {
+  if (!streaming_) {
+    held_ += text;
+    if (held_.size() <= dhall::OutputFileWriter::in_place_hold_size) {
+      return;
+    }
+    streaming_ = true;
+    text = held_;
+  }
+  if (!std::cout.write(text.data(), static_cast<std::streamsize>(text.size()))) {
+    throw EnvironmentError("cannot write to standard output");
+  }
+  held_.clear();
+}
+
+void StreamedOutput::commit() {
+  if (!path_) {
+    streaming_ = true;
+    write_to_standard_output(std::exchange(held_, {}));
+    if (!(std::cout << std::flush)) {
+      throw EnvironmentError("cannot write to standard output");
+    }
+    return;
+  }
+  try {
+    if (!file_) {
+      file_ = std::make_unique<dhall::OutputFileWriter>(*path_);
+    }
+    file_->commit(/*keep_unchanged=*/true);
   } catch (const dhall::Error& error) {
     throw EnvironmentError(error.message());
   }

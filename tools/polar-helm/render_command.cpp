@@ -263,33 +263,50 @@ std::optional<ExitCode> encrypt(const RenderArguments& arguments, std::string& t
   }
 }
 
-// Loads and renders everything before writing anything: on an error in the
-// input no file is touched. `hide_values`: the input is secret.
-ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
-                          const dhall::LoadOptions& load_options, bool hide_values) {
-  dhall::Loaded loaded;
-  std::string text;
+// Runs `render` (a render of the loaded value), hiding values in its
+// error when `hide_values`.
+template <typename Render>
+void redacting(bool hide_values, Render&& render) {
   try {
-    // --preserve-header reads the input's text itself (read_input).
-    dhall::SourcePtr source = arguments.preserve_header ? read_input(arguments.input) : nullptr;
-    loaded = source ? load_input(arguments.input, source, load_options)
-                    : load_input(arguments.input, load_options);
-    // A secret's message could quote a value read from env: or a file.
-    hide_values = hide_values || loaded.read_sensitive_values;
-    render::RenderOptions options =
-        render_options(arguments, tool, source ? dhall::header_of(source) : std::string_view());
-    options.conversion.map_keys_in_errors = !hide_values;
-    text = render::render(loaded.value, options);
+    render();
   } catch (const dhall::Error& error) {
     if (hide_values) {
       throw dhall::without_values(error);
     }
     throw;
   }
+}
+
+// Loads, then renders into the output as the text comes (StreamedOutput):
+// on an error in the input no file is touched, the output being renamed into
+// place only once the render is complete. An encrypted output is rendered
+// whole first (encryption needs all of it). `hide_values`: the input is
+// secret.
+ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
+                          const dhall::LoadOptions& load_options, bool hide_values) {
+  dhall::Loaded loaded;
+  render::RenderOptions options;
+  redacting(hide_values, [&] {
+    // --preserve-header reads the input's text itself (read_input).
+    dhall::SourcePtr source = arguments.preserve_header ? read_input(arguments.input) : nullptr;
+    loaded = source ? load_input(arguments.input, source, load_options)
+                    : load_input(arguments.input, load_options);
+    options =
+        render_options(arguments, tool, source ? dhall::header_of(source) : std::string_view());
+  });
+  // A secret's message could quote a value read from env: or a file.
+  hide_values = hide_values || loaded.read_sensitive_values;
+  options.conversion.map_keys_in_errors = !hide_values;
+  StreamedOutput output(arguments.output);
   if (arguments.encrypted()) {
+    std::string text;
+    redacting(hide_values, [&] { text = render::render(loaded.value, options); });
     if (std::optional<ExitCode> failed = encrypt(arguments, text)) {
       return *failed;
     }
+    output.write(text);
+  } else {
+    redacting(hide_values, [&] { render::render(loaded.value, options, output); });
   }
   std::string depfile;
   if (arguments.depfile) {
@@ -301,7 +318,7 @@ ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
     }
   }
   if (arguments.env_stamp) {
-    // Before the output, so that the output is the newer file.
+    // Before the output is complete, so that the output is the newer file.
     chart::StampValues values =
         arguments.encrypted() ? chart::StampValues::withheld : chart::StampValues::recorded;
     try {
@@ -312,11 +329,7 @@ ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
       throw EnvironmentError(error.what());
     }
   }
-  if (arguments.output) {
-    write_output(*arguments.output, text);
-  } else if (!(std::cout << text << std::flush)) {
-    throw EnvironmentError("cannot write to standard output");
-  }
+  output.commit();
   if (arguments.depfile) {
     write_output(*arguments.depfile, depfile);
   }

@@ -2,6 +2,7 @@
 // command's --output names is written through, never renamed over.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -64,6 +65,73 @@ TEST(OutputFile, WritesIntoAFifoAsAStream) {
   write_output_file(fifo, "streamed");
   reader.join();
   EXPECT_EQ(received, "streamed");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+}
+
+// Streamed outputs (issue #16): the text goes to a temporary as it comes,
+// and only commit() puts it in place.
+TEST(OutputFile, AStreamedFileIsReplacedOnlyOnCommit) {
+  TempTree tree;
+  fs::path existing = tree.write("out.yaml", "old");
+  {
+    OutputFileWriter writer(existing);
+    writer.write("half of ");
+    EXPECT_EQ(contents(existing), "old");
+    // Destroyed without commit(): a render failed halfway.
+  }
+  EXPECT_EQ(contents(existing), "old");
+  EXPECT_EQ(std::distance(fs::directory_iterator(tree.root()), fs::directory_iterator()), 1);
+  {
+    OutputFileWriter writer(existing);
+    writer.write("new ");
+    writer.write("text");
+    writer.commit();
+  }
+  EXPECT_EQ(contents(existing), "new text");
+  EXPECT_EQ(std::distance(fs::directory_iterator(tree.root()), fs::directory_iterator()), 1);
+}
+
+TEST(OutputFile, ACommitThatChangesNothingKeepsTheFileAndItsTime) {
+  TempTree tree;
+  fs::path existing = tree.write("out.yaml", "same text");
+  auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(24);
+  fs::last_write_time(existing, old_time);
+  {
+    OutputFileWriter writer(existing);
+    writer.write("same text");
+    writer.commit(/*keep_unchanged=*/true);
+  }
+  EXPECT_EQ(fs::last_write_time(existing), old_time);
+  {
+    OutputFileWriter writer(existing);
+    writer.write("same text, longer");
+    writer.commit(/*keep_unchanged=*/true);
+  }
+  EXPECT_EQ(contents(existing), "same text, longer");
+  EXPECT_GT(fs::last_write_time(existing), old_time);
+  EXPECT_EQ(std::distance(fs::directory_iterator(tree.root()), fs::directory_iterator()), 1);
+}
+
+TEST(OutputFile, AStreamToAFifoStartsOnlyAtCommitOrPastTheHoldSize) {
+  TempTree tree;
+  fs::path fifo = tree.root() / "fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  {
+    // No reader: opening the FIFO would wait for one, so nothing may open it.
+    OutputFileWriter writer(fifo);
+    writer.write("held, then dropped");
+  }
+  std::string received;
+  std::thread reader([&] { received = contents(fifo); });
+  std::string large(OutputFileWriter::in_place_hold_size + 1, 'x');
+  {
+    OutputFileWriter writer(fifo);
+    writer.write(large); // past the hold size: opens and writes
+    writer.write("end");
+    writer.commit();
+  }
+  reader.join();
+  EXPECT_EQ(received, large + "end");
   EXPECT_TRUE(fs::is_fifo(fifo));
 }
 
