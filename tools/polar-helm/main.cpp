@@ -19,6 +19,7 @@
 #include "exit_codes.h"
 #include "format_command.h"
 #include "freeze_command.h"
+#include "huge_page_heap.h"
 #include "import_yaml_command.h"
 #include "inputs_command.h"
 #include "lint_command.h"
@@ -114,6 +115,7 @@ polar::cli::ExitCode run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   tune_allocator();
+  polar::cli::use_huge_pages_for_heap();
   polar::cli::ExitCode exit_code = polar::cli::exit_ok;
   try {
     exit_code = run(argc, argv);
