@@ -5,7 +5,7 @@
 // values) and exits. Each fresh 4 KiB page of that heap costs a page fault,
 // and on the virtual machines builds run on a fault costs tens of
 // microseconds: faulting in the heap was the largest single cost of a warm
-// render (BENCHMARKS.md, "Process start"). With the heap's address range
+// render (BENCHMARKS.md, "Session 9"). With the heap's address range
 // advised for transparent huge pages, a 2 MiB page is faulted in at once.
 
 namespace polar::cli {

@@ -1,7 +1,7 @@
 #pragma once
 // Which subcommands a polar-helm process sets up. Building CLI11's options
 // for all 26 subcommands was most of the instructions of a render's process
-// start (BENCHMARKS.md, "Process start"), although a process runs one.
+// start (BENCHMARKS.md, "Session 9"), although a process runs one.
 #include <CLI/CLI.hpp>
 
 #include <string_view>
