@@ -16,7 +16,7 @@ set(POLAR_HELM_PACKAGE_DESTINATION
     CACHE STRING "Where the CMake package goes below the install prefix")
 
 install(
-  TARGETS polar-helm
+  TARGETS polar-helm polar-helm-env-check
   EXPORT PolarHelmTargets
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-#include "chart/files.h"
+#include "chart/files.h" // ChartError only
 #include "imports/file_io.h"
 #include "syntax/source.h"
 
@@ -102,12 +102,48 @@ std::string format_stamp(const std::vector<std::string>& names, StampValues valu
   return stamp;
 }
 
+// Writes a stamp. Stamps are build outputs the build remakes: never flushed
+// to disk (an fsync costs 8-17 ms on the CI disk); one that a crash leaves
+// empty or torn does not parse, and is rewritten so that its render runs
+// again. Not through chart/files.cpp: the environment checker
+// (tools/polar-helm-env-check) links this file without the chart module.
+void write_stamp(const fs::path& stamp, std::string_view contents) {
+  try {
+    dhall::write_file_atomically(stamp, contents, dhall::Durability::unflushed);
+  } catch (const dhall::Error& error) {
+    throw ChartError(error.message());
+  }
+}
+
 std::optional<std::string> read_stamp(const fs::path& stamp) {
   try {
     return dhall::read_regular_file(stamp);
   } catch (const dhall::Error&) {
     return std::nullopt; // unreadable: replaced
   }
+}
+
+// The stamps `list_file` names, one per line.
+std::vector<fs::path> read_stamp_list(const fs::path& list_file) {
+  std::optional<std::string> list;
+  try {
+    list = dhall::read_regular_file(list_file);
+  } catch (const dhall::Error& error) {
+    throw ChartError(error.message());
+  }
+  if (!list) {
+    throw ChartError("cannot read " + list_file.string() + ": it does not exist");
+  }
+  std::vector<fs::path> stamps;
+  std::size_t start = 0;
+  while (start < list->size()) {
+    std::size_t end = std::min(list->find('\n', start), list->size());
+    if (end > start) {
+      stamps.emplace_back(list->substr(start, end - start));
+    }
+    start = end + 1;
+  }
+  return stamps;
 }
 
 } // namespace
@@ -120,7 +156,7 @@ void record_environment_reads(const fs::path& stamp, const std::vector<std::stri
   }
   std::string contents = format_stamp(names, values, environment);
   if (current != contents) {
-    write_file_atomically(stamp, contents);
+    write_stamp(stamp, contents);
   }
 }
 
@@ -129,7 +165,7 @@ StampCheck check_environment_stamp(const fs::path& stamp,
   std::optional<std::string> current = read_stamp(stamp);
   std::optional<ParsedStamp> parsed = current ? parse_stamp(*current) : std::nullopt;
   if (!parsed) {
-    write_file_atomically(stamp, std::string(recorded_header));
+    write_stamp(stamp, recorded_header);
     return StampCheck::rewritten;
   }
   std::string expected = format_stamp(parsed->names, parsed->values, environment);
@@ -142,11 +178,22 @@ StampCheck check_environment_stamp(const fs::path& stamp,
     if (parsed->values == StampValues::recorded || !any_set) {
       return StampCheck::unchanged;
     }
-    write_file_atomically(stamp, *current); // a new modification time
+    write_stamp(stamp, *current); // a new modification time
     return StampCheck::renewed;
   }
-  write_file_atomically(stamp, expected);
+  write_stamp(stamp, expected);
   return StampCheck::rewritten;
+}
+
+void check_environment_stamps(std::vector<fs::path> stamps, const fs::path& stamp_list,
+                              const dhall::EnvironmentLookup& environment) {
+  if (!stamp_list.empty()) {
+    std::vector<fs::path> listed = read_stamp_list(stamp_list);
+    stamps.insert(stamps.end(), listed.begin(), listed.end());
+  }
+  for (const fs::path& stamp : stamps) {
+    check_environment_stamp(stamp, environment);
+  }
 }
 
 } // namespace polar::chart

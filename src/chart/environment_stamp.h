@@ -48,4 +48,12 @@ enum class StampCheck {
 StampCheck check_environment_stamp(const std::filesystem::path& stamp,
                                    const dhall::EnvironmentLookup& environment);
 
+// `polar-helm env-check` and tools/polar-helm-env-check: checks each of
+// `stamps` and each stamp `stamp_list` names, one per line (unless empty;
+// the module writes the list of a chart's watched stamps). Throws
+// ChartError when the list cannot be read or a stamp cannot be written.
+void check_environment_stamps(std::vector<std::filesystem::path> stamps,
+                              const std::filesystem::path& stamp_list,
+                              const dhall::EnvironmentLookup& environment);
+
 } // namespace polar::chart

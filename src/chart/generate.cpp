@@ -125,7 +125,7 @@ void remove_stale_outputs(const std::vector<std::string>& outputs, const fs::pat
     }
     remove_empty_folders(chart_dir, (chart_dir / file).parent_path());
   }
-  write_written_files(chart_dir, std::move(kept));
+  write_written_files(chart_dir, std::move(kept), dhall::Durability::unflushed);
 }
 
 DependencyReport finish_chart(const fs::path& chart_dir) {
@@ -134,7 +134,7 @@ DependencyReport finish_chart(const fs::path& chart_dir) {
     std::vector<std::string> written = write_helmignore(chart_dir);
     if (std::optional<std::vector<std::string>> recorded = read_written_files(chart_dir)) {
       recorded->insert(recorded->end(), written.begin(), written.end());
-      write_written_files(chart_dir, std::move(*recorded));
+      write_written_files(chart_dir, std::move(*recorded), dhall::Durability::unflushed);
     }
   }
   return report;
@@ -148,7 +148,7 @@ void finish_manifests(const fs::path& folder, const std::vector<std::string>& ou
   std::vector<std::string> written = write_kustomizations(folder, outputs);
   if (std::optional<std::vector<std::string>> recorded = read_written_files(folder)) {
     recorded->insert(recorded->end(), written.begin(), written.end());
-    write_written_files(folder, std::move(*recorded));
+    write_written_files(folder, std::move(*recorded), dhall::Durability::unflushed);
   }
 }
 

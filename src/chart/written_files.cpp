@@ -8,6 +8,7 @@
 
 #include "chart/files.h"
 #include "imports/file_io.h"
+#include "syntax/source.h"
 
 namespace polar::chart {
 
@@ -70,14 +71,23 @@ std::optional<std::vector<std::string>> read_written_files(const fs::path& folde
   return files;
 }
 
-void write_written_files(const fs::path& folder, std::vector<std::string> files) {
+void write_written_files(const fs::path& folder, std::vector<std::string> files,
+                         dhall::Durability durability) {
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
   std::string text(header);
   for (const std::string& file : files) {
     text += file + "\n";
   }
-  write_file_atomically(folder / written_files_name, text);
+  std::optional<std::string> current;
+  try {
+    current = dhall::read_regular_file(folder / written_files_name);
+  } catch (const dhall::Error&) {
+    // not a file: the write below says why
+  }
+  if (current != text) {
+    write_file_atomically(folder / written_files_name, text, durability);
+  }
 }
 
 bool is_bookkeeping(std::string_view file) {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "imports/file_io.h"
+
 namespace polar::chart {
 
 // The record's file name, at the top of the folder.
@@ -19,8 +21,12 @@ inline constexpr std::string_view written_files_name = ".polar-helm-files";
 // an edited record must not make polar-helm touch files elsewhere.
 std::optional<std::vector<std::string>> read_written_files(const std::filesystem::path& folder);
 
-// Writes the record of `folder` (atomically), listing `files` sorted.
-void write_written_files(const std::filesystem::path& folder, std::vector<std::string> files);
+// Writes the record of `folder` (atomically), listing `files` sorted, unless
+// it lists them already. `durability` is unflushed for a folder the build
+// remakes (the generated chart, a staging folder), flushed for the committed
+// copy.
+void write_written_files(const std::filesystem::path& folder, std::vector<std::string> files,
+                         dhall::Durability durability = dhall::Durability::flushed);
 
 // Whether `file` (relative, `/` separators) is bookkeeping rather than
 // content: the record itself, a temporary file (dhall::is_temporary_name) or

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Environment variables are build inputs (issue #15): after a variable
+# Environment variables are build inputs (issues #15, #17): after a variable
 # changes, the next build re-renders exactly the files that read it; a
 # secret that reads one re-renders on every build but keeps its bytes while
 # its plaintext is unchanged, and decrypts to the new value once rotated; no
@@ -68,6 +68,15 @@ values.dhall" "$(rendered_sources "$scratch/build-1.log")"
 assert_contains "$chart/templates/tagged.yaml" 'image: registry.example/web:v1'
 assert_contains "$chart/templates/noted.yaml" 'note: none'
 decrypted_secret | grep -qF "$first_secret" || fail "the secret does not decrypt to its value"
+
+step "the check is the static polar-helm-env-check, not a polar-helm process"
+# Every build runs it, a no-op build included (issue #17); the steps below
+# show it still brings every stamp up to date.
+grep -q 'polar-helm-env-check --stamp-list' "$build/build.ninja" ||
+  fail "the build does not run polar-helm-env-check: $(grep -m1 'env-stamps' "$build/build.ninja")"
+if grep -q 'polar-helm env-check' "$build/build.ninja"; then
+  fail "the build runs polar-helm env-check"
+fi
 
 step "with nothing changed, only the secret that reads a variable re-renders, keeping its bytes"
 before=$(checksums "$chart")

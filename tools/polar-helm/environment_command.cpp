@@ -21,32 +21,10 @@ struct CheckArguments {
   fs::path stamp_list;
 };
 
-// The stamps named on the command line and, one per line, in the list file.
-std::vector<fs::path> stamps_to_check(const CheckArguments& arguments) {
-  std::vector<fs::path> stamps = arguments.stamps;
-  if (!arguments.stamp_list.empty()) {
-    std::string list = chart::read_file(arguments.stamp_list);
-    std::size_t start = 0;
-    while (start < list.size()) {
-      std::size_t end = list.find('\n', start);
-      if (end == std::string::npos) {
-        end = list.size();
-      }
-      if (end > start) {
-        stamps.emplace_back(list.substr(start, end - start));
-      }
-      start = end + 1;
-    }
-  }
-  return stamps;
-}
-
 ExitCode run_check(const CheckArguments& arguments) {
   try {
-    dhall::EnvironmentLookup environment = dhall::process_environment();
-    for (const fs::path& stamp : stamps_to_check(arguments)) {
-      chart::check_environment_stamp(stamp, environment);
-    }
+    chart::check_environment_stamps(arguments.stamps, arguments.stamp_list,
+                                    dhall::process_environment());
     return exit_ok;
   } catch (const chart::ChartError& error) {
     fmt::print(stderr, "polar-helm: error: {}\n", error.what());

@@ -9,25 +9,12 @@
 
 #include <malloc.h>
 
-#include "chart_command.h"
-#include "dhall_commands.h"
 #include "dhall_drop_in.h"
-#include "diff_command.h"
-#include "directory_tree_command.h"
-#include "encrypt_command.h"
-#include "environment_command.h"
 #include "exit_codes.h"
-#include "format_command.h"
-#include "freeze_command.h"
-#include "import_yaml_command.h"
-#include "inputs_command.h"
-#include "lint_command.h"
-#include "release_commands.h"
+#include "huge_page_heap.h"
 #include "render_command.h"
 #include "report.h"
-#include "schema_command.h"
-#include "text_command.h"
-#include "validate_command.h"
+#include "subcommands.h"
 #include "version.h"
 
 namespace {
@@ -79,22 +66,7 @@ polar::cli::ExitCode run(int argc, char** argv) {
   app.footer("Exit codes: 0 ok, 1 error in the input (or out of memory), 2 usage error, 3 file, "
              "output or tool missing or unusable.");
   polar::cli::ExitCode exit_code = polar::cli::exit_ok; // set by the subcommand that runs
-  polar::cli::register_dhall_commands(app, exit_code);
-  polar::cli::add_chart_commands(app, exit_code);
-  polar::cli::register_render_command(app, exit_code);
-  polar::cli::add_secrets_commands(app, exit_code);
-  polar::cli::register_freeze_command(app, exit_code);
-  polar::cli::register_lint_command(app, exit_code);
-  polar::cli::register_diff_command(app, exit_code);
-  polar::cli::register_text_command(app, exit_code);
-  polar::cli::register_directory_tree_command(app, exit_code);
-  polar::cli::register_format_command(app, exit_code);
-  polar::cli::register_inputs_command(app, exit_code);
-  polar::cli::register_schema_command(app, exit_code);
-  polar::cli::register_validate_command(app, exit_code);
-  polar::cli::register_import_yaml_command(app, exit_code);
-  polar::cli::add_release_commands(app, exit_code);
-  polar::cli::add_environment_commands(app, exit_code);
+  polar::cli::add_subcommands(app, exit_code, argc > 1 ? argv[1] : "");
 
   try {
     app.parse(argc, argv);
@@ -114,6 +86,7 @@ polar::cli::ExitCode run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   tune_allocator();
+  polar::cli::use_huge_pages_for_heap();
   polar::cli::ExitCode exit_code = polar::cli::exit_ok;
   try {
     exit_code = run(argc, argv);
