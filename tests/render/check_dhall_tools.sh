@@ -135,7 +135,19 @@ expect_exit 0 ./dhall lint --check lint.dhall
 expect_exit 0 ./dhall hash --file lint.dhall
 expect_exit_stderr 2 repl.err ./dhall repl
 grep -q 'not supported by polar-helm; supported: ' repl.err || fail "repl: $(cat repl.err)"
-expect_exit_stderr 2 json.err ./dhall encode --json <<<'1'
-grep -q -- '--json' json.err || fail "encode --json: $(cat json.err)"
+# The flags of dhall 1.42 that polar-helm took later (issue #21 item 2).
+expect_output '' ./dhall type --quiet <<<'{ a = 1 }'
+expect_exit 1 ./dhall type --quiet <<<'1 + True'
+./dhall encode --json <<<'{ a = [ 1 ] }' >encoded.json || fail "dhall encode --json"
+expect_output '{ a = [ 1 ] }' ./dhall decode --json <encoded.json
+mkdir -p xdg-cache
+hash=$(XDG_CACHE_HOME=$PWD/xdg-cache ./dhall hash --cache <<<'{ cached = True }') ||
+  fail "dhall hash --cache"
+[ -f "xdg-cache/dhall/1220${hash#sha256:}" ] || fail "hash --cache wrote no cache entry"
+expect_output '{ cached = True }' env XDG_CACHE_HOME="$PWD/xdg-cache" ./dhall <<<"missing $hash"
+# A value read from a variable never goes into the (unencrypted) cache.
+expect_exit 1 env XDG_CACHE_HOME="$PWD/xdg-cache" SOME_TOKEN=hunter2 ./dhall hash --cache \
+  <<<'env:SOME_TOKEN as Text' 2>/dev/null
+[ "$(ls xdg-cache/dhall | wc -l)" = 1 ] || fail "hash --cache cached a variable's value"
 ./dhall version | grep -q 'polar-helm' || fail "dhall version"
 echo ok

@@ -38,14 +38,10 @@ constexpr std::array<std::string_view, 5> ignored_flags{"--explain", "--plain", 
 struct UnsupportedFlag {
   std::string_view subcommand, flag, what;
 };
-constexpr std::array<UnsupportedFlag, 7> unsupported_flags{{
-    {"encode", "--json", "CBOR written as JSON"},
-    {"decode", "--json", "CBOR read from JSON"},
-    {"hash", "--cache", "writing the expression to the integrity cache"},
+constexpr std::array<UnsupportedFlag, 3> unsupported_flags{{
     {"lint", "--transitive", "following imports"},
     {"format", "--transitive", "following imports"},
     {"freeze", "--transitive", "following imports"},
-    {"type", "--quiet", "type-checking without printing"},
 }};
 
 std::string supported_list() {
