@@ -149,5 +149,25 @@ expect_output '{ cached = True }' env XDG_CACHE_HOME="$PWD/xdg-cache" ./dhall <<
 expect_exit 1 env XDG_CACHE_HOME="$PWD/xdg-cache" SOME_TOKEN=hunter2 ./dhall hash --cache \
   <<<'env:SOME_TOKEN as Text' 2>/dev/null
 [ "$(ls xdg-cache/dhall | wc -l)" = 1 ] || fail "hash --cache cached a variable's value"
+# --transitive: the relative code imports too, never an absolute one.
+mkdir -p transitive/lib
+printf 'let a = ./lib/a.dhall\nlet t = ./lib/t.txt as Text\nin  {   a, t, z = %s }\n' \
+  "$PWD/transitive/absolute.dhall" >transitive/main.dhall
+printf '{ x =   ./b.dhall }\n' >transitive/lib/a.dhall
+printf 'let unused = 1 in 1  +  1\n' >transitive/lib/b.dhall
+printf '2  +  2\n' >transitive/absolute.dhall
+printf 'not   dhall' >transitive/lib/t.txt
+expect_exit 1 ./dhall format --check --transitive transitive/main.dhall >transitive.out
+[ "$(cat transitive.out)" = "transitive/lib/b.dhall: not formatted
+transitive/lib/a.dhall: not formatted
+transitive/main.dhall: not formatted" ] || fail "format --check --transitive: $(cat transitive.out)"
+expect_exit 0 ./dhall lint --transitive transitive/main.dhall
+expect_output '1 + 1' cat transitive/lib/b.dhall
+expect_exit 0 ./dhall format --check --transitive transitive/main.dhall
+expect_output '2  +  2' cat transitive/absolute.dhall
+expect_output 'not   dhall' cat transitive/lib/t.txt
+expect_exit 0 ./dhall freeze --all --transitive transitive/main.dhall >/dev/null
+grep -q '^{ x = ./b.dhall sha256:' transitive/lib/a.dhall || fail "freeze --transitive: $(cat transitive/lib/a.dhall)"
+grep -q '^let a = ./lib/a.dhall sha256:' transitive/main.dhall || fail "freeze --transitive main"
 ./dhall version | grep -q 'polar-helm' || fail "dhall version"
 echo ok

@@ -33,17 +33,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> subcomma
 constexpr std::array<std::string_view, 5> ignored_flags{"--explain", "--plain", "--unicode",
                                                         "--censor", "--no-cache"};
 
-// Flags of dhall 1.42 that polar-helm does not implement: exit 2 naming
-// them, rather than CLI11's bare "not expected".
-struct UnsupportedFlag {
-  std::string_view subcommand, flag, what;
-};
-constexpr std::array<UnsupportedFlag, 3> unsupported_flags{{
-    {"lint", "--transitive", "following imports"},
-    {"format", "--transitive", "following imports"},
-    {"freeze", "--transitive", "following imports"},
-}};
-
 std::string supported_list() {
   std::string list = "dhall [--file F] [--annotate] [--alpha]";
   for (const auto& [name, ours] : subcommands) {
@@ -96,15 +85,6 @@ DhallCommandLine translate_dhall_command_line(int argc, char** argv) {
     }
     result.arguments.emplace_back(found->second);
     rest.erase(rest.begin());
-  }
-  for (const UnsupportedFlag& flag : unsupported_flags) {
-    if (flag.subcommand == subcommand &&
-        std::find(rest.begin(), rest.end(), flag.flag) != rest.end()) {
-      fmt::print(stderr, "dhall: `dhall {} {}` ({}) is not supported by polar-helm\n", subcommand,
-                 flag.flag, flag.what);
-      result.exit = exit_usage_error;
-      return result;
-    }
   }
   // `--inplace FILE` (older dhall) is the FILE argument of format, lint
   // and freeze.
