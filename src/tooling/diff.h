@@ -5,6 +5,7 @@
 #include <string>
 
 #include "syntax/expr.h"
+#include "tooling/diff_document.h"
 
 namespace polar::dhall {
 
@@ -14,9 +15,10 @@ struct ExpressionDifference {
 };
 
 // Compares two expressions as written: pass normal forms, α-normalized, to
-// compare meanings (the CLI does). The layout is dhall diff's, except that
-// two different texts are shown whole (`- "a"` / `+ "b"`) instead of as a
-// coloured character diff (docs/dhall-commands.md).
-ExpressionDifference diff_expressions(const ExprPtr& left, const ExprPtr& right);
+// compare meanings (the CLI does). The layout is dhall diff's; two texts
+// are one literal with the characters only one side has marked, as
+// `[-old-]{+new+}` or in dhall diff's colours (docs/dhall-commands.md).
+ExpressionDifference diff_expressions(const ExprPtr& left, const ExprPtr& right,
+                                      diff_layout::Marks marks = diff_layout::Marks::brackets);
 
 } // namespace polar::dhall

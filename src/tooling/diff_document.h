@@ -10,6 +10,11 @@
 
 namespace polar::dhall::diff_layout {
 
+// How the characters only one side has are marked inside a text: `[-a-]`
+// and `{+b+}` (git's plain word diff), or as dhall diff marks them, in
+// ANSI red and green (for a terminal).
+enum class Marks { brackets, ansi };
+
 class Document {
 public:
   Document() = default;
@@ -17,6 +22,14 @@ public:
   Document(std::string_view text) : pieces_{Piece{Piece::literal, std::string(text)}} {} // NOLINT
 
   static Document line_break() { return Document(Piece{Piece::break_line, {}}); }
+  // Text only the first side has, and text only the second side has, on
+  // one line: parts of a character diff.
+  static Document removed(std::string_view text) {
+    return std::move(Document(Piece{Piece::removed_text, std::string(text)}).differing());
+  }
+  static Document added(std::string_view text) {
+    return std::move(Document(Piece{Piece::added_text, std::string(text)}).differing());
+  }
   // `inner`, its line breaks returning to the column it starts at.
   static Document aligned(Document inner);
 
@@ -31,11 +44,11 @@ public:
   Document& operator+=(const Document& other);
   friend Document operator+(Document a, const Document& b) { return a += b; }
 
-  std::string render() const;
+  std::string render(Marks marks = Marks::brackets) const;
 
 private:
   struct Piece {
-    enum Kind { literal, break_line, open_align, close_align } kind;
+    enum Kind { literal, removed_text, added_text, break_line, open_align, close_align } kind;
     std::string text;
   };
   explicit Document(Piece piece) : pieces_{std::move(piece)} {}

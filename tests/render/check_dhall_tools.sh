@@ -21,7 +21,7 @@ printf '{ replicas = 1 + 2, image = "app:1" }\n' >old.dhall
 printf '{ replicas = 3, image = "app:2", debug = True }\n' >new.dhall
 expect_exit 0 "$polar_helm" diff old.dhall '{ image = "app:1", replicas = 3 }'
 expect_exit 1 "$polar_helm" diff old.dhall new.dhall
-expect_output $'{ + debug = …\n,   image = - "app:1"\n            + "app:2"\n, …\n}' \
+expect_output $'{ + debug = …\n,   image = "app:[-1-]{+2+}"\n, …\n}' \
   "$polar_helm" diff old.dhall new.dhall
 expect_output $'{ …\n}' "$polar_helm" diff ./old.dhall old.dhall
 expect_exit 1 "$polar_helm" diff old.dhall '{ broken'

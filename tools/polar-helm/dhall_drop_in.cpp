@@ -29,9 +29,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> subcomma
 }};
 
 // Global flags of dhall that change nothing here: polar-helm's errors are
-// always explained and never coloured, its output is Unicode.
-constexpr std::array<std::string_view, 5> ignored_flags{"--explain", "--plain", "--unicode",
-                                                        "--censor", "--no-cache"};
+// always explained and never coloured, its output is Unicode. (`--plain`
+// reaches diff, the one command that colours.)
+constexpr std::array<std::string_view, 4> ignored_flags{"--explain", "--unicode", "--censor",
+                                                        "--no-cache"};
 
 std::string supported_list() {
   std::string list = "dhall [--file F] [--annotate] [--alpha]";
@@ -46,6 +47,7 @@ std::string supported_list() {
 DhallCommandLine translate_dhall_command_line(int argc, char** argv) {
   std::vector<std::string> rest;
   bool ascii = false;
+  bool plain = false;
   for (int i = 1; i < argc; ++i) {
     std::string_view argument(argv[i]);
     if (std::find(ignored_flags.begin(), ignored_flags.end(), argument) != ignored_flags.end()) {
@@ -53,6 +55,10 @@ DhallCommandLine translate_dhall_command_line(int argc, char** argv) {
     }
     if (argument == "--ascii") {
       ascii = true;
+      continue;
+    }
+    if (argument == "--plain") {
+      plain = true;
       continue;
     }
     rest.emplace_back(argument);
@@ -95,6 +101,9 @@ DhallCommandLine translate_dhall_command_line(int argc, char** argv) {
   }
   if (ascii && subcommand == "format") {
     result.arguments.emplace_back("--ascii");
+  }
+  if (plain && subcommand == "diff") {
+    result.arguments.emplace_back("--plain");
   }
   return result;
 }
