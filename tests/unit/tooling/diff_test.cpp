@@ -69,8 +69,8 @@ TEST(Diff, ShowsTheTextBetweenInterpolationsAndWhatIsInterpolated) {
 }
 
 TEST(Diff, MarksCharactersInColourForATerminal) {
-  auto difference = diff_expressions(parse_text("\"ab\""), parse_text("\"ac\""),
-                                     diff_layout::Marks::ansi);
+  auto difference =
+      diff_expressions(parse_text("\"ab\""), parse_text("\"ac\""), diff_layout::Marks::ansi);
   EXPECT_EQ(difference.shown, "\"a\x1b[1;31mb\x1b[0m\x1b[1;32mc\x1b[0m\"");
 }
 
