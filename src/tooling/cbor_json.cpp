@@ -34,6 +34,11 @@ public:
   }
 
 private:
+  // Valid CBOR that JSON cannot hold (dhall encode --json fails on it too).
+  [[noreturn]] static void no_json_form(const std::string& what) {
+    throw Error(ErrorKind::render, what + " has no JSON form");
+  }
+
   void item(std::size_t depth) {
     if (depth > max_depth) {
       reader_.fail("nested too deeply");
@@ -47,12 +52,12 @@ private:
     case cbor::Major::tag:
       if (head.argument != cbor::tag_positive_bignum &&
           head.argument != cbor::tag_negative_bignum) {
-        reader_.fail("a tag (" + std::to_string(head.argument) + ") has no JSON form");
+        no_json_form("a CBOR tag (" + std::to_string(head.argument) + ")");
       }
       out_ += render::format_number(render::JsonNumber::from_integer(reader_.integer("a number")));
       return;
     case cbor::Major::byte_string:
-      reader_.fail("a byte string (a Bytes literal, an import's hash) has no JSON form");
+      no_json_form("a byte string (a Bytes literal, an import's sha256 pin)");
     case cbor::Major::text_string:
       render::append_json_string(out_, reader_.text_view("a string"));
       return;
@@ -66,7 +71,7 @@ private:
       std::uint64_t length = reader_.map("a map");
       open('{', length, depth, [&] {
         if (reader_.peek().major != cbor::Major::text_string) {
-          reader_.fail("a map key that is no text string has no JSON form");
+          no_json_form("a map key that is no text string");
         }
         render::append_json_string(out_, reader_.text_view("a key"));
         out_ += ": ";
@@ -103,11 +108,11 @@ private:
       number = std::bit_cast<double>(head.argument);
       break;
     default:
-      reader_.fail("a simple value (" + std::to_string(head.info) + ") has no JSON form");
+      no_json_form("a CBOR simple value (" + std::to_string(head.info) + ")");
     }
     if (number) {
       if (!std::isfinite(*number)) {
-        reader_.fail("NaN and the infinities have no JSON form");
+        no_json_form("NaN or an infinity");
       }
       out_ += render::format_number(render::JsonNumber::from_double(*number));
     }

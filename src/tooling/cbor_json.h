@@ -12,7 +12,7 @@ namespace polar::dhall {
 
 // The CBOR item `cbor` as JSON text, laid out as aeson-pretty lays it out
 // (four spaces, keys in order), ending with a line break: integers in full,
-// floats as aeson prints them, maps as objects. Throws Error(decode) for
+// floats as aeson prints them, maps as objects. Throws Error(render) for
 // what JSON cannot hold: a byte string (a `Bytes` literal, an import's
 // hash), a tag other than a bignum, NaN or an infinity, a key that is no
 // text string.
