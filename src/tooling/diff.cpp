@@ -279,16 +279,21 @@ std::vector<std::string_view> code_points(std::string_view text) {
 
 // Two pieces of text as one literal with the characters only one side has
 // marked (Document::removed, Document::added), as dhall diff shows them;
-// `"…"` when they are the same. Compared as written in the literal
-// (escaped), so a line break is `\n`.
+// `"…"` when they are the same, `""` when both are empty. Compared as
+// written in the literal (escaped), so a line break is `\n`. Texts with no
+// character in common are shown whole, `- "a"` over `+ "b"` (dhall diff
+// shows `- "…"` over `+ "…"`, hiding both).
 Document compare_characters(std::string_view left, std::string_view right) {
   if (left == right) {
-    return Document("\"…\"");
+    return Document(left.empty() ? "\"\"" : "\"…\"");
   }
   std::string left_text = escape_text(left, DollarEscape::before_brace);
   std::string right_text = escape_text(right, DollarEscape::before_brace);
   auto a = code_points(left_text), b = code_points(right_text);
   Shared shared = common_subsequence(a, b);
+  if (std::find(shared.left.begin(), shared.left.end(), true) == shared.left.end()) {
+    return difference(Document("\"" + left_text + "\""), Document("\"" + right_text + "\""));
+  }
   Document shown("\"");
   std::size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {
@@ -311,7 +316,9 @@ Document compare_characters(std::string_view left, std::string_view right) {
       run += a[i++];
       ++j;
     }
-    shown += Document(run);
+    if (!run.empty()) {
+      shown += Document::kept(run);
+    }
   }
   return shown + Document("\"");
 }

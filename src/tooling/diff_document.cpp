@@ -44,10 +44,13 @@ std::string Document::render(Marks marks) const {
       write(piece.text);
       break;
     case Piece::removed_text:
-      write_marked("[-", "\x1b[1;31m", piece.text, "-]");
+      write_marked("[-", "\x1b[41m", piece.text, "-]");
       break;
     case Piece::added_text:
-      write_marked("{+", "\x1b[1;32m", piece.text, "+}");
+      write_marked("{+", "\x1b[42m", piece.text, "+}");
+      break;
+    case Piece::kept_text:
+      write_marked("", "\x1b[2m", piece.text, "");
       break;
     case Piece::break_line:
       // No trailing spaces on the line being ended.

@@ -11,8 +11,9 @@
 namespace polar::dhall::diff_layout {
 
 // How the characters only one side has are marked inside a text: `[-a-]`
-// and `{+b+}` (git's plain word diff), or as dhall diff marks them, in
-// ANSI red and green (for a terminal).
+// and `{+b+}` (git's plain word diff), or as dhall diff marks them with
+// ANSI escapes, on a red and a green background, the shared ones dim (for
+// a terminal).
 enum class Marks { brackets, ansi };
 
 class Document {
@@ -29,6 +30,10 @@ public:
   }
   static Document added(std::string_view text) {
     return std::move(Document(Piece{Piece::added_text, std::string(text)}).differing());
+  }
+  // Text both sides have, between the parts of a character diff.
+  static Document kept(std::string_view text) {
+    return Document(Piece{Piece::kept_text, std::string(text)});
   }
   // `inner`, its line breaks returning to the column it starts at.
   static Document aligned(Document inner);
@@ -48,7 +53,15 @@ public:
 
 private:
   struct Piece {
-    enum Kind { literal, removed_text, added_text, break_line, open_align, close_align } kind;
+    enum Kind {
+      literal,
+      removed_text,
+      added_text,
+      kept_text,
+      break_line,
+      open_align,
+      close_align
+    } kind;
     std::string text;
   };
   explicit Document(Piece piece) : pieces_{std::move(piece)} {}

@@ -52,11 +52,14 @@ TEST(Diff, ShowsApplicationsArgumentByArgument) {
 }
 
 TEST(Diff, ShowsTextsCharacterByCharacter) {
-  EXPECT_EQ(diff("{ name = \"a\" }", "{ name = \"b\" }").shown, "{ name = \"[-a-]{+b+}\"\n}");
+  EXPECT_EQ(diff("{ name = \"a1\" }", "{ name = \"b1\" }").shown, "{ name = \"[-a-]{+b+}1\"\n}");
   EXPECT_EQ(diff("\"app:1.2\"", "\"app:1.4\"").shown, "\"app:1.[-2-]{+4+}\"");
   EXPECT_EQ(diff("\"one\\ntwo\"", "\"one two\"").shown, "\"one[-\\n-]{+ +}two\"");
   EXPECT_EQ(diff("\"naïve\"", "\"naive\"").shown, "\"na[-ï-]{+i+}ve\"");
-  EXPECT_EQ(diff("\"\"", "\"new\"").shown, "\"{+new+}\"");
+  // Nothing in common: both whole.
+  EXPECT_EQ(diff("\"\"", "\"new\"").shown, "- \"\"\n+ \"new\"");
+  EXPECT_EQ(diff("{ name = \"a\" }", "{ name = \"b\" }").shown,
+            "{ name = - \"a\"\n         + \"b\"\n}");
   EXPECT_TRUE(diff("\"same\"", "\"same\"").same);
 }
 
@@ -71,7 +74,7 @@ TEST(Diff, ShowsTheTextBetweenInterpolationsAndWhatIsInterpolated) {
 TEST(Diff, MarksCharactersInColourForATerminal) {
   auto difference =
       diff_expressions(parse_text("\"ab\""), parse_text("\"ac\""), diff_layout::Marks::ansi);
-  EXPECT_EQ(difference.shown, "\"a\x1b[1;31mb\x1b[0m\x1b[1;32mc\x1b[0m\"");
+  EXPECT_EQ(difference.shown, "\"\x1b[2ma\x1b[0m\x1b[41mb\x1b[0m\x1b[42mc\x1b[0m\"");
 }
 
 TEST(Diff, ShowsFunctionsParameterByParameter) {
