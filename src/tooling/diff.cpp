@@ -535,8 +535,7 @@ Document compare(const ExprPtr& left, const ExprPtr& right) {
 
 } // namespace
 
-ExpressionDifference diff_expressions(const ExprPtr& left, const ExprPtr& right,
-                                      diff_layout::Marks marks) {
+ExpressionDifference diff_expressions(const ExprPtr& left, const ExprPtr& right, DiffMarks marks) {
   Document shown = compare(left, right);
   return {.same = shown.same(), .shown = shown.render(marks)};
 }

@@ -5,9 +5,14 @@
 #include <string>
 
 #include "syntax/expr.h"
-#include "tooling/diff_document.h"
 
 namespace polar::dhall {
+
+// How the characters only one side has are marked inside a text: `[-a-]`
+// and `{+b+}` (git's plain word diff), or as dhall diff marks them with
+// ANSI escapes, on a red and a green background, the shared ones dim (for
+// a terminal).
+enum class DiffMarks { brackets, ansi };
 
 struct ExpressionDifference {
   bool same = true;  // the expressions are equal
@@ -19,6 +24,6 @@ struct ExpressionDifference {
 // are one literal with the characters only one side has marked, as
 // `[-old-]{+new+}` or in dhall diff's colours (docs/dhall-commands.md).
 ExpressionDifference diff_expressions(const ExprPtr& left, const ExprPtr& right,
-                                      diff_layout::Marks marks = diff_layout::Marks::brackets);
+                                      DiffMarks marks = DiffMarks::brackets);
 
 } // namespace polar::dhall

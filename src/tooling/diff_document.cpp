@@ -15,7 +15,7 @@ Document& Document::operator+=(const Document& other) {
   return *this;
 }
 
-std::string Document::render(Marks marks) const {
+std::string Document::render(DiffMarks marks) const {
   std::string out;
   std::size_t column = 0; // in code points, as a terminal counts them
   std::vector<std::size_t> indents{0};
@@ -28,7 +28,7 @@ std::string Document::render(Marks marks) const {
   // The escape sequences take no column on a terminal.
   auto write_marked = [&](std::string_view open, std::string_view ansi_open,
                           const std::string& text, std::string_view close) {
-    if (marks == Marks::ansi) {
+    if (marks == DiffMarks::ansi) {
       out += ansi_open;
       write(text);
       out += "\x1b[0m";

@@ -8,13 +8,9 @@
 #include <string_view>
 #include <vector>
 
-namespace polar::dhall::diff_layout {
+#include "tooling/diff.h"
 
-// How the characters only one side has are marked inside a text: `[-a-]`
-// and `{+b+}` (git's plain word diff), or as dhall diff marks them with
-// ANSI escapes, on a red and a green background, the shared ones dim (for
-// a terminal).
-enum class Marks { brackets, ansi };
+namespace polar::dhall::diff_layout {
 
 class Document {
 public:
@@ -49,7 +45,7 @@ public:
   Document& operator+=(const Document& other);
   friend Document operator+(Document a, const Document& b) { return a += b; }
 
-  std::string render(Marks marks = Marks::brackets) const;
+  std::string render(DiffMarks marks = DiffMarks::brackets) const;
 
 private:
   struct Piece {

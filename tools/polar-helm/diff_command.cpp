@@ -30,11 +30,11 @@ struct DiffArguments {
 
 // dhall diff's colours on a terminal (unless --plain or NO_COLOR); in a
 // file or a CI log, `[-old-]{+new+}`, readable without a terminal.
-dhall::diff_layout::Marks marks_for(const DiffArguments& arguments) {
+dhall::DiffMarks marks_for(const DiffArguments& arguments) {
   bool terminal = ::isatty(STDOUT_FILENO) == 1;
   return terminal && !arguments.plain && std::getenv("NO_COLOR") == nullptr
-             ? dhall::diff_layout::Marks::ansi
-             : dhall::diff_layout::Marks::brackets;
+             ? dhall::DiffMarks::ansi
+             : dhall::DiffMarks::brackets;
 }
 
 // An argument names a file when one exists there (`values.dhall`, or

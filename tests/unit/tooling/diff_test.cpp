@@ -72,8 +72,7 @@ TEST(Diff, ShowsTheTextBetweenInterpolationsAndWhatIsInterpolated) {
 }
 
 TEST(Diff, MarksCharactersInColourForATerminal) {
-  auto difference =
-      diff_expressions(parse_text("\"ab\""), parse_text("\"ac\""), diff_layout::Marks::ansi);
+  auto difference = diff_expressions(parse_text("\"ab\""), parse_text("\"ac\""), DiffMarks::ansi);
   EXPECT_EQ(difference.shown, "\"\x1b[2ma\x1b[0m\x1b[41mb\x1b[0m\x1b[42mc\x1b[0m\"");
 }
 
