@@ -17,6 +17,7 @@
 #include "syntax/import_text.h"
 #include "syntax/parser.h"
 #include "syntax/printer.h"
+#include "syntax/source_notes.h"
 
 namespace polar::dhall {
 namespace fs = std::filesystem;
@@ -74,7 +75,9 @@ public:
 
   FrozenSource run() {
     FrozenSource result;
-    for (const ImportSite& site : import_sites(parse(source_))) {
+    NotedExpr parsed = parse_with_notes(source_);
+    comments_ = std::move(parsed.notes.comments);
+    for (const ImportSite& site : import_sites(parsed.expr)) {
       if (!in_scope(site, freeze_)) {
         continue;
       }
@@ -139,7 +142,8 @@ private:
       return true;
     }
     if (site.cache_pair) { // back to the plain form: `import sha256:H`
-      edits_.push_back({site.cache_pair->span().begin, span.begin, ""});
+      edits_.push_back({site.cache_pair->span().begin, span.begin,
+                        comments_in(site.cache_pair->span().begin, span.begin, Side::before)});
       edits_.push_back({parts.target_end, parts.target_end, " " + pin});
       return true;
     }
@@ -148,7 +152,9 @@ private:
       edits_.push_back(
           {span.begin, span.begin, (parentheses ? "(missing " : "missing ") + pin + " ? "});
       if (parts.hash_begin) {
-        edits_.push_back({parts.target_end, *parts.hash_begin + hash_text_size, ""});
+        std::size_t hash_end = *parts.hash_begin + hash_text_size;
+        edits_.push_back(
+            {parts.target_end, hash_end, comments_in(parts.target_end, hash_end, Side::after)});
       }
       if (parentheses) {
         edits_.push_back({parts.end, parts.end, ")"});
@@ -164,6 +170,36 @@ private:
       edits_.push_back({parts.target_end, parts.target_end, " " + pin});
     }
     return true;
+  }
+
+  enum class Side { before, after };
+
+  // The comments written in [begin, end), a range an edit removes, as the
+  // edit writes them back: before what follows the range, or after what
+  // precedes it. A line comment ends its line; the next line starts at the
+  // indentation of the line the range starts in.
+  std::string comments_in(std::size_t begin, std::size_t end, Side side) const {
+    const std::string& text = source_->text;
+    std::size_t line_start = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    std::size_t indent_end = text.find_first_not_of(" \t", line_start);
+    std::string indentation = text.substr(line_start, std::min(indent_end, begin) - line_start);
+    std::string kept;
+    for (const Comment& comment : comments_) {
+      if (comment.begin < begin || comment.end > end) {
+        continue;
+      }
+      std::string written = text.substr(comment.begin, comment.end - comment.begin);
+      bool line_comment = written.starts_with("--");
+      kept += side == Side::after ? " " + written : written;
+      kept += line_comment ? "\n" + indentation : (side == Side::before ? " " : "");
+    }
+    // A last line comment needs no line break of its own before one.
+    if (side == Side::after && end < text.size() && text[end] == '\n' &&
+        kept.ends_with("\n" + indentation)) {
+      kept.resize(kept.size() - indentation.size() - 1);
+    }
+    return kept;
   }
 
   // Whether [begin, end) is written in parentheses of its own.
@@ -198,6 +234,7 @@ private:
   const LoadOptions& options_;
   std::map<std::string, std::optional<Sha256>> hashes_;
   std::vector<Edit> edits_;
+  std::vector<Comment> comments_; // of source_, in order
 };
 
 // The file a local code import of `file` reads, or nullopt.

@@ -8,6 +8,7 @@
 #include "syntax/literals.h"
 #include "syntax/print_tokens.h"
 #include "syntax/printer.h"
+#include "tooling/common_subsequence.h"
 #include "tooling/diff_document.h"
 
 namespace polar::dhall {
@@ -228,33 +229,6 @@ std::vector<Document> compare_fields(const FieldMap& left, const FieldMap& right
   return items;
 }
 
-// The longest common subsequence of two lists of items compared by their
-// printed form: which items of each side are shared.
-struct Shared {
-  std::vector<bool> left, right;
-};
-Shared common_items(const std::vector<std::string>& left, const std::vector<std::string>& right) {
-  std::size_t n = left.size(), m = right.size();
-  std::vector<std::vector<std::uint32_t>> length(n + 1, std::vector<std::uint32_t>(m + 1, 0));
-  for (std::size_t i = n; i-- > 0;) {
-    for (std::size_t j = m; j-- > 0;) {
-      length[i][j] = left[i] == right[j] ? length[i + 1][j + 1] + 1
-                                         : std::max(length[i + 1][j], length[i][j + 1]);
-    }
-  }
-  Shared shared{std::vector<bool>(n), std::vector<bool>(m)};
-  for (std::size_t i = 0, j = 0; i < n && j < m;) {
-    if (left[i] == right[j]) {
-      shared.left[i++] = shared.right[j++] = true;
-    } else if (length[i + 1][j] >= length[i][j + 1]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return shared;
-}
-
 // Items only on the left (`- `), only on the right (`+ `), and one `…` for
 // each run of shared ones, in list order.
 Document compare_items(const std::vector<ExprPtr>& left, const std::vector<ExprPtr>& right) {
@@ -268,7 +242,7 @@ Document compare_items(const std::vector<ExprPtr>& left, const std::vector<ExprP
   for (const auto& item : right) {
     right_text.push_back(print(*item));
   }
-  Shared shared = common_items(left_text, right_text);
+  Shared shared = common_subsequence(left_text, right_text);
   if (std::find(shared.left.begin(), shared.left.end(), true) == shared.left.end()) {
     return difference(Document("[ … ]"), Document("[ … ]"));
   }
@@ -289,24 +263,82 @@ Document compare_items(const std::vector<ExprPtr>& left, const std::vector<ExprP
   return enclosed("[ ", ", ", "]", items);
 }
 
+// The code points of UTF-8 text.
+std::vector<std::string_view> code_points(std::string_view text) {
+  std::vector<std::string_view> points;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = at + 1;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+      ++end;
+    }
+    points.push_back(text.substr(at, end - at));
+    at = end;
+  }
+  return points;
+}
+
+// Two pieces of text as one literal with the characters only one side has
+// marked (Document::removed, Document::added), as dhall diff shows them;
+// `"…"` when they are the same, `""` when both are empty. Compared as
+// written in the literal (escaped), so a line break is `\n`. Texts with no
+// character in common are shown whole, `- "a"` over `+ "b"` (dhall diff
+// shows `- "…"` over `+ "…"`, hiding both).
+Document compare_characters(std::string_view left, std::string_view right) {
+  if (left == right) {
+    return Document(left.empty() ? "\"\"" : "\"…\"");
+  }
+  std::string left_text = escape_text(left, DollarEscape::before_brace);
+  std::string right_text = escape_text(right, DollarEscape::before_brace);
+  auto a = code_points(left_text), b = code_points(right_text);
+  Shared shared = common_subsequence(a, b);
+  if (std::find(shared.left.begin(), shared.left.end(), true) == shared.left.end()) {
+    return difference(Document("\"" + left_text + "\""), Document("\"" + right_text + "\""));
+  }
+  Document shown("\"");
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    std::string run;
+    while (i < a.size() && !shared.left[i]) {
+      run += a[i++];
+    }
+    if (!run.empty()) {
+      shown += Document::removed(run);
+      run.clear();
+    }
+    while (j < b.size() && !shared.right[j]) {
+      run += b[j++];
+    }
+    if (!run.empty()) {
+      shown += Document::added(run);
+      run.clear();
+    }
+    while (i < a.size() && j < b.size() && shared.left[i] && shared.right[j]) {
+      run += a[i++];
+      ++j;
+    }
+    if (!run.empty()) {
+      shown += Document::kept(run);
+    }
+  }
+  return shown + Document("\"");
+}
+
+// dhall diff's text: each piece of text between interpolations compared
+// character by character, each interpolated expression as an expression.
 Document compare_text(const TextLit& left, const TextLit& right, const ExprPtr& left_expr,
                       const ExprPtr& right_expr) {
   if (left.chunks.size() != right.chunks.size()) {
     return difference(printed(left_expr), printed(right_expr));
   }
+  if (left.chunks.empty()) {
+    return compare_characters(left.tail, right.tail);
+  }
   std::vector<Document> parts;
-  bool texts_same = left.tail == right.tail;
   for (std::size_t i = 0; i < left.chunks.size(); ++i) {
-    texts_same = texts_same && left.chunks[i].prefix == right.chunks[i].prefix;
-  }
-  if (!texts_same || left.chunks.empty()) {
-    return texts_same ? Document("\"…\"") : difference(printed(left_expr), printed(right_expr));
-  }
-  for (std::size_t i = 0; i < left.chunks.size(); ++i) {
-    parts.push_back(Document("\"…\""));
+    parts.push_back(compare_characters(left.chunks[i].prefix, right.chunks[i].prefix));
     parts.push_back(compare(left.chunks[i].expr, right.chunks[i].expr));
   }
-  parts.push_back(Document("\"…\""));
+  parts.push_back(compare_characters(left.tail, right.tail));
   return stacked("   ", "++ ", parts);
 }
 
@@ -503,9 +535,9 @@ Document compare(const ExprPtr& left, const ExprPtr& right) {
 
 } // namespace
 
-ExpressionDifference diff_expressions(const ExprPtr& left, const ExprPtr& right) {
+ExpressionDifference diff_expressions(const ExprPtr& left, const ExprPtr& right, DiffMarks marks) {
   Document shown = compare(left, right);
-  return {.same = shown.same(), .shown = shown.render()};
+  return {.same = shown.same(), .shown = shown.render(marks)};
 }
 
 } // namespace polar::dhall

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tooling/diff.h"
+
 namespace polar::dhall::diff_layout {
 
 class Document {
@@ -17,6 +19,18 @@ public:
   Document(std::string_view text) : pieces_{Piece{Piece::literal, std::string(text)}} {} // NOLINT
 
   static Document line_break() { return Document(Piece{Piece::break_line, {}}); }
+  // Text only the first side has, and text only the second side has, on
+  // one line: parts of a character diff.
+  static Document removed(std::string_view text) {
+    return std::move(Document(Piece{Piece::removed_text, std::string(text)}).differing());
+  }
+  static Document added(std::string_view text) {
+    return std::move(Document(Piece{Piece::added_text, std::string(text)}).differing());
+  }
+  // Text both sides have, between the parts of a character diff.
+  static Document kept(std::string_view text) {
+    return Document(Piece{Piece::kept_text, std::string(text)});
+  }
   // `inner`, its line breaks returning to the column it starts at.
   static Document aligned(Document inner);
 
@@ -31,11 +45,19 @@ public:
   Document& operator+=(const Document& other);
   friend Document operator+(Document a, const Document& b) { return a += b; }
 
-  std::string render() const;
+  std::string render(DiffMarks marks = DiffMarks::brackets) const;
 
 private:
   struct Piece {
-    enum Kind { literal, break_line, open_align, close_align } kind;
+    enum Kind {
+      literal,
+      removed_text,
+      added_text,
+      kept_text,
+      break_line,
+      open_align,
+      close_align
+    } kind;
     std::string text;
   };
   explicit Document(Piece piece) : pieces_{std::move(piece)} {}

@@ -7,6 +7,7 @@
 #include "imports/subexpressions.h"
 #include "syntax/spine.h"
 #include "tooling/bound_variables.h"
+#include "tooling/unused_lets.h"
 
 namespace polar::dhall {
 namespace {
@@ -16,45 +17,22 @@ bool is_equivalence(const ExprPtr& expr) {
   return op != nullptr && op->op == Op::equivalent;
 }
 
-bool contains_assert(const ExprPtr& root) {
-  // An explicit stack: flat chains can be any length (syntax/spine.h).
-  std::vector<ExprPtr> pending{root};
-  while (!pending.empty()) {
-    ExprPtr expr = std::move(pending.back());
-    pending.pop_back();
-    if (!expr) {
-      continue;
-    }
-    if (expr->is<Assert>()) {
-      return true;
-    }
-    map_subexpressions(expr, [&](const ExprPtr& child) {
-      pending.push_back(child);
-      return child;
-    });
-  }
-  return false;
-}
-
 ExprPtr assertion(const ExprPtr& equivalence) {
   return make_expr(Assert{equivalence}, equivalence->span());
 }
 
-// One rewrite at the root of `expr`, or nullopt when none applies.
-std::optional<ExprPtr> rewrite_once(const ExprPtr& expr) {
+// The rewrites at the root of `expr` that need no scope (its children are
+// rewritten already), or nullopt when none applies.
+std::optional<ExprPtr> rewrite_form(const ExprPtr& expr) {
   if (const auto* let = expr->as<Let>()) {
-    if (is_equivalence(let->value)) {
-      return make_expr(Let{let->name, let->annotation, assertion(let->value), let->body},
-                       expr->span());
+    bool value = is_equivalence(let->value);
+    bool body = is_equivalence(let->body);
+    if (!value && !body) {
+      return std::nullopt;
     }
-    if (is_equivalence(let->body)) {
-      return make_expr(Let{let->name, let->annotation, let->value, assertion(let->body)},
-                       expr->span());
-    }
-    if (!contains_assert(let->value) && !occurs_free(let->name, Natural(0), let->body)) {
-      return shift(-1, let->name, Natural(0), let->body);
-    }
-    return std::nullopt;
+    return make_expr(Let{let->name, let->annotation, value ? assertion(let->value) : let->value,
+                         body ? assertion(let->body) : let->body},
+                     expr->span());
   }
   if (const auto* import = expr->as<Import>()) {
     const auto* local = std::get_if<LocalImport>(&import->target);
@@ -70,24 +48,28 @@ std::optional<ExprPtr> rewrite_once(const ExprPtr& expr) {
   return std::nullopt;
 }
 
-// Applies the rewrites at the root of `expr`, whose children are linted,
-// until none applies. A rewrite creates nothing new to rewrite below the
-// root: removing an unused let only renumbers variables, and an assert
-// wraps an equivalence already linted.
-ExprPtr rewrite_root(ExprPtr expr) {
-  while (auto rewritten = rewrite_once(expr)) {
-    expr = std::move(*rewritten);
+ExprPtr rewrite_root(const ExprPtr& expr) {
+  auto rewritten = rewrite_form(expr);
+  return rewritten ? *rewritten : expr;
+}
+
+// Bottom-up: the asserts and imports. A rewrite creates nothing new to
+// rewrite: an assert wraps an equivalence already rewritten.
+ExprPtr rewrite_forms(const ExprPtr& expr) {
+  if (spine_child(*expr) != nullptr) {
+    return map_links(expr, rewrite_forms, rewrite_root);
   }
-  return expr;
+  return rewrite_root(map_subexpressions(expr, rewrite_forms));
 }
 
 } // namespace
 
+// The unused lets go last: an assert added first keeps its let, as the
+// rewrites applied together bottom-up would (a let's own rewrites come
+// before the one that removes it, and removing a let never makes an
+// equivalence the body of another).
 ExprPtr lint(const ExprPtr& expr) {
-  if (spine_child(*expr) != nullptr) {
-    return map_links(expr, lint, rewrite_root);
-  }
-  return rewrite_root(map_subexpressions(expr, lint));
+  return remove_unused_lets(rewrite_forms(expr));
 }
 
 } // namespace polar::dhall

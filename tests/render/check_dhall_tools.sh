@@ -21,7 +21,7 @@ printf '{ replicas = 1 + 2, image = "app:1" }\n' >old.dhall
 printf '{ replicas = 3, image = "app:2", debug = True }\n' >new.dhall
 expect_exit 0 "$polar_helm" diff old.dhall '{ image = "app:1", replicas = 3 }'
 expect_exit 1 "$polar_helm" diff old.dhall new.dhall
-expect_output $'{ + debug = …\n,   image = - "app:1"\n            + "app:2"\n, …\n}' \
+expect_output $'{ + debug = …\n,   image = "app:[-1-]{+2+}"\n, …\n}' \
   "$polar_helm" diff old.dhall new.dhall
 expect_output $'{ …\n}' "$polar_helm" diff ./old.dhall old.dhall
 expect_exit 1 "$polar_helm" diff old.dhall '{ broken'
@@ -135,7 +135,39 @@ expect_exit 0 ./dhall lint --check lint.dhall
 expect_exit 0 ./dhall hash --file lint.dhall
 expect_exit_stderr 2 repl.err ./dhall repl
 grep -q 'not supported by polar-helm; supported: ' repl.err || fail "repl: $(cat repl.err)"
-expect_exit_stderr 2 json.err ./dhall encode --json <<<'1'
-grep -q -- '--json' json.err || fail "encode --json: $(cat json.err)"
+# The flags of dhall 1.42 that polar-helm took later (issue #21 item 2).
+expect_output '' ./dhall type --quiet <<<'{ a = 1 }'
+expect_exit 1 ./dhall type --quiet <<<'1 + True'
+./dhall encode --json <<<'{ a = [ 1 ] }' >encoded.json || fail "dhall encode --json"
+expect_output '{ a = [ 1 ] }' ./dhall decode --json <encoded.json
+mkdir -p xdg-cache
+hash=$(XDG_CACHE_HOME=$PWD/xdg-cache ./dhall hash --cache <<<'{ cached = True }') ||
+  fail "dhall hash --cache"
+[ -f "xdg-cache/dhall/1220${hash#sha256:}" ] || fail "hash --cache wrote no cache entry"
+expect_output '{ cached = True }' env XDG_CACHE_HOME="$PWD/xdg-cache" ./dhall <<<"missing $hash"
+# A value read from a variable never goes into the (unencrypted) cache.
+expect_exit 1 env XDG_CACHE_HOME="$PWD/xdg-cache" SOME_TOKEN=hunter2 ./dhall hash --cache \
+  <<<'env:SOME_TOKEN as Text' 2>/dev/null
+[ "$(ls xdg-cache/dhall | wc -l)" = 1 ] || fail "hash --cache cached a variable's value"
+# --transitive: the relative code imports too, never an absolute one.
+mkdir -p transitive/lib
+printf 'let a = ./lib/a.dhall\nlet t = ./lib/t.txt as Text\nin  {   a, t, z = %s }\n' \
+  "$PWD/transitive/absolute.dhall" >transitive/main.dhall
+printf '{ x =   ./b.dhall }\n' >transitive/lib/a.dhall
+printf 'let unused = 1 in 1  +  1\n' >transitive/lib/b.dhall
+printf '2  +  2\n' >transitive/absolute.dhall
+printf 'not   dhall' >transitive/lib/t.txt
+expect_exit 1 ./dhall format --check --transitive transitive/main.dhall >transitive.out
+[ "$(cat transitive.out)" = "transitive/lib/b.dhall: not formatted
+transitive/lib/a.dhall: not formatted
+transitive/main.dhall: not formatted" ] || fail "format --check --transitive: $(cat transitive.out)"
+expect_exit 0 ./dhall lint --transitive transitive/main.dhall
+expect_output '1 + 1' cat transitive/lib/b.dhall
+expect_exit 0 ./dhall format --check --transitive transitive/main.dhall
+expect_output '2  +  2' cat transitive/absolute.dhall
+expect_output 'not   dhall' cat transitive/lib/t.txt
+expect_exit 0 ./dhall freeze --all --transitive transitive/main.dhall >/dev/null
+grep -q '^{ x = ./b.dhall sha256:' transitive/lib/a.dhall || fail "freeze --transitive: $(cat transitive/lib/a.dhall)"
+grep -q '^let a = ./lib/a.dhall sha256:' transitive/main.dhall || fail "freeze --transitive main"
 ./dhall version | grep -q 'polar-helm' || fail "dhall version"
 echo ok

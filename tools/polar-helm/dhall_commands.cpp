@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -12,6 +13,8 @@
 #include "binary/hash.h"
 #include "exit_codes.h"
 #include "import_options.h"
+#include "imports/environment.h"
+#include "imports/integrity_cache.h"
 #include "input.h"
 #include "memory_limit.h"
 #include "output_file.h"
@@ -19,6 +22,7 @@
 #include "semantics/eval.h"
 #include "syntax/parser.h"
 #include "syntax/printer.h"
+#include "tooling/cbor_json.h"
 
 namespace polar::cli {
 namespace {
@@ -35,6 +39,9 @@ struct Options {
   ImportArguments imports;
   bool alpha = false;
   bool annotate = false;
+  bool quiet = false; // type: check only
+  bool cache = false; // hash: also store in the integrity cache
+  bool json = false;  // encode/decode: CBOR as JSON
   std::optional<std::filesystem::path> output;
 };
 
@@ -58,16 +65,51 @@ void normalize(const Options& options) {
 }
 
 void print_type(const Options& options) {
-  fmt::print("{}\n", dhall::print(*load(options).type));
+  auto type = load(options).type;
+  if (!options.quiet) {
+    fmt::print("{}\n", dhall::print(*type));
+  }
+}
+
+// `dhall hash --cache`: the expression goes into the integrity cache under
+// its hash, so that `missing sha256:… ? …` finds it. Never an expression
+// that read a variable or a secret file: the cache is not secret.
+void store_in_cache(const dhall::LoadOptions& load_options, const dhall::Loaded& loaded,
+                    std::span<const std::uint8_t> encoded, const dhall::Sha256& hash) {
+  // DHALL_HEADERS only says how remote imports are fetched (as freeze).
+  bool reads_variables =
+      std::ranges::any_of(loaded.environment_variables,
+                          [](const std::string& name) { return name != "DHALL_HEADERS"; });
+  if (loaded.read_sensitive_values || reads_variables) {
+    throw dhall::Error(dhall::ErrorKind::io,
+                       "not cached: the expression reads an environment variable or a secret "
+                       "file, and the integrity cache is not secret");
+  }
+  auto cache = load_options.integrity_cache
+                   ? load_options.integrity_cache
+                   : dhall::standard_integrity_cache(load_options.environment
+                                                         ? load_options.environment
+                                                         : dhall::process_environment());
+  cache->store(hash, encoded);
 }
 
 void print_hash(const Options& options) {
-  auto normal_form = dhall::alpha_normalize(load(options).normal_form());
+  dhall::LoadOptions load_options = make_load_options(options.imports);
+  auto loaded = load_input(options.input, load_options);
+  auto normal_form = dhall::alpha_normalize(loaded.normal_form());
+  if (options.cache) {
+    auto encoded = dhall::encode(*normal_form);
+    store_in_cache(load_options, loaded, encoded, dhall::sha256(encoded));
+  }
   fmt::print("{}\n", dhall::semantic_hash(*normal_form));
 }
 
 void encode(const Options& options) {
   auto bytes = dhall::encode(*dhall::parse(read_input(options.input)));
+  if (options.json) {
+    fmt::print("{}", dhall::cbor_as_json(bytes));
+    return;
+  }
   std::cout.write(reinterpret_cast<const char*>(bytes.data()),
                   static_cast<std::streamsize>(bytes.size()));
 }
@@ -75,6 +117,10 @@ void encode(const Options& options) {
 void decode(const Options& options) {
   auto source = read_input(options.input); // owns the bytes the span views
   const std::string& text = source->text;
+  if (options.json) {
+    fmt::print("{}\n", dhall::print(*dhall::decode(dhall::json_as_cbor(text))));
+    return;
+  }
   std::span bytes(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
   fmt::print("{}\n", dhall::print(*dhall::decode(bytes)));
 }
@@ -107,19 +153,27 @@ void register_dhall_commands(CLI::App& app, ExitCode& exit_code) {
   auto* type = app.add_subcommand("type", "Print the type of an expression");
   add_file_option(*type, options->input);
   add_import_options(*type, options->imports);
+  type->add_flag("--quiet", options->quiet, "Type-check only: print nothing (exit 1 on an error)");
   type->callback(reporting_command(print_type, options, exit_code));
 
   auto* hash = app.add_subcommand("hash", "Print the semantic hash (sha256:...) of an expression");
   add_file_option(*hash, options->input);
   add_import_options(*hash, options->imports);
+  hash->add_flag("--cache", options->cache,
+                 "Also store the expression in the integrity cache under its hash (not one that "
+                 "reads a variable or a secret file)");
   hash->callback(reporting_command(print_hash, options, exit_code));
 
   auto* encode_command = app.add_subcommand("encode", "Write the CBOR encoding of an expression");
   add_file_option(*encode_command, options->input);
+  encode_command->add_flag("--json", options->json,
+                           "Write the CBOR as JSON (cborg-json's form, as dhall encode --json)");
   encode_command->callback(reporting_command(encode, options, exit_code));
 
   auto* decode_command = app.add_subcommand("decode", "Read a CBOR-encoded expression, print it");
   add_file_option(*decode_command, options->input);
+  decode_command->add_flag("--json", options->json,
+                           "Read the CBOR written as JSON (dhall decode --json)");
   decode_command->callback(reporting_command(decode, options, exit_code));
 }
 

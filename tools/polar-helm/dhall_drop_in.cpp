@@ -29,24 +29,10 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> subcomma
 }};
 
 // Global flags of dhall that change nothing here: polar-helm's errors are
-// always explained and never coloured, its output is Unicode.
-constexpr std::array<std::string_view, 5> ignored_flags{"--explain", "--plain", "--unicode",
-                                                        "--censor", "--no-cache"};
-
-// Flags of dhall 1.42 that polar-helm does not implement: exit 2 naming
-// them, rather than CLI11's bare "not expected".
-struct UnsupportedFlag {
-  std::string_view subcommand, flag, what;
-};
-constexpr std::array<UnsupportedFlag, 7> unsupported_flags{{
-    {"encode", "--json", "CBOR written as JSON"},
-    {"decode", "--json", "CBOR read from JSON"},
-    {"hash", "--cache", "writing the expression to the integrity cache"},
-    {"lint", "--transitive", "following imports"},
-    {"format", "--transitive", "following imports"},
-    {"freeze", "--transitive", "following imports"},
-    {"type", "--quiet", "type-checking without printing"},
-}};
+// always explained and never coloured, its output is Unicode. (`--plain`
+// reaches diff, the one command that colours.)
+constexpr std::array<std::string_view, 4> ignored_flags{"--explain", "--unicode", "--censor",
+                                                        "--no-cache"};
 
 std::string supported_list() {
   std::string list = "dhall [--file F] [--annotate] [--alpha]";
@@ -61,6 +47,7 @@ std::string supported_list() {
 DhallCommandLine translate_dhall_command_line(int argc, char** argv) {
   std::vector<std::string> rest;
   bool ascii = false;
+  bool plain = false;
   for (int i = 1; i < argc; ++i) {
     std::string_view argument(argv[i]);
     if (std::find(ignored_flags.begin(), ignored_flags.end(), argument) != ignored_flags.end()) {
@@ -68,6 +55,10 @@ DhallCommandLine translate_dhall_command_line(int argc, char** argv) {
     }
     if (argument == "--ascii") {
       ascii = true;
+      continue;
+    }
+    if (argument == "--plain") {
+      plain = true;
       continue;
     }
     rest.emplace_back(argument);
@@ -101,15 +92,6 @@ DhallCommandLine translate_dhall_command_line(int argc, char** argv) {
     result.arguments.emplace_back(found->second);
     rest.erase(rest.begin());
   }
-  for (const UnsupportedFlag& flag : unsupported_flags) {
-    if (flag.subcommand == subcommand &&
-        std::find(rest.begin(), rest.end(), flag.flag) != rest.end()) {
-      fmt::print(stderr, "dhall: `dhall {} {}` ({}) is not supported by polar-helm\n", subcommand,
-                 flag.flag, flag.what);
-      result.exit = exit_usage_error;
-      return result;
-    }
-  }
   // `--inplace FILE` (older dhall) is the FILE argument of format, lint
   // and freeze.
   for (const std::string& argument : rest) {
@@ -119,6 +101,9 @@ DhallCommandLine translate_dhall_command_line(int argc, char** argv) {
   }
   if (ascii && subcommand == "format") {
     result.arguments.emplace_back("--ascii");
+  }
+  if (plain && subcommand == "diff") {
+    result.arguments.emplace_back("--plain");
   }
   return result;
 }

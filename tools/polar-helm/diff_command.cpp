@@ -2,10 +2,13 @@
 
 #include <fmt/core.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <system_error>
+
+#include <unistd.h>
 
 #include "import_options.h"
 #include "input.h"
@@ -21,8 +24,18 @@ namespace fs = std::filesystem;
 
 struct DiffArguments {
   std::string left, right;
+  bool plain = false;
   ImportArguments imports;
 };
+
+// dhall diff's colours on a terminal (unless --plain or NO_COLOR); in a
+// file or a CI log, `[-old-]{+new+}`, readable without a terminal.
+dhall::DiffMarks marks_for(const DiffArguments& arguments) {
+  bool terminal = ::isatty(STDOUT_FILENO) == 1;
+  return terminal && !arguments.plain && std::getenv("NO_COLOR") == nullptr
+             ? dhall::DiffMarks::ansi
+             : dhall::DiffMarks::brackets;
+}
 
 // An argument names a file when one exists there (`values.dhall`, or
 // /dev/fd/63 from `<(git show …)`); otherwise it is a Dhall expression, as
@@ -57,7 +70,7 @@ ExitCode run_diff(const DiffArguments& arguments) {
   if (loading != exit_ok) {
     return loading;
   }
-  auto difference = dhall::diff_expressions(left, right);
+  auto difference = dhall::diff_expressions(left, right, marks_for(arguments));
   fmt::print("{}\n", difference.shown);
   return difference.same ? exit_ok : exit_input_error;
 }
@@ -70,6 +83,9 @@ void register_diff_command(CLI::App& app, ExitCode& exit_code) {
       "diff", "Show how two expressions differ after normalization; exit 1 when they do");
   diff->add_option("A", arguments->left, "A file, or a Dhall expression")->required();
   diff->add_option("B", arguments->right, "A file, or a Dhall expression")->required();
+  diff->add_flag("--plain", arguments->plain,
+                 "Mark changed characters of texts as [-old-]{+new+} on a terminal too (not "
+                 "in colour)");
   add_memory_limit_option(*diff);
   add_import_options(*diff, arguments->imports);
   diff->callback([arguments, &exit_code] { exit_code = run_diff(*arguments); });

@@ -15,6 +15,7 @@
 #include "syntax/format.h"
 #include "syntax/parser.h"
 #include "syntax/text_flattening.h"
+#include "tooling/transitive_files.h"
 
 namespace polar::cli {
 namespace {
@@ -26,6 +27,7 @@ struct FormatArguments {
   bool check = false;
   bool ascii = false;
   bool unicode = false;
+  bool transitive = false;
 };
 
 // A comment without its whitespace: re-indenting changes nothing else.
@@ -112,7 +114,8 @@ ExitCode run_format(const FormatArguments& arguments) {
     options.characters = dhall::CharacterSet::unicode;
   }
   std::vector<Input> inputs;
-  for (const fs::path& file : arguments.files) {
+  for (const fs::path& file :
+       arguments.transitive ? dhall::with_transitive_imports(arguments.files) : arguments.files) {
     inputs.push_back(Input{file});
   }
   if (inputs.empty()) {
@@ -150,6 +153,9 @@ void register_format_command(CLI::App& app, ExitCode& exit_code) {
       "Write λ, →, ∀, ∧, ⫽, ⩓ and ≡ (by default, the file's own choice: Unicode if "
       "it uses any of them)");
   ascii->excludes(unicode);
+  format->add_flag("--transitive", arguments->transitive,
+                   "Also format the files the FILEs import as code through relative paths "
+                   "(./x, ../x), transitively, each once, imports first");
   format->callback([arguments, &exit_code] { exit_code = run_format(*arguments); });
 }
 

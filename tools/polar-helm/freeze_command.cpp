@@ -10,6 +10,7 @@
 #include "import_options.h"
 #include "imports/file_io.h"
 #include "imports/freeze.h"
+#include "tooling/transitive_files.h"
 
 namespace polar::cli {
 namespace {
@@ -20,6 +21,7 @@ struct FreezeArguments {
   std::vector<fs::path> files;
   dhall::FreezeOptions freeze;
   bool check = false;
+  bool transitive = false;
   ImportArguments imports;
 };
 
@@ -73,7 +75,9 @@ ExitCode run_freeze(const FreezeArguments& arguments) {
   dhall::LoadOptions options = make_load_options(arguments.imports);
   ExitCode result = exit_ok;
   // A file's pins are repaired before its importers hash it.
-  for (const fs::path& file : dhall::in_dependency_order(arguments.files, options)) {
+  std::vector<fs::path> files =
+      arguments.transitive ? dhall::with_transitive_imports(arguments.files) : arguments.files;
+  for (const fs::path& file : dhall::in_dependency_order(files, options)) {
     try {
       if (!freeze_file(file, arguments, options)) {
         result = exit_input_error;
@@ -103,6 +107,9 @@ void register_freeze_command(CLI::App& app, ExitCode& exit_code) {
                    "expression, else the import");
   freeze->add_flag("--check", arguments->check,
                    "Write nothing; list stale and missing pins and exit with 1 if there are any");
+  freeze->add_flag("--transitive", arguments->transitive,
+                   "Also freeze the files the FILEs import as code through relative paths (./x, "
+                   "../x), transitively, each once, imports first");
   add_import_options(*freeze, arguments->imports);
   freeze->callback([arguments, &exit_code] { exit_code = run_freeze(*arguments); });
 }

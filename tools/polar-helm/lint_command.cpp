@@ -13,6 +13,7 @@
 #include "syntax/format.h"
 #include "syntax/parser.h"
 #include "tooling/lint.h"
+#include "tooling/transitive_files.h"
 
 namespace polar::cli {
 namespace {
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 struct LintArguments {
   std::vector<fs::path> files;
   bool check = false;
+  bool transitive = false;
 };
 
 // The linted text of `source`, laid out as `polar-helm format` lays it out:
@@ -73,7 +75,8 @@ ExitCode run_lint(const LintArguments& arguments) {
     });
   }
   ExitCode result = exit_ok;
-  for (const fs::path& file : arguments.files) {
+  for (const fs::path& file :
+       arguments.transitive ? dhall::with_transitive_imports(arguments.files) : arguments.files) {
     ExitCode code = reporting({.subject = file.string()}, [&] {
       return lint_file(file, arguments.check) ? exit_ok : exit_input_error;
     });
@@ -95,6 +98,9 @@ void register_lint_command(CLI::App& app, ExitCode& exit_code) {
                    "The files to lint in place (none: standard input to standard output)");
   lint->add_flag("--check", arguments->check,
                  "Write nothing; name the files lint would change and exit with 1 if any");
+  lint->add_flag("--transitive", arguments->transitive,
+                 "Also lint the files the FILEs import as code through relative paths (./x, "
+                 "../x), transitively, each once, imports first");
   lint->callback([arguments, &exit_code] { exit_code = run_lint(*arguments); });
 }
 

@@ -51,9 +51,29 @@ TEST(Diff, ShowsApplicationsArgumentByArgument) {
   EXPECT_EQ(diff("List Natural", "List Text").shown, "…\n- Natural\n+ Text");
 }
 
-TEST(Diff, ShowsTextsWhole) {
+TEST(Diff, ShowsTextsCharacterByCharacter) {
+  EXPECT_EQ(diff("{ name = \"a1\" }", "{ name = \"b1\" }").shown, "{ name = \"[-a-]{+b+}1\"\n}");
+  EXPECT_EQ(diff("\"app:1.2\"", "\"app:1.4\"").shown, "\"app:1.[-2-]{+4+}\"");
+  EXPECT_EQ(diff("\"one\\ntwo\"", "\"one two\"").shown, "\"one[-\\n-]{+ +}two\"");
+  EXPECT_EQ(diff("\"naïve\"", "\"naive\"").shown, "\"na[-ï-]{+i+}ve\"");
+  // Nothing in common: both whole.
+  EXPECT_EQ(diff("\"\"", "\"new\"").shown, "- \"\"\n+ \"new\"");
   EXPECT_EQ(diff("{ name = \"a\" }", "{ name = \"b\" }").shown,
             "{ name = - \"a\"\n         + \"b\"\n}");
+  EXPECT_TRUE(diff("\"same\"", "\"same\"").same);
+}
+
+TEST(Diff, ShowsTheTextBetweenInterpolationsAndWhatIsInterpolated) {
+  auto difference = diff("λ(x : Text) → \"a-${x}-b\"", "λ(x : Text) → \"a-${x}-c\"");
+  EXPECT_EQ(difference.shown, "  λ(… : …)\n"
+                              "→    \"…\"\n"
+                              "  ++ …@…\n"
+                              "  ++ \"-[-b-]{+c+}\"");
+}
+
+TEST(Diff, MarksCharactersInColourForATerminal) {
+  auto difference = diff_expressions(parse_text("\"ab\""), parse_text("\"ac\""), DiffMarks::ansi);
+  EXPECT_EQ(difference.shown, "\"\x1b[2ma\x1b[0m\x1b[41mb\x1b[0m\x1b[42mc\x1b[0m\"");
 }
 
 TEST(Diff, ShowsFunctionsParameterByParameter) {

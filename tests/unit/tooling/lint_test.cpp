@@ -60,6 +60,32 @@ TEST(Lint, FollowsChainsOfAnyLengthWithoutOverflowingTheStack) {
   EXPECT_EQ(linted("λ(x : Natural) → let y = 2 in " + lets + "in x@0"), "λ(x : Natural) → x");
 }
 
+TEST(Lint, RemovesLetsThatOnlyRemovedLetsUsed) {
+  // `b` is used only by `c`, which nothing uses: both go, innermost first.
+  EXPECT_EQ(linted("let a = 1 let b = a let c = b in a"), "let a = 1 in a");
+  // Shadowing across removed lets: x@1 names the first x past two removed.
+  EXPECT_EQ(linted("let x = 1 let x = 2 let y = 3 let x = 4 in x@2"), "let x = 1 in x");
+  EXPECT_EQ(linted("let x = 1 let x = x let x = 3 in x@1"), "let x = 1 let x = x in x");
+}
+
+// A long chain where every let is used, every other one only by lets that
+// are removed: each is resolved once, not once per let below it (a chain
+// of 20,000 used lets took 35 s; BENCHMARKS.md, "lint").
+TEST(Lint, LongChainsOfUsedLetsComeOutRight) {
+  constexpr int links = 20000;
+  std::string text;
+  std::string expected;
+  for (int i = 0; i < links; ++i) {
+    std::string name = "x" + std::to_string(i);
+    std::string value = i == 0 ? "0" : "x" + std::to_string(i - 1);
+    text += "let " + name + " = " + value + " let unused = " + name + " ";
+    expected += "let " + name + " = " + value + " ";
+  }
+  std::string last = "x" + std::to_string(links - 1);
+  // EXPECT_TRUE: a mismatch would print two 300 kB texts.
+  EXPECT_TRUE(linted(text + "in " + last) == print(*parse_text(expected + "in " + last), 1000));
+}
+
 TEST(Lint, IsIdempotent) {
   for (std::string_view text :
        {"let a = 1 let b = a === 1 let c = 3 in c", "λ(x : Natural) → let y = x let z = y in x",
