@@ -7,7 +7,8 @@
 # so the tests never run against older sources than the rest of the suite.
 cmake_minimum_required(VERSION 3.25)
 
-set(how "run tools/setup.sh, or: cmake --preset asan && " "cmake --build --preset asan-tests")
+string(CONCAT how "run tools/setup.sh, or: cmake --preset asan && "
+              "cmake --build --preset asan-tests")
 if(NOT EXISTS "${BINARY_DIR}/CMakeCache.txt")
   message(FATAL_ERROR "no sanitizer build in ${BINARY_DIR}: ${how}")
 endif()
