@@ -2,8 +2,11 @@
 # Takes a fresh Debian 12 machine to ready and runs the main job.
 #
 #   tools/setup.sh            install what is missing, then build polar-helm
-#                             (preset `ci`), install it into build/ci/prefix
-#                             and build the example project's chart with it
+#                             (preset `ci`), install it into build/ci/prefix,
+#                             build the example project's chart with it, and
+#                             build the unit and conformance tests with
+#                             AddressSanitizer + UBSan (preset `asan`, in
+#                             build/asan; `ctest --preset ci` runs them)
 #   tools/setup.sh --deps     install what is missing and stop
 #
 # Idempotent: Debian packages are installed only when missing, the Helm
@@ -109,3 +112,10 @@ cmake -S "$root/example-project" -B "$ci_build/example-project" -G Ninja \
   -DCMAKE_PREFIX_PATH="$ci_build/prefix" \
   "-DPOLAR_HELM_HELM_EXECUTABLES=$tools_dir/helm-3.17/helm;$tools_dir/helm-4.1/helm"
 cmake --build "$ci_build/example-project"
+
+# The unit and conformance tests again, built by clang with AddressSanitizer
+# and UndefinedBehaviorSanitizer (only those targets: no CLI, no benchmarks);
+# the test sanitizers.unit_and_conformance of `ctest --preset ci` runs them.
+log "building the unit and conformance tests with the sanitizers (build/asan)"
+cmake --preset asan
+cmake --build --preset asan-tests

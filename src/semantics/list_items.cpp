@@ -1,37 +1,47 @@
 #include "semantics/list_items.h"
 
-#include <algorithm>
 #include <utility>
 
 #include "semantics/value.h"
 
 namespace polar::dhall {
 
-// Positions are numbered so that they never change: the slot of position p
-// is slots[p + offset], and prepending lowers `front` (and moves the slots
-// to a larger vector, raising `offset`, when there is no room left).
+// Positions are numbered so that they never change: 0 to n - 1 are the
+// items the storage was made with, which it owns; the items added at the
+// back take n, n + 1, ... and those added at the front -1, -2, ... The
+// storage only points at those: the extensions that hold them are owned by
+// the windows that see them (list_items.h).
 struct ListItems::Storage {
-  std::vector<ValuePtr> slots; // slots before front + offset are unused
-  std::int64_t offset = 0;
-  std::int64_t front = 0; // the positions in use are [front, back)
-  std::int64_t back = 0;
+  std::vector<ValuePtr> first;
+  std::vector<const ValuePtr*> appended;  // position n + k at [k]
+  std::vector<const ValuePtr*> prepended; // position -1 - k at [k]
 
-  ValuePtr& at(std::int64_t position) { return slots[static_cast<std::size_t>(position + offset)]; }
-
-  // Makes room for `count` more items before `front`.
-  void reserve_front(std::size_t count) {
-    auto room = static_cast<std::size_t>(front + offset);
-    if (room >= count) {
-      return;
+  std::int64_t front() const { return -static_cast<std::int64_t>(prepended.size()); }
+  std::int64_t back() const { return static_cast<std::int64_t>(first.size() + appended.size()); }
+  const ValuePtr& at(std::int64_t position) const {
+    if (position < 0) {
+      return *prepended[static_cast<std::size_t>(-position - 1)];
     }
-    auto used = static_cast<std::size_t>(back - front);
-    // Doubling keeps a run of prepends amortized O(1) per item.
-    std::size_t new_room = std::max(count, used) + 4;
-    std::vector<ValuePtr> grown(new_room + used);
-    std::move(slots.begin() + static_cast<std::ptrdiff_t>(room), slots.end(),
-              grown.begin() + static_cast<std::ptrdiff_t>(new_room));
-    slots = std::move(grown);
-    offset = static_cast<std::int64_t>(new_room) - front;
+    auto index = static_cast<std::size_t>(position);
+    return index < first.size() ? first[index] : *appended[index - first.size()];
+  }
+};
+
+// Items added to a window, in order, and what the window extended had added
+// before: a window's chain holds every item it sees beyond the storage's own.
+// The items never move (the storage points at them) and an extension only
+// ever refers to older ones, so no cycle can go through it.
+struct ListItems::Extension {
+  std::vector<ValuePtr> items;
+  std::shared_ptr<Extension> older;
+
+  // Unlinks the rest of a chain no one else holds in a loop: a list built one
+  // item at a time is a chain as long as the list.
+  ~Extension() {
+    auto rest = std::move(older);
+    while (rest && rest.use_count() == 1) {
+      rest = std::move(rest->older); // the old `rest` dies without its tail
+    }
   }
 };
 
@@ -40,7 +50,7 @@ ListItems::ListItems(std::vector<ValuePtr> items) {
     return;
   }
   auto count = static_cast<std::int64_t>(items.size());
-  storage_ = std::make_shared<Storage>(Storage{std::move(items), 0, 0, count});
+  storage_ = std::make_shared<Storage>(Storage{std::move(items), {}, {}});
   end_ = count;
 }
 
@@ -58,11 +68,11 @@ std::vector<ValuePtr> ListItems::to_vector() const {
 }
 
 bool ListItems::reaches_back() const {
-  return storage_->back == end_;
+  return storage_->back() == end_;
 }
 
 bool ListItems::reaches_front() const {
-  return storage_->front == begin_;
+  return storage_->front() == begin_;
 }
 
 ListItems ListItems::concat(const ListItems& left, const ListItems& right) {
@@ -77,20 +87,20 @@ ListItems ListItems::concat(const ListItems& left, const ListItems& right) {
   bool can_append = separate && left.reaches_back();
   bool can_prepend = separate && right.reaches_front();
   if (can_append && (!can_prepend || right.size() <= left.size())) {
+    auto added = std::make_shared<Extension>(Extension{right.to_vector(), left.extensions_});
     Storage& storage = *left.storage_;
-    for (std::size_t index = 0; index < right.size(); ++index) {
-      storage.slots.push_back(right[index]);
-      ++storage.back; // kept in step, should a later push_back throw
+    for (const ValuePtr& item : added->items) {
+      storage.appended.push_back(&item);
     }
-    return {left.storage_, left.begin_, storage.back};
+    return {left.storage_, std::move(added), left.begin_, storage.back()};
   }
   if (can_prepend) {
+    auto added = std::make_shared<Extension>(Extension{left.to_vector(), right.extensions_});
     Storage& storage = *right.storage_;
-    storage.reserve_front(left.size());
-    for (std::size_t index = left.size(); index-- > 0;) {
-      storage.at(--storage.front) = left[index];
+    for (auto item = added->items.rbegin(); item != added->items.rend(); ++item) {
+      storage.prepended.push_back(&*item);
     }
-    return {right.storage_, storage.front, right.end_};
+    return {right.storage_, std::move(added), storage.front(), right.end_};
   }
   std::vector<ValuePtr> items = left.to_vector();
   items.reserve(left.size() + right.size());
@@ -101,13 +111,19 @@ ListItems ListItems::concat(const ListItems& left, const ListItems& right) {
 }
 
 void ListItems::release_items(std::vector<ValuePtr>& out) {
-  if (!storage_ || storage_.use_count() != 1) {
-    return;
-  }
-  for (auto& slot : storage_->slots) {
-    if (slot && slot.use_count() == 1) {
-      out.push_back(std::move(slot));
+  auto release = [&](std::vector<ValuePtr>& items) {
+    for (auto& item : items) {
+      if (item && item.use_count() == 1) {
+        out.push_back(std::move(item));
+      }
     }
+  };
+  if (storage_ && storage_.use_count() == 1) {
+    release(storage_->first);
+  }
+  for (auto extension = std::move(extensions_); extension && extension.use_count() == 1;
+       extension = std::move(extension->older)) {
+    release(extension->items);
   }
 }
 

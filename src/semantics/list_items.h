@@ -12,6 +12,12 @@
 // This is what makes `acc # [x]` in a fold, and the `[x] # xs` that
 // List/build's `cons` performs, constant time.
 //
+// The storage owns only the items it was made with; the items added later
+// are owned by the windows that see them (a chain of extensions, newest
+// first), and the storage merely indexes them. An added item often refers to
+// the list it extends (a closure or a suspended record field binds it): a
+// storage that owned it would own itself, and never be released.
+//
 // Items are read by value (a ValuePtr copy): evaluating something while
 // walking a list may grow its storage and move the items, so no reference
 // into the storage is ever handed out.
@@ -54,13 +60,18 @@ public:
 
 private:
   struct Storage;
-  ListItems(std::shared_ptr<Storage> storage, std::int64_t begin, std::int64_t end)
-      : storage_(std::move(storage)), begin_(begin), end_(end) {}
+  struct Extension;
+  ListItems(std::shared_ptr<Storage> storage, std::shared_ptr<Extension> extensions,
+            std::int64_t begin, std::int64_t end)
+      : storage_(std::move(storage)), extensions_(std::move(extensions)), begin_(begin), end_(end) {
+  }
   bool reaches_back() const;
   bool reaches_front() const;
 
   std::shared_ptr<Storage> storage_; // null when empty
-  std::int64_t begin_ = 0;           // positions in the storage's numbering
+  // The items this window sees beyond those the storage was made with.
+  std::shared_ptr<Extension> extensions_;
+  std::int64_t begin_ = 0; // positions in the storage's numbering
   std::int64_t end_ = 0;
 };
 

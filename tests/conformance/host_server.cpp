@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "leak_check.h"
 #include "loopback_server.h"
 #include "test_hosts.h"
 
@@ -29,6 +30,9 @@ namespace {
       got = ::read(stop_fd, &ignored, 1); // returns 0 once every writer has closed
     } while (got < 0 && errno == EINTR);
   } catch (...) {
+    status = 1;
+  }
+  if (leaks_found()) {
     status = 1;
   }
   ::_exit(status); // never the runner's atexit handlers or stdio buffers

@@ -8,6 +8,8 @@
 #include <exception>
 #include <string_view>
 
+#include "leak_check.h"
+
 namespace polar::conformance {
 namespace {
 
@@ -41,6 +43,11 @@ std::string read_all(int fd) {
     status = 1;
   } catch (...) {
     write_all(fd, "unknown exception");
+    status = 1;
+  }
+  // Everything the check made and did not keep in a cache is released now.
+  if (leaks_found()) {
+    write_all(fd, "\nLeakSanitizer found leaks (on stderr)");
     status = 1;
   }
   ::close(fd);
