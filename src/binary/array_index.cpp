@@ -1,4 +1,4 @@
-#include "binary/array_index.h"
+#include "binary/detail/array_index.h"
 
 #include <algorithm>
 #include <bit>

@@ -9,9 +9,9 @@
 #include <unordered_map>
 #include <utility>
 
-#include "binary/array_index.h"
 #include "binary/cbor.h"
-#include "binary/labels.h"
+#include "binary/detail/array_index.h"
+#include "binary/detail/labels.h"
 #include "syntax/literals.h"
 
 namespace polar::dhall {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <span>
 
-#include "binary/shared_bytes.h"
+#include "support/shared_bytes.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {

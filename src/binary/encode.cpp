@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "binary/cbor.h"
-#include "binary/labels.h"
+#include "binary/detail/labels.h"
 #include "syntax/literals.h"
 
 namespace polar::dhall {

@@ -6,7 +6,7 @@
 
 #include "binary/cbor.h"
 #include "binary/decode.h"
-#include "binary/labels.h"
+#include "binary/detail/labels.h"
 
 namespace polar::dhall {
 namespace {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "binary/shared_bytes.h"
+#include "support/shared_bytes.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {

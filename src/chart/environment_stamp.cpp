@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "chart/files.h" // ChartError only
-#include "imports/file_io.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::chart {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "imports/file_io.h"
+#include "support/file_io.h"
 
 namespace polar::chart {
 

@@ -8,18 +8,18 @@
 #include <fmt/core.h>
 #include <fmt/format.h>
 
+#include "chart/detail/helmignore.h"
+#include "chart/detail/values_schema_file.h"
 #include "chart/files.h"
-#include "chart/helmignore.h"
 #include "chart/kustomization.h"
 #include "chart/secret_placeholder.h"
 #include "chart/tree_sync.h"
-#include "chart/values_schema_file.h"
 #include "chart/written_files.h"
 #include "imports/environment.h"
-#include "imports/file_io.h"
 #include "imports/load.h"
 #include "imports/redact.h"
 #include "render/render.h"
+#include "support/file_io.h"
 
 namespace polar::chart {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "chart/dependencies.h"
+#include "chart/detail/dependencies.h"
 #include "chart/layout.h"
 #include "chart/secret_encryption.h"
 #include "imports/options.h"
@@ -82,7 +82,7 @@ struct ChartProgress {
 // before anything is rendered when none applies; with `secrets.placeholder`
 // an encrypted secret is checked against the file in `chart_dir` by
 // structure and keeps its bytes (a note says so). With `values_schemas`
-// each values file gets its values.schema.json (chart/values_schema_file.h).
+// each values file gets its values.schema.json (chart/detail/values_schema_file.h).
 DependencyReport generate_chart(ChartLayout layout, const std::filesystem::path& chart_dir,
                                 const dhall::LoadOptions& options, const SecretPolicy& secrets,
                                 const ChartProgress& progress, bool values_schemas = true);

@@ -1,4 +1,4 @@
-#include "chart/helmignore.h"
+#include "chart/detail/helmignore.h"
 
 #include <system_error>
 

@@ -1,4 +1,4 @@
-#include "chart/secret_compare.h"
+#include "chart/detail/secret_compare.h"
 
 #include "secrets/error.h"
 #include "secrets/sops_file.h"

@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "chart/detail/text_diff.h"
 #include "chart/files.h"
-#include "chart/text_diff.h"
 #include "secrets/error.h"
 #include "secrets/sops_file.h"
 #include "secrets/stable_output.h"

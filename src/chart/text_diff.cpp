@@ -1,4 +1,4 @@
-#include "chart/text_diff.h"
+#include "chart/detail/text_diff.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -6,10 +6,10 @@
 
 #include <fmt/core.h>
 
+#include "chart/detail/secret_compare.h"
+#include "chart/detail/text_diff.h"
 #include "chart/files.h"
 #include "chart/glob.h"
-#include "chart/secret_compare.h"
-#include "chart/text_diff.h"
 #include "chart/written_files.h"
 #include "secrets/identities.h"
 #include "secrets/sops_detect.h"

@@ -45,7 +45,7 @@ struct TreeDifference {
 // has one, else its regular files; never bookkeeping files) with the
 // committed copy, leaving out the paths that match one of `excludes` (see
 // glob_matches) on either side. Encrypted (sops) files are compared by
-// content (chart/secret_compare.h), with the age identities of the
+// content (chart/detail/secret_compare.h), with the age identities of the
 // environment when there are any.
 TreeDifference compare_trees(const std::filesystem::path& generated,
                              const std::filesystem::path& committed,

@@ -1,4 +1,4 @@
-#include "chart/values_schema_file.h"
+#include "chart/detail/values_schema_file.h"
 
 #include "chart/files.h"
 #include "imports/load.h"

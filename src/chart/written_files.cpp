@@ -7,7 +7,7 @@
 #include <fmt/core.h>
 
 #include "chart/files.h"
-#include "imports/file_io.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::chart {

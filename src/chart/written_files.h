@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "imports/file_io.h"
+#include "support/file_io.h"
 
 namespace polar::chart {
 

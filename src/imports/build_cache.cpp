@@ -1,4 +1,4 @@
-#include "imports/build_cache.h"
+#include "imports/detail/build_cache.h"
 
 #include <algorithm>
 #include <utility>
@@ -7,10 +7,10 @@
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "binary/lazy_decode.h"
-#include "imports/build_cache_collection.h"
-#include "imports/build_cache_format.h"
-#include "imports/file_io.h"
-#include "imports/location.h"
+#include "imports/detail/build_cache_collection.h"
+#include "imports/detail/build_cache_format.h"
+#include "imports/detail/location.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::dhall {

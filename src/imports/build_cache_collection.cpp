@@ -1,4 +1,4 @@
-#include "imports/build_cache_collection.h"
+#include "imports/detail/build_cache_collection.h"
 
 #include <algorithm>
 #include <array>
@@ -11,7 +11,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include "imports/file_io.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::dhall {

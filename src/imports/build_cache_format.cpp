@@ -1,4 +1,4 @@
-#include "imports/build_cache_format.h"
+#include "imports/detail/build_cache_format.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "imports/cache_writer.h"
+#include "imports/detail/cache_writer.h"
 
 #include <system_error>
 #include <utility>

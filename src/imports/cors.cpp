@@ -1,4 +1,4 @@
-#include "imports/cors.h"
+#include "imports/detail/cors.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "imports/environment_redaction.h"
+#include "imports/detail/environment_redaction.h"
 
 #include "imports/redact.h"
 

@@ -1,4 +1,4 @@
-#include "imports/evident_normal_form.h"
+#include "imports/detail/evident_normal_form.h"
 
 #include <cstddef>
 

@@ -8,12 +8,12 @@
 #include <utility>
 
 #include "binary/encode.h"
-#include "imports/file_io.h"
+#include "imports/detail/location.h"
+#include "imports/detail/resource.h"
 #include "imports/import_sites.h"
 #include "imports/load.h"
-#include "imports/location.h"
-#include "imports/resource.h"
 #include "semantics/eval.h"
+#include "support/file_io.h"
 #include "syntax/import_text.h"
 #include "syntax/parser.h"
 #include "syntax/printer.h"

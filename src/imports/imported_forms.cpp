@@ -1,4 +1,4 @@
-#include "imports/imported_forms.h"
+#include "imports/detail/imported_forms.h"
 
 #include <functional>
 #include <span>

@@ -5,11 +5,11 @@
 #include <set>
 #include <utility>
 
-#include "imports/file_io.h"
+#include "imports/detail/location.h"
+#include "imports/detail/resource.h"
 #include "imports/import_sites.h"
-#include "imports/location.h"
-#include "imports/resource.h"
 #include "imports/subexpressions.h"
+#include "support/file_io.h"
 #include "syntax/parser.h"
 
 namespace polar::dhall {

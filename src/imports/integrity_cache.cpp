@@ -3,8 +3,8 @@
 #include <utility>
 
 #include "binary/hash.h"
-#include "imports/file_io.h"
 #include "imports/user_cache.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::dhall {

@@ -11,8 +11,8 @@
 #include <span>
 #include <vector>
 
-#include "binary/shared_bytes.h"
 #include "imports/environment.h"
+#include "support/shared_bytes.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {

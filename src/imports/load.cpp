@@ -1,10 +1,10 @@
 #include "imports/load.h"
 
-#include "imports/environment_redaction.h"
-#include "imports/file_io.h"
-#include "imports/resolver.h"
+#include "imports/detail/environment_redaction.h"
+#include "imports/detail/resolver.h"
 #include "semantics/eval.h"
 #include "semantics/typecheck.h"
+#include "support/file_io.h"
 #include "syntax/parser.h"
 
 namespace polar::dhall {

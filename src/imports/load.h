@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "imports/load_statistics.h"
+#include "imports/detail/load_statistics.h"
 #include "imports/options.h"
 #include "semantics/value.h"
 #include "syntax/expr.h"

@@ -1,4 +1,4 @@
-#include "imports/location_value.h"
+#include "imports/detail/location_value.h"
 
 namespace polar::dhall {
 namespace {

@@ -1,4 +1,4 @@
-#include "imports/raw_import.h"
+#include "imports/detail/raw_import.h"
 
 #include <cstdint>
 

@@ -1,4 +1,4 @@
-#include "imports/request_headers.h"
+#include "imports/detail/request_headers.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "imports/resolve.h"
+#include "imports/detail/resolve.h"
 
-#include "imports/resolver.h"
+#include "imports/detail/resolver.h"
 
 namespace polar::dhall {
 

@@ -1,15 +1,15 @@
-#include "imports/resolver.h"
+#include "imports/detail/resolver.h"
 
 #include <optional>
 #include <utility>
 
-#include "imports/build_cache_collection.h"
-#include "imports/evident_normal_form.h"
-#include "imports/location_value.h"
-#include "imports/raw_import.h"
-#include "imports/request_headers.h"
+#include "imports/detail/build_cache_collection.h"
+#include "imports/detail/evident_normal_form.h"
+#include "imports/detail/location_value.h"
+#include "imports/detail/raw_import.h"
+#include "imports/detail/request_headers.h"
+#include "imports/detail/user_headers.h"
 #include "imports/subexpressions.h"
-#include "imports/user_headers.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
 

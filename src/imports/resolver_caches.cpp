@@ -9,9 +9,9 @@
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "binary/lazy_decode.h"
-#include "imports/file_io.h"
-#include "imports/resolver.h"
+#include "imports/detail/resolver.h"
 #include "semantics/eval.h"
+#include "support/file_io.h"
 
 namespace polar::dhall {
 namespace {

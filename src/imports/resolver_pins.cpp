@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <system_error>
 
-#include "imports/resolver.h"
+#include "imports/detail/resolver.h"
 
 namespace polar::dhall {
 namespace fs = std::filesystem;

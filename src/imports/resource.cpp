@@ -1,11 +1,11 @@
-#include "imports/resource.h"
+#include "imports/detail/resource.h"
 
 #include <system_error>
 
 #include <sys/stat.h>
 
-#include "imports/cors.h"
-#include "imports/file_io.h"
+#include "imports/detail/cors.h"
+#include "support/file_io.h"
 
 namespace polar::dhall {
 namespace fs = std::filesystem;

@@ -1,11 +1,11 @@
-#include "imports/user_headers.h"
+#include "imports/detail/user_headers.h"
 
 #include <algorithm>
 #include <cctype>
 
 #include "binary/encode.h"
-#include "imports/location.h"
-#include "imports/request_headers.h"
+#include "imports/detail/location.h"
+#include "imports/detail/request_headers.h"
 #include "syntax/source.h"
 
 namespace polar::dhall {

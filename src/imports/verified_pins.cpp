@@ -1,4 +1,4 @@
-#include "imports/verified_pins.h"
+#include "imports/detail/verified_pins.h"
 
 #include <array>
 #include <cstddef>
@@ -7,8 +7,8 @@
 #include <system_error>
 #include <utility>
 
-#include "imports/build_cache_collection.h"
-#include "imports/file_io.h"
+#include "imports/detail/build_cache_collection.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::dhall {

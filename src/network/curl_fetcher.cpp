@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "network/http_status.h"
-#include "syntax/trim.h"
+#include "network/detail/http_status.h"
+#include "support/trim.h"
 
 namespace polar::network {
 namespace {

@@ -1,4 +1,4 @@
-#include "network/http_status.h"
+#include "network/detail/http_status.h"
 
 #include <fmt/core.h>
 

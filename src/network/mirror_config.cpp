@@ -1,6 +1,6 @@
 #include "network/mirror_config.h"
 
-#include "imports/file_io.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::network {

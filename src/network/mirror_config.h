@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "network/mirror_rule.h"
+#include "network/detail/mirror_rule.h"
 
 namespace polar::network {
 

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <variant>
 
-#include "imports/file_io.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::network {

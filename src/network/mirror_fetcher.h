@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "imports/fetcher.h"
-#include "network/mirror_rule.h"
+#include "network/detail/mirror_rule.h"
 
 namespace polar::network {
 

@@ -1,8 +1,8 @@
-#include "network/mirror_rule.h"
+#include "network/detail/mirror_rule.h"
 
 #include <system_error>
 
-#include "syntax/trim.h"
+#include "support/trim.h"
 
 namespace polar::network {
 namespace fs = std::filesystem;

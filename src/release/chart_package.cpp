@@ -10,9 +10,9 @@
 #include <system_error>
 
 #include "chart/files.h"
-#include "release/gzip.h"
-#include "release/helm_ignore.h"
-#include "release/tar_writer.h"
+#include "release/detail/gzip.h"
+#include "release/detail/helm_ignore.h"
+#include "release/detail/tar_writer.h"
 
 namespace polar::release {
 

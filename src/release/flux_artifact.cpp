@@ -6,13 +6,13 @@
 
 #include "chart/files.h"
 #include "chart/written_files.h"
-#include "imports/file_io.h"
 #include "release/chart_package.h"
-#include "release/gzip.h"
+#include "release/detail/gzip.h"
+#include "release/detail/tar_writer.h"
 #include "release/oci_push.h"
 #include "release/registry_error.h"
-#include "release/tar_writer.h"
 #include "render/string_escape.h"
+#include "support/file_io.h"
 
 namespace polar::release {
 

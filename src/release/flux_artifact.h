@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <string>
 
-#include "release/oci_reference.h"
-#include "release/registry_client.h"
+#include "release/detail/oci_reference.h"
+#include "release/detail/registry_client.h"
 
 namespace polar::release {
 

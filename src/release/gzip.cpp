@@ -1,4 +1,4 @@
-#include "release/gzip.h"
+#include "release/detail/gzip.h"
 
 #include <zlib.h>
 

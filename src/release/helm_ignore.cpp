@@ -1,9 +1,9 @@
-#include "release/helm_ignore.h"
+#include "release/detail/helm_ignore.h"
 
 #include <stdexcept>
 
 #include "chart/files.h"
-#include "syntax/trim.h"
+#include "support/trim.h"
 
 namespace polar::release {
 namespace {

@@ -7,7 +7,7 @@
 #include "binary/hash.h"
 #include "chart/files.h"
 #include "release/chart_package.h"
-#include "release/gzip.h"
+#include "release/detail/gzip.h"
 #include "release/registry_error.h"
 #include "render/string_escape.h"
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <string>
 
-#include "release/oci_reference.h"
-#include "release/registry_client.h"
+#include "release/detail/oci_reference.h"
+#include "release/detail/registry_client.h"
 
 namespace polar::release {
 

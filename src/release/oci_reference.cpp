@@ -1,4 +1,4 @@
-#include "release/oci_reference.h"
+#include "release/detail/oci_reference.h"
 
 #include <algorithm>
 #include <cctype>

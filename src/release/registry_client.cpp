@@ -1,4 +1,4 @@
-#include "release/registry_client.h"
+#include "release/detail/registry_client.h"
 
 #include <yaml-cpp/yaml.h>
 

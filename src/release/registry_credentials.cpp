@@ -1,4 +1,4 @@
-#include "release/registry_credentials.h"
+#include "release/detail/registry_credentials.h"
 
 #include <yaml-cpp/yaml.h>
 

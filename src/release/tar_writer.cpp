@@ -1,4 +1,4 @@
-#include "release/tar_writer.h"
+#include "release/detail/tar_writer.h"
 
 #include <algorithm>
 #include <cstring>

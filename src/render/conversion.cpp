@@ -7,10 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "render/conversion_context.h"
-#include "render/json_encoding.h"
-#include "render/json_events.h"
-#include "render/temporal.h"
+#include "render/detail/conversion_context.h"
+#include "render/detail/json_encoding.h"
+#include "render/detail/json_events.h"
+#include "render/detail/temporal.h"
 #include "semantics/eval.h"
 
 namespace polar::render {

@@ -2,8 +2,8 @@
 // Converting a Dhall value into JSON data (see docs/rendering.md).
 #include <string>
 
+#include "render/detail/json_events.h"
 #include "render/json.h"
-#include "render/json_events.h"
 #include "semantics/value.h"
 
 namespace polar::render {

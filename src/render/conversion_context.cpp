@@ -1,4 +1,4 @@
-#include "render/conversion_context.h"
+#include "render/detail/conversion_context.h"
 
 #include <cmath>
 #include <limits>

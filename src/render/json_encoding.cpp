@@ -1,4 +1,4 @@
-#include "render/json_encoding.h"
+#include "render/detail/json_encoding.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "render/json_events.h"
+#include "render/detail/json_events.h"
 
 #include <utility>
 

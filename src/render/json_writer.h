@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "render/detail/json_events.h"
 #include "render/json.h"
-#include "render/json_events.h"
 #include "render/text_sink.h"
 
 namespace polar::render {

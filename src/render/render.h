@@ -3,10 +3,10 @@
 #include <string>
 
 #include "render/conversion.h"
+#include "render/detail/yaml_writer.h"
 #include "render/json_writer.h"
 #include "render/omission.h"
 #include "render/text_sink.h"
-#include "render/yaml_writer.h"
 #include "semantics/value.h"
 
 namespace polar::render {

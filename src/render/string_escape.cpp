@@ -1,6 +1,6 @@
 #include "render/string_escape.h"
 
-#include "render/utf8.h"
+#include "render/detail/utf8.h"
 
 namespace polar::render {
 namespace {

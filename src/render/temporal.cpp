@@ -1,4 +1,4 @@
-#include "render/temporal.h"
+#include "render/detail/temporal.h"
 
 #include "syntax/literals.h"
 

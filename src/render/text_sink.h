@@ -24,7 +24,7 @@ private:
 };
 
 // Sends the text to anything with a `write(std::string_view)`, such as
-// dhall::OutputFileWriter (imports/file_io.h), which this module does not
+// dhall::OutputFileWriter (support/file_io.h), which this module does not
 // depend on.
 template <typename Writer>
 class SinkTo final : public TextSink {

@@ -1,9 +1,9 @@
-#include "render/yaml_comment.h"
+#include "render/detail/yaml_comment.h"
 
 #include <fmt/core.h>
 
+#include "render/detail/utf8.h"
 #include "render/string_escape.h"
-#include "render/utf8.h"
 
 namespace polar::render {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "render/detail/utf8.h"
 #include "render/string_escape.h"
-#include "render/utf8.h"
 
 namespace polar::render {
 namespace {

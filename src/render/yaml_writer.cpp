@@ -1,7 +1,7 @@
-#include "render/yaml_writer.h"
+#include "render/detail/yaml_writer.h"
 
+#include "render/detail/yaml_comment.h"
 #include "render/number_format.h"
-#include "render/yaml_comment.h"
 #include "render/yaml_scalar.h"
 
 namespace polar::render {

@@ -1,4 +1,4 @@
-#include "schema/temporal_text.h"
+#include "schema/detail/temporal_text.h"
 
 #include <algorithm>
 #include <string>

@@ -1,4 +1,4 @@
-#include "schema/type_shapes.h"
+#include "schema/detail/type_shapes.h"
 
 #include <algorithm>
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "schema/type_shapes.h"
+#include "schema/detail/type_shapes.h"
 #include "syntax/source.h"
 
 namespace polar::schema {

@@ -12,9 +12,9 @@
 #include "render/conversion.h"
 #include "render/json_path.h"
 #include "render/omission.h"
-#include "schema/core_scalar.h"
-#include "schema/temporal_text.h"
-#include "schema/type_shapes.h"
+#include "schema/detail/core_scalar.h"
+#include "schema/detail/temporal_text.h"
+#include "schema/detail/type_shapes.h"
 #include "semantics/eval.h"
 #include "syntax/printer.h"
 

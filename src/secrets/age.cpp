@@ -1,11 +1,11 @@
-#include "secrets/age.h"
+#include "secrets/detail/age.h"
 
 #include <algorithm>
 #include <array>
 #include <optional>
 
 #include "secrets/base64.h"
-#include "secrets/crypto.h"
+#include "secrets/detail/crypto.h"
 #include "secrets/error.h"
 
 namespace polar::secrets {

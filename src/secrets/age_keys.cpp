@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "secrets/bech32.h"
+#include "secrets/detail/bech32.h"
 #include "secrets/error.h"
-#include "syntax/trim.h"
+#include "support/trim.h"
 
 namespace polar::secrets {
 namespace {

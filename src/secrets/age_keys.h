@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "secrets/bytes.h"
-#include "secrets/crypto.h"
+#include "secrets/detail/crypto.h"
 
 namespace polar::secrets {
 

@@ -1,4 +1,4 @@
-#include "secrets/bech32.h"
+#include "secrets/detail/bech32.h"
 
 #include <array>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "secrets/crypto.h"
+#include "secrets/detail/crypto.h"
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>

@@ -1,4 +1,4 @@
-#include "secrets/scalar.h"
+#include "secrets/detail/scalar.h"
 
 #include <array>
 #include <charconv>

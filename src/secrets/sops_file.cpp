@@ -4,10 +4,10 @@
 #include <functional>
 #include <regex>
 
-#include "secrets/age.h"
-#include "secrets/crypto.h"
+#include "secrets/detail/age.h"
+#include "secrets/detail/crypto.h"
+#include "secrets/detail/sops_value.h"
 #include "secrets/error.h"
-#include "secrets/sops_value.h"
 #include "secrets/yaml_reader.h"
 #include "secrets/yaml_writer.h"
 

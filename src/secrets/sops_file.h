@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "secrets/age_keys.h"
-#include "secrets/tree.h"
+#include "secrets/detail/tree.h"
 
 namespace polar::secrets {
 

@@ -1,11 +1,11 @@
-#include "secrets/sops_value.h"
+#include "secrets/detail/sops_value.h"
 
 #include <optional>
 
 #include "secrets/base64.h"
-#include "secrets/crypto.h"
+#include "secrets/detail/crypto.h"
+#include "secrets/detail/scalar.h"
 #include "secrets/error.h"
-#include "secrets/scalar.h"
 
 namespace polar::secrets {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "secrets/detail/sops_value.h"
 #include "secrets/error.h"
-#include "secrets/sops_value.h"
 #include "secrets/yaml_writer.h"
 
 namespace polar::secrets {

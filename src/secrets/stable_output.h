@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "secrets/age_keys.h"
+#include "secrets/detail/tree.h"
 #include "secrets/sops_file.h"
-#include "secrets/tree.h"
 
 namespace polar::secrets {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <unordered_set>
 
+#include "secrets/detail/scalar.h"
 #include "secrets/error.h"
-#include "secrets/scalar.h"
 
 namespace polar::secrets {
 namespace {

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "secrets/tree.h"
+#include "secrets/detail/tree.h"
 
 namespace polar::secrets {
 

@@ -1,7 +1,7 @@
 #include "secrets/yaml_writer.h"
 
 #include "render/yaml_scalar.h"
-#include "secrets/sops_value.h"
+#include "secrets/detail/sops_value.h"
 
 namespace polar::secrets {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "secrets/tree.h"
+#include "secrets/detail/tree.h"
 
 namespace polar::secrets {
 

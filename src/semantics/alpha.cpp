@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "semantics/detail/eval_internal.h"
 #include "semantics/eval.h"
-#include "semantics/eval_internal.h"
 #include "syntax/spine.h"
 
 namespace polar::dhall {

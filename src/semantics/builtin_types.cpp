@@ -1,4 +1,4 @@
-#include "semantics/builtin_types.h"
+#include "semantics/detail/builtin_types.h"
 
 #include <array>
 #include <string_view>

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "semantics/detail/eval_internal.h"
 #include "semantics/eval.h"
-#include "semantics/eval_internal.h"
 #include "syntax/literals.h"
 
 namespace polar::dhall::detail {

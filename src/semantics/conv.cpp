@@ -6,8 +6,8 @@
 #include <bit>
 #include <cmath>
 
+#include "semantics/detail/eval_internal.h"
 #include "semantics/eval.h"
-#include "semantics/eval_internal.h"
 
 namespace polar::dhall {
 namespace {

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "semantics/eval_internal.h"
+#include "semantics/detail/eval_internal.h"
 #include "syntax/spine.h"
 
 namespace polar::dhall {

@@ -1,4 +1,4 @@
-#include "semantics/list_items.h"
+#include "semantics/detail/list_items.h"
 
 #include <utility>
 

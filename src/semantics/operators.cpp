@@ -2,7 +2,7 @@
 // List and the record operators).
 #include <utility>
 
-#include "semantics/eval_internal.h"
+#include "semantics/detail/eval_internal.h"
 
 namespace polar::dhall::detail {
 namespace {

@@ -2,8 +2,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "semantics/detail/eval_internal.h"
 #include "semantics/eval.h"
-#include "semantics/eval_internal.h"
 
 namespace polar::dhall {
 namespace {

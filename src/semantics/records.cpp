@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "semantics/detail/eval_internal.h"
 #include "semantics/eval.h"
-#include "semantics/eval_internal.h"
 
 namespace polar::dhall::detail {
 namespace {

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "semantics/builtin_types.h"
+#include "semantics/detail/builtin_types.h"
+#include "semantics/detail/typecheck_checker.h"
 #include "semantics/eval.h"
-#include "semantics/typecheck_checker.h"
 #include "syntax/literals.h"
 #include "syntax/printer.h"
 #include "syntax/spine.h"

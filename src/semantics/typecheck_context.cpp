@@ -1,4 +1,4 @@
-#include "semantics/typecheck_context.h"
+#include "semantics/detail/typecheck_context.h"
 
 #include <utility>
 

@@ -1,8 +1,8 @@
 // Rules for functions, function types, application, let, annotations,
 // assertions and if (standard/type-inference.md, "Functions" to
 // "Assertions").
+#include "semantics/detail/typecheck_checker.h"
 #include "semantics/eval.h"
-#include "semantics/typecheck_checker.h"
 
 namespace polar::dhall {
 

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "semantics/detail/typecheck_checker.h"
 #include "semantics/eval.h"
-#include "semantics/typecheck_checker.h"
 
 namespace polar::dhall {
 namespace {

@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "semantics/detail/typecheck_checker.h"
 #include "semantics/eval.h"
-#include "semantics/typecheck_checker.h"
 
 namespace polar::dhall {
 namespace {

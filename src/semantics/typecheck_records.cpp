@@ -3,8 +3,8 @@
 // (standard/type-inference.md, "Records", "Unions", "with expressions").
 #include <string>
 
+#include "semantics/detail/typecheck_checker.h"
 #include "semantics/eval.h"
-#include "semantics/typecheck_checker.h"
 
 namespace polar::dhall {
 namespace {

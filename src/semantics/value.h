@@ -18,7 +18,7 @@
 #include <variant>
 #include <vector>
 
-#include "semantics/list_items.h"
+#include "semantics/detail/list_items.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {

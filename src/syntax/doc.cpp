@@ -1,4 +1,4 @@
-#include "syntax/doc.h"
+#include "syntax/detail/doc.h"
 
 #include <deque>
 #include <optional>

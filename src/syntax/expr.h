@@ -14,7 +14,7 @@
 #include <variant>
 #include <vector>
 
-#include "syntax/label.h"
+#include "syntax/detail/label.h"
 #include "syntax/number.h"
 #include "syntax/source.h"
 

@@ -4,14 +4,14 @@
 #include <string_view>
 #include <vector>
 
-#include "syntax/doc.h"
+#include "syntax/detail/doc.h"
 #include "syntax/header.h"
 #include "syntax/literals.h"
 #include "syntax/parser.h"
 #include "syntax/print_tokens.h"
 
 // The layout rules of dhall-haskell's pretty-printer (Dhall.Pretty.Internal),
-// stated in the terms of syntax/doc.h. The printer descends the grammar's
+// stated in the terms of syntax/detail/doc.h. The printer descends the grammar's
 // levels, from `expression` down to `primitive-expression`; each level
 // handles its own constructs and hands the rest down, and what reaches the
 // bottom unhandled is parenthesized. Groups (`group(flat_alt(wide, flat))`)

@@ -1,6 +1,6 @@
 #include "syntax/header.h"
 
-#include "syntax/lexer.h"
+#include "syntax/detail/lexer.h"
 
 namespace polar::dhall {
 namespace {

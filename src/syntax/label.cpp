@@ -1,4 +1,4 @@
-#include "syntax/label.h"
+#include "syntax/detail/label.h"
 
 #include <mutex>
 #include <unordered_set>

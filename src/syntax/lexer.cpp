@@ -1,4 +1,4 @@
-#include "syntax/lexer.h"
+#include "syntax/detail/lexer.h"
 
 #include <algorithm>
 #include <array>

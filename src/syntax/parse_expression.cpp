@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "syntax/parser_impl.h"
+#include "syntax/detail/parser_impl.h"
 #include "syntax/source_notes.h"
 
 namespace polar::dhall::parsing {

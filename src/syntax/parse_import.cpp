@@ -2,7 +2,7 @@
 // headers, `missing`, then the optional `sha256:` hash and `as` mode.
 #include <algorithm>
 
-#include "syntax/parser_impl.h"
+#include "syntax/detail/parser_impl.h"
 
 namespace polar::dhall::parsing {
 namespace {

@@ -4,7 +4,7 @@
 #include <charconv>
 #include <limits>
 
-#include "syntax/parser_impl.h"
+#include "syntax/detail/parser_impl.h"
 
 namespace polar::dhall::parsing {
 namespace {

@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "syntax/detail/parser_impl.h"
 #include "syntax/literals.h"
-#include "syntax/parser_impl.h"
 #include "syntax/source_notes.h"
 
 namespace polar::dhall::parsing {

@@ -2,7 +2,7 @@
 // indentation stripping (multiline.md), both with ${interpolation}.
 #include <algorithm>
 
-#include "syntax/parser_impl.h"
+#include "syntax/detail/parser_impl.h"
 
 namespace polar::dhall::parsing {
 namespace {

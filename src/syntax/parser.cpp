@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "syntax/detail/parser_impl.h"
 #include "syntax/import_text.h"
-#include "syntax/parser_impl.h"
 #include "syntax/source_notes.h"
 
 namespace polar::dhall {

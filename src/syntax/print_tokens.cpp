@@ -1,6 +1,6 @@
 #include "syntax/print_tokens.h"
 
-#include "syntax/lexer.h"
+#include "syntax/detail/lexer.h"
 #include "syntax/literals.h"
 
 namespace polar::dhall::printing {

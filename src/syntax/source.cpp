@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "syntax/source_excerpt.h"
+#include "syntax/detail/source_excerpt.h"
 
 namespace polar::dhall {
 namespace {

@@ -77,7 +77,7 @@ public:
   bool source_line_hidden() const { return source_line_hidden_; }
 
   // "file:line:column: error: message", then the source line with a caret
-  // under the offending range (unless hidden; see syntax/source_excerpt.h),
+  // under the offending range (unless hidden; see syntax/detail/source_excerpt.h),
   // then the notes.
   std::string format() const;
 

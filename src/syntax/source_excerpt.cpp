@@ -1,4 +1,4 @@
-#include "syntax/source_excerpt.h"
+#include "syntax/detail/source_excerpt.h"
 
 #include <algorithm>
 #include <cstdint>

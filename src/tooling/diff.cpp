@@ -8,8 +8,8 @@
 #include "syntax/literals.h"
 #include "syntax/print_tokens.h"
 #include "syntax/printer.h"
-#include "tooling/common_subsequence.h"
-#include "tooling/diff_document.h"
+#include "tooling/detail/common_subsequence.h"
+#include "tooling/detail/diff_document.h"
 
 namespace polar::dhall {
 namespace {

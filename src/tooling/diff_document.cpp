@@ -1,4 +1,4 @@
-#include "tooling/diff_document.h"
+#include "tooling/detail/diff_document.h"
 
 namespace polar::dhall::diff_layout {
 

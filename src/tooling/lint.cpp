@@ -6,8 +6,8 @@
 
 #include "imports/subexpressions.h"
 #include "syntax/spine.h"
-#include "tooling/bound_variables.h"
-#include "tooling/unused_lets.h"
+#include "tooling/detail/bound_variables.h"
+#include "tooling/detail/unused_lets.h"
 
 namespace polar::dhall {
 namespace {

@@ -5,8 +5,8 @@
 #include <set>
 #include <system_error>
 
-#include "imports/file_io.h"
 #include "imports/import_sites.h"
+#include "support/file_io.h"
 #include "syntax/parser.h"
 
 namespace polar::dhall {

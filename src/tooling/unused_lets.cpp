@@ -1,4 +1,4 @@
-#include "tooling/unused_lets.h"
+#include "tooling/detail/unused_lets.h"
 
 #include <cstdint>
 #include <optional>
@@ -9,7 +9,7 @@
 
 #include "imports/subexpressions.h"
 #include "syntax/spine.h"
-#include "tooling/bound_variables.h"
+#include "tooling/detail/bound_variables.h"
 
 namespace polar::dhall {
 namespace {

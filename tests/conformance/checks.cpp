@@ -8,7 +8,7 @@
 #include "binary/decode.h"
 #include "binary/encode.h"
 #include "binary/hash.h"
-#include "imports/resolve.h"
+#include "imports/detail/resolve.h"
 #include "semantics/eval.h"
 #include "semantics/typecheck.h"
 #include "syntax/parser.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "syntax/trim.h"
+#include "support/trim.h"
 
 namespace polar::testing {
 namespace {

@@ -18,10 +18,10 @@
 #include "chart/files.h"
 #include "chart/written_files.h"
 #include "import_options.h"
-#include "imports/file_io.h"
 #include "input.h"
 #include "memory_limit.h"
 #include "report.h"
+#include "support/file_io.h"
 #include "tooling/directory_tree.h"
 
 namespace polar::cli {

@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "imports/file_io.h"
 #include "input.h"
 #include "report.h"
 #include "secrets/identities.h"
@@ -17,6 +16,7 @@
 #include "secrets/stable_output.h"
 #include "secrets/yaml_reader.h"
 #include "secrets/yaml_writer.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::cli {
@@ -44,7 +44,7 @@ std::string read_required(const fs::path& path) {
   return read_input(Input{path})->text;
 }
 
-// Writes the result to `output` (imports/file_io.h: write_output_file), or
+// Writes the result to `output` (support/file_io.h: write_output_file), or
 // to standard output.
 void emit(const std::optional<fs::path>& output, const std::string& text) {
   if (!output) {

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "binary/encode.h"
-#include "imports/file_io.h"
 #include "input.h"
+#include "support/file_io.h"
 #include "syntax/format.h"
 #include "syntax/parser.h"
 #include "syntax/text_flattening.h"

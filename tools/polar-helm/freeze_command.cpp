@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "import_options.h"
-#include "imports/file_io.h"
 #include "imports/freeze.h"
+#include "support/file_io.h"
 #include "tooling/transitive_files.h"
 
 namespace polar::cli {

@@ -8,8 +8,8 @@
 
 #include <sys/stat.h>
 
-#include "imports/file_io.h"
 #include "report.h"
+#include "support/file_io.h"
 
 namespace polar::cli {
 

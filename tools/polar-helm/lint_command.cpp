@@ -7,9 +7,9 @@
 #include <memory>
 #include <vector>
 
-#include "imports/file_io.h"
 #include "input.h"
 #include "report.h"
+#include "support/file_io.h"
 #include "syntax/format.h"
 #include "syntax/parser.h"
 #include "tooling/lint.h"

@@ -4,8 +4,8 @@
 #include <system_error>
 #include <utility>
 
-#include "imports/file_io.h"
 #include "report.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 
 namespace polar::cli {

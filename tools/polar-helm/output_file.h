@@ -1,7 +1,7 @@
 #pragma once
 // Writing a command's output file the way every build output is written:
 // atomically, never renamed over anything but a regular file
-// (imports/file_io.h), and left untouched when it already holds the text.
+// (support/file_io.h), and left untouched when it already holds the text.
 #include <filesystem>
 #include <memory>
 #include <optional>

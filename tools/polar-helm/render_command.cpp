@@ -17,7 +17,6 @@
 #include "chart/secret_placeholder.h"
 #include "encrypt_command.h"
 #include "import_options.h"
-#include "imports/file_io.h"
 #include "imports/redact.h"
 #include "input.h"
 #include "memory_limit.h"
@@ -27,6 +26,7 @@
 #include "report.h"
 #include "secrets/error.h"
 #include "secrets/filter_command.h"
+#include "support/file_io.h"
 #include "syntax/header.h"
 #include "version.h"
 

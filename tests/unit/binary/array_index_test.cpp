@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "binary/array_index.h"
+#include "binary/detail/array_index.h"
 
 namespace polar::dhall::cbor {
 namespace {

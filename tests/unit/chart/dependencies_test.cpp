@@ -1,4 +1,4 @@
-#include "chart/dependencies.h"
+#include "chart/detail/dependencies.h"
 
 #include <string>
 #include <vector>

@@ -7,8 +7,8 @@
 
 #include "chart/files.h"
 #include "chart/written_files.h"
-#include "imports/file_io.h"
 #include "scratch_folder.h"
+#include "support/file_io.h"
 
 namespace polar::chart {
 namespace {

@@ -7,8 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "chart/detail/helmignore.h"
 #include "chart/files.h"
-#include "chart/helmignore.h"
 #include "chart/written_files.h"
 #include "scratch_folder.h"
 #include "syntax/source.h"

@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "chart/detail/helmignore.h"
 #include "chart/files.h"
 #include "chart/generate.h"
-#include "chart/helmignore.h"
 #include "chart/secret_encryption.h"
 #include "chart/secret_placeholder.h"
 #include "chart/tree_sync.h"

@@ -1,7 +1,7 @@
 // Garbage collection of the build cache: least recently used entries first,
 // down to three quarters of the limit, never an entry in use, old formats
 // removed; and the resolver's use of it.
-#include "imports/build_cache_collection.h"
+#include "imports/detail/build_cache_collection.h"
 
 #include <gtest/gtest.h>
 
@@ -13,9 +13,9 @@
 #include <unistd.h>
 
 #include "binary/hash.h"
-#include "imports/build_cache.h"
-#include "imports/file_io.h"
+#include "imports/detail/build_cache.h"
 #include "resolver_fixture.h"
+#include "support/file_io.h"
 #include "syntax/parser.h"
 #include "temp_tree.h"
 

@@ -1,7 +1,7 @@
 // The payload formats of build-cache entries: sections, lazily decodable
 // expressions and record layouts read back what was written, and anything
 // else is a decode error.
-#include "imports/build_cache_format.h"
+#include "imports/detail/build_cache_format.h"
 
 #include <gtest/gtest.h>
 

@@ -7,9 +7,9 @@
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "fake_fetcher.h"
-#include "imports/file_io.h"
 #include "resolver_fixture.h"
 #include "semantics/eval.h"
+#include "support/file_io.h"
 
 namespace polar::dhall {
 namespace {

@@ -1,6 +1,6 @@
 // The build cache's storage: keys, entries, corruption and concurrent
 // writers. How the resolver uses it is in build_cache_resolver_test.cpp.
-#include "imports/build_cache.h"
+#include "imports/detail/build_cache.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "binary/lazy_decode.h"
-#include "imports/file_io.h"
+#include "support/file_io.h"
 #include "syntax/parser.h"
 #include "temp_tree.h"
 

@@ -1,10 +1,10 @@
 // Integrity cache entries stored in the background.
-#include "imports/cache_writer.h"
+#include "imports/detail/cache_writer.h"
 
 #include <gtest/gtest.h>
 
 #include "binary/hash.h"
-#include "imports/file_io.h"
+#include "support/file_io.h"
 #include "temp_tree.h"
 
 namespace polar::dhall {

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "imports/evident_normal_form.h"
+#include "imports/detail/evident_normal_form.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
 #include "syntax/printer.h"

@@ -1,6 +1,6 @@
 // α-normal forms and encodings of imported normal forms, computed once and
 // reused by the integrity checks of their importers.
-#include "imports/imported_forms.h"
+#include "imports/detail/imported_forms.h"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,7 @@
 #include <map>
 #include <thread>
 
-#include "imports/file_io.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
 #include "temp_tree.h"
 

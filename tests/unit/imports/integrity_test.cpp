@@ -2,9 +2,9 @@
 // standard integrity cache.
 #include "binary/encode.h"
 #include "binary/hash.h"
-#include "imports/file_io.h"
 #include "resolver_fixture.h"
 #include "semantics/eval.h"
+#include "support/file_io.h"
 
 namespace polar::dhall {
 namespace {

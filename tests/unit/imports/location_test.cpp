@@ -1,4 +1,4 @@
-#include "imports/location.h"
+#include "imports/detail/location.h"
 
 #include <gtest/gtest.h>
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "binary/encode.h"
+#include "imports/detail/resolve.h"
 #include "imports/load.h"
-#include "imports/resolve.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
 #include "syntax/printer.h"

@@ -2,9 +2,9 @@
 // subexpression rewriting.
 #include <gtest/gtest.h>
 
-#include "imports/cors.h"
-#include "imports/raw_import.h"
-#include "imports/request_headers.h"
+#include "imports/detail/cors.h"
+#include "imports/detail/raw_import.h"
+#include "imports/detail/request_headers.h"
 #include "imports/subexpressions.h"
 
 namespace polar::dhall {

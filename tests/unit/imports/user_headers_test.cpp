@@ -1,5 +1,5 @@
 // The user's origin header configuration (DHALL_HEADERS, headers.dhall).
-#include "imports/user_headers.h"
+#include "imports/detail/user_headers.h"
 
 #include "fake_fetcher.h"
 #include "resolver_fixture.h"

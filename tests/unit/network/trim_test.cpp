@@ -1,9 +1,9 @@
-// The one whitespace trim of line-based formats (syntax/trim.h), and the
+// The one whitespace trim of line-based formats (support/trim.h), and the
 // places that use it: HTTP header lines and --mirror rules.
 #include <gtest/gtest.h>
 
-#include "network/mirror_rule.h"
-#include "syntax/trim.h"
+#include "network/detail/mirror_rule.h"
+#include "support/trim.h"
 
 namespace polar {
 namespace {

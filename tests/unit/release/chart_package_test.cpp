@@ -8,7 +8,7 @@
 
 #include "../chart/scratch_folder.h"
 #include "chart/files.h"
-#include "release/gzip.h"
+#include "release/detail/gzip.h"
 
 namespace polar::release {
 namespace {

@@ -1,4 +1,4 @@
-#include "release/helm_ignore.h"
+#include "release/detail/helm_ignore.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 
 #include "chart/files.h"
 #include "release/chart_package.h"
-#include "release/registry_credentials.h"
+#include "release/detail/registry_credentials.h"
 #include "release/registry_error.h"
 
 namespace polar::release {

@@ -1,6 +1,6 @@
 // The bearer-token challenge of registries that delegate authentication to a
 // token service (Docker Hub, GHCR, Harbor), against the loopback server.
-#include "release/registry_client.h"
+#include "release/detail/registry_client.h"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "render/json_events.h"
+#include "render/detail/json_events.h"
 #include "render/omission.h"
 #include "render/render.h"
 #include "semantics/eval.h"

@@ -1,4 +1,4 @@
-#include "render/yaml_comment.h"
+#include "render/detail/yaml_comment.h"
 
 #include <gtest/gtest.h>
 

@@ -7,8 +7,8 @@
 #include <cmath>
 #include <random>
 
+#include "render/detail/yaml_writer.h"
 #include "render/json_writer.h"
-#include "render/yaml_writer.h"
 #include "yaml_reading.h"
 
 namespace polar::render {

@@ -1,4 +1,4 @@
-#include "render/yaml_writer.h"
+#include "render/detail/yaml_writer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "schema/core_scalar.h"
+#include "schema/detail/core_scalar.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "secrets/age.h"
+#include "secrets/detail/age.h"
 #include "secrets/error.h"
 
 namespace polar::secrets {

@@ -2,7 +2,7 @@
 
 #include "secrets/age_keys.h"
 #include "secrets/base64.h"
-#include "secrets/bech32.h"
+#include "secrets/detail/bech32.h"
 #include "secrets/error.h"
 
 namespace polar::secrets {

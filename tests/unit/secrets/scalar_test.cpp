@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "secrets/detail/scalar.h"
 #include "secrets/error.h"
-#include "secrets/scalar.h"
 #include "secrets/yaml_reader.h"
 #include "secrets/yaml_writer.h"
 

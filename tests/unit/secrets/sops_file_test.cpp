@@ -2,9 +2,9 @@
 
 #include <functional>
 
+#include "secrets/detail/sops_value.h"
 #include "secrets/error.h"
 #include "secrets/sops_file.h"
-#include "secrets/sops_value.h"
 #include "secrets/yaml_reader.h"
 #include "tampering.h"
 

@@ -106,7 +106,7 @@ TEST(Chains, RealNestingStillHasItsLimit) {
   EXPECT_THROW(parse_text(nested), Error);
 }
 
-// List values share storage as they grow (semantics/list_items.h); every
+// List values share storage as they grow (semantics/detail/list_items.h); every
 // list built from another keeps exactly its own items.
 TEST(Lists, ListsGrownFromOneAnotherKeepTheirOwnItems) {
   expect_normal_form(R"(

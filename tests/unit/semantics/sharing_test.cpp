@@ -4,8 +4,8 @@
 
 #include "binary/decode.h"
 #include "binary/encode.h"
+#include "semantics/detail/eval_internal.h"
 #include "semantics/eval.h"
-#include "semantics/eval_internal.h"
 #include "semantics/typecheck.h"
 #include "syntax/parser.h"
 #include "syntax/printer.h"

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "semantics/builtin_types.h"
+#include "semantics/detail/builtin_types.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "binary/encode.h"
-#include "syntax/doc.h"
+#include "syntax/detail/doc.h"
 #include "syntax/format.h"
 #include "syntax/parser.h"
 #include "syntax/source_notes.h"

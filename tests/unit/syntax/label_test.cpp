@@ -1,5 +1,5 @@
+#include "syntax/detail/label.h"
 #include "syntax/expr.h"
-#include "syntax/label.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "tooling/bound_variables.h"
+#include "tooling/detail/bound_variables.h"
 
 #include <gtest/gtest.h>
 

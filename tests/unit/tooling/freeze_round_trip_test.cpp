@@ -15,10 +15,10 @@
 
 #include "../imports/temp_tree.h"
 #include "binary/hash.h"
-#include "imports/file_io.h"
 #include "imports/freeze.h"
 #include "imports/load.h"
 #include "semantics/eval.h"
+#include "support/file_io.h"
 #include "syntax/parser.h"
 #include "syntax/source_notes.h"
 

@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "binary/hash.h"
-#include "imports/file_io.h"
 #include "imports/load.h"
 #include "semantics/eval.h"
+#include "support/file_io.h"
 #include "syntax/format.h"
 #include "syntax/parser.h"
 #include "tooling/lint.h"

@@ -28,7 +28,7 @@ bool has_only_empty_alternatives(const dhall::VUnionType& type);
 // Whether `type` is a record of the field sets Dhall's combined temporal
 // literals desugar to (`{ date : Date, time : Time, timeZone : TimeZone }`,
 // `{ date, time }`, `{ time, timeZone }`), which dhall-to-json writes as one
-// RFC 3339 string (render/temporal.h).
+// RFC 3339 string (render/detail/temporal.h).
 bool is_temporal_record_type(const dhall::VRecordType& type);
 
 } // namespace polar::schema

@@ -1,6 +1,6 @@
 #pragma once
 // The value of an `as Location` import.
-#include "imports/location.h"
+#include "imports/detail/location.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {

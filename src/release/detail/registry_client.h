@@ -9,7 +9,7 @@
 #include <string>
 
 #include "network/curl_handle.h"
-#include "release/registry_credentials.h"
+#include "release/detail/registry_credentials.h"
 
 namespace polar::release {
 

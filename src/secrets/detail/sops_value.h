@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "secrets/bytes.h"
-#include "secrets/tree.h"
+#include "secrets/detail/tree.h"
 
 namespace polar::secrets {
 

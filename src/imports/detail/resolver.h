@@ -14,15 +14,15 @@
 #include <utility>
 #include <vector>
 
-#include "imports/build_cache.h"
-#include "imports/cache_writer.h"
-#include "imports/imported_forms.h"
-#include "imports/load_statistics.h"
-#include "imports/location.h"
+#include "imports/detail/build_cache.h"
+#include "imports/detail/cache_writer.h"
+#include "imports/detail/imported_forms.h"
+#include "imports/detail/load_statistics.h"
+#include "imports/detail/location.h"
+#include "imports/detail/provenance.h"
+#include "imports/detail/resource.h"
+#include "imports/detail/verified_pins.h"
 #include "imports/options.h"
-#include "imports/provenance.h"
-#include "imports/resource.h"
-#include "imports/verified_pins.h"
 #include "semantics/typecheck.h"
 #include "syntax/expr.h"
 

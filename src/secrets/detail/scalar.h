@@ -6,7 +6,7 @@
 // `.inf`, `.nan` -> float; anything else -> string. Dates stay strings.
 #include <string_view>
 
-#include "secrets/tree.h"
+#include "secrets/detail/tree.h"
 
 namespace polar::secrets {
 

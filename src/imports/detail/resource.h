@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "imports/detail/location.h"
 #include "imports/fetcher.h"
-#include "imports/location.h"
 #include "imports/options.h"
 
 namespace polar::dhall {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "imports/build_cache.h"
+#include "imports/detail/build_cache.h"
 
 namespace polar::dhall {
 

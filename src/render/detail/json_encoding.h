@@ -12,7 +12,7 @@
 // `integer`.) dhall-to-json renders such a function as the JSON it builds.
 #include <optional>
 
-#include "render/conversion_context.h"
+#include "render/detail/conversion_context.h"
 #include "render/json.h"
 #include "syntax/expr.h"
 

@@ -11,9 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "syntax/detail/lexer.h"
 #include "syntax/expr.h"
 #include "syntax/import_text.h"
-#include "syntax/lexer.h"
 #include "syntax/source_notes.h"
 
 namespace polar::dhall::parsing {

@@ -1,6 +1,6 @@
 #pragma once
 // Date, Time and TimeZone read back from the RFC 3339 text dhall-to-json
-// writes for them (render/temporal.h), as yaml-to-dhall reads a string into
+// writes for them (render/detail/temporal.h), as yaml-to-dhall reads a string into
 // those types: `2020-01-01` a Date, `12:30:00` (with a fraction) a Time,
 // `+01:00` (or `Z`) a TimeZone, and the combined forms the records of
 // temporal literals (`{ date, time, timeZone }` from

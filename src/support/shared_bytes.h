@@ -1,6 +1,6 @@
 #pragma once
 // Immutable bytes that many readers share without copying: a vector the
-// handle owns, or a file mapped into memory (imports/file_io.h). Lazy
+// handle owns, or a file mapped into memory (support/file_io.h). Lazy
 // decoding keeps a handle in every deferred field (docs/binary.md).
 #include <cstddef>
 #include <cstdint>

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "binary/shared_bytes.h"
+#include "support/shared_bytes.h"
 
 namespace polar::dhall {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "binary/lazy_decode.h"
-#include "binary/shared_bytes.h"
-#include "imports/build_cache.h"
+#include "imports/detail/build_cache.h"
+#include "support/shared_bytes.h"
 
 namespace polar::dhall {
 

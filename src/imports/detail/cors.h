@@ -4,8 +4,8 @@
 // allows the parent's origin (or every origin) in Access-Control-Allow-Origin.
 #include <vector>
 
+#include "imports/detail/location.h"
 #include "imports/fetcher.h"
-#include "imports/location.h"
 
 namespace polar::dhall {
 

@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "binary/lazy_decode.h"
-#include "binary/shared_bytes.h"
 #include "imports/options.h"
+#include "support/shared_bytes.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {

@@ -1,4 +1,4 @@
-#include "imports/file_io.h"
+#include "support/file_io.h"
 
 #include <algorithm>
 #include <cerrno>

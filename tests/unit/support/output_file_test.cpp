@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "imports/file_io.h"
+#include "../imports/temp_tree.h"
+#include "support/file_io.h"
 #include "syntax/source.h"
-#include "temp_tree.h"
 
 namespace polar::dhall {
 namespace {

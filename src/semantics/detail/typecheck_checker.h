@@ -9,8 +9,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "semantics/detail/typecheck_context.h"
 #include "semantics/typecheck.h"
-#include "semantics/typecheck_context.h"
 #include "semantics/value.h"
 #include "syntax/expr.h"
 

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "render/detail/json_events.h"
 #include "render/json.h"
-#include "render/json_events.h"
 #include "render/text_sink.h"
 
 namespace polar::render {
