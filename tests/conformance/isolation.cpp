@@ -88,4 +88,12 @@ Outcome run_isolated(const std::function<std::string()>& check, std::chrono::sec
   return {false, std::string("crashed: ") + ::strsignal(signal)};
 }
 
+Outcome run_in_process(const std::function<std::string()>& check) {
+  try {
+    return {true, check()};
+  } catch (const std::exception& error) {
+    return {false, error.what()};
+  }
+}
+
 } // namespace polar::conformance

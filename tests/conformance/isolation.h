@@ -17,4 +17,10 @@ struct Outcome {
 // exception's message.
 Outcome run_isolated(const std::function<std::string()>& check, std::chrono::seconds timeout);
 
+// Runs `check` in this process: an exception fails the test, a crash or a
+// hang ends the whole run. For sanitizer builds (`--in-process`), where a
+// leak check per forked child costs more than the tests themselves and
+// LeakSanitizer checks once at this process's normal exit instead.
+Outcome run_in_process(const std::function<std::string()>& check);
+
 } // namespace polar::conformance

@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> categories;
   std::string filter;
   bool verbose = false;
+  bool in_process = false;
   int timeout_seconds = 20;
   app.add_option("--shared", shared_dir, "The folder holding dhall-lang/")->required();
   app.add_option("--skip-list", skip_file, "Tests not to run, each with its reason")->required();
@@ -71,6 +72,8 @@ int main(int argc, char** argv) {
   app.add_option("--filter", filter, "Only tests whose id contains this text");
   app.add_option("--timeout", timeout_seconds, "Seconds before a test counts as hung");
   app.add_flag("--verbose", verbose, "Print every test, not only failures");
+  app.add_flag("--in-process", in_process,
+               "Run the tests in this process, not one forked child each (sanitizer builds)");
   CLI11_PARSE(app, argc, argv);
 
   if (categories.empty()) {
@@ -101,8 +104,9 @@ int main(int argc, char** argv) {
         }
         continue;
       }
-      auto outcome =
-          run_isolated([&] { return check(test, layout); }, std::chrono::seconds(timeout_seconds));
+      auto run = [&] { return check(test, layout); };
+      auto outcome = in_process ? run_in_process(run)
+                                : run_isolated(run, std::chrono::seconds(timeout_seconds));
       if (outcome.passed) {
         ++tally.passed;
         if (verbose) {
