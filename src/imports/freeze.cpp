@@ -97,16 +97,8 @@ public:
   }
 
 private:
-  // Whether the value depends on a variable, set or not: an unset one with a
-  // fallback would pin the fallback's digest, broken once it is set.
-  // DHALL_HEADERS only configures how remote imports are fetched.
-  static bool looks_up_variables(const Loaded& loaded) {
-    return std::ranges::any_of(loaded.environment_variables,
-                               [](const std::string& name) { return name != "DHALL_HEADERS"; });
-  }
-
   // The semantic hash of what the import resolves to without its pin, or
-  // nullopt when it reads secret values. Memoized by the import's text.
+  // nullopt when it reads variables or secret files (never pinned). Memoized by the import's text.
   std::optional<Sha256> hash_of(const ImportSite& site) {
     std::string text = unpinned_text(site);
     if (auto found = hashes_.find(text); found != hashes_.end()) {
@@ -118,7 +110,7 @@ private:
       auto import_source = std::make_shared<const SourceFile>(
           SourceFile{"(the import at " + position_of(span) + ")", text});
       Loaded loaded = load_source(import_source, directory_, options_);
-      if (!loaded.read_sensitive_values && !looks_up_variables(loaded)) {
+      if (!reads_variables_or_secrets(loaded)) {
         hash = sha256(encode(*alpha_normalize(loaded.normal_form())));
       }
     } catch (const Error& error) {

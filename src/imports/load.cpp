@@ -1,5 +1,7 @@
 #include "imports/load.h"
 
+#include <algorithm>
+
 #include "imports/detail/environment_redaction.h"
 #include "imports/detail/resolver.h"
 #include "semantics/eval.h"
@@ -76,6 +78,12 @@ Loaded load_source(SourcePtr source, const fs::path& as_if_in_directory,
 
 ExprPtr Loaded::normal_form() const {
   return quote(value);
+}
+
+bool reads_variables_or_secrets(const Loaded& loaded) {
+  return loaded.read_sensitive_values ||
+         std::ranges::any_of(loaded.environment_variables,
+                             [](const std::string& name) { return name != "DHALL_HEADERS"; });
 }
 
 } // namespace polar::dhall

@@ -41,6 +41,14 @@ struct Loaded {
   ExprPtr normal_form() const;
 };
 
+// Whether the value depends on what the machine it was loaded on holds
+// besides files: it looked up an environment variable, set or not (an unset
+// one with a fallback gives the fallback, wrong once it is set), or read a
+// secret file. Such a value is never pinned (freeze) nor stored in the
+// integrity cache (`hash --cache`), which is not secret. DHALL_HEADERS does
+// not count: it only says how remote imports are fetched.
+bool reads_variables_or_secrets(const Loaded& loaded);
+
 // Loads the file at `file`; relative paths are below
 // options.working_directory (see resolve_imports). Throws Error: io when the
 // file cannot be read, then whatever parsing, resolution or type checking

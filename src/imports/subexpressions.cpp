@@ -166,83 +166,86 @@ ExprPtr rebuilt(const ExprPtr& expr, const std::vector<const ExprPtr*>& slots,
   return make_expr(std::move(node), expr->span());
 }
 
-} // namespace
+// One link of a flat chain (syntax/spine.h): the node, its slots in source
+// order, and which of them continues the chain.
+struct SpineLink {
+  const ExprPtr* expr;
+  std::vector<const ExprPtr*> slots;
+  std::size_t spine; // the index of the spine child among the slots
+};
 
-ExprPtr map_chain(const ExprPtr& expr, const ExprRewrite& rewrite) {
-  struct Link {
-    const ExprPtr* expr;
-    std::vector<const ExprPtr*> slots;
-    std::size_t spine; // the index of the spine child among the slots
-    std::vector<ExprPtr> values;
-  };
-  std::vector<Link> links;
-  const ExprPtr* current = &expr;
-  for (const ExprPtr* child = spine_child(*expr); child != nullptr;
-       child = spine_child(**current)) {
-    Link link{current, slots_of(**current), 0, {}};
-    link.spine = static_cast<std::size_t>(std::find(link.slots.begin(), link.slots.end(), child) -
-                                          link.slots.begin());
-    links.push_back(std::move(link));
-    current = child;
-  }
-  if (links.empty()) {
-    return map_subexpressions(expr, rewrite);
-  }
-  auto rewrite_slot = [&](const ExprPtr* slot) { return *slot ? rewrite(*slot) : nullptr; };
-  // Down the chain: what precedes each spine child in the source.
-  for (Link& link : links) {
-    for (std::size_t index = 0; index < link.spine; ++index) {
-      link.values.push_back(rewrite_slot(link.slots[index]));
-    }
-  }
-  ExprPtr result = rewrite(*current);
-  // Back up: what follows each spine child.
-  for (auto link = links.rbegin(); link != links.rend(); ++link) {
-    link->values.push_back(std::move(result));
-    for (std::size_t index = link->spine + 1; index < link->slots.size(); ++index) {
-      link->values.push_back(rewrite_slot(link->slots[index]));
-    }
-    result = rebuilt(*link->expr, link->slots, link->values);
-  }
-  return result;
-}
-
-void for_each_off_chain(const ExprPtr& expr, const ChildVisitor& visit) {
-  struct Link {
-    const Expr* expr;
-    std::vector<const ExprPtr*> slots;
-    std::size_t spine; // the index of the spine child among the slots
-  };
-  std::vector<Link> links;
+// The links of the flat chain `expr` starts, outermost first, found in a
+// loop: a chain may be longer than the stack is deep. Empty when `expr` is
+// no link.
+std::vector<SpineLink> spine_links(const ExprPtr& expr) {
+  std::vector<SpineLink> links;
   const ExprPtr* current = &expr;
   for (const ExprPtr* child = spine_child(*expr); child != nullptr;
        child = spine_child(**current)) {
     std::vector<const ExprPtr*> slots = slots_of(**current);
     auto spine =
         static_cast<std::size_t>(std::find(slots.begin(), slots.end(), child) - slots.begin());
-    links.push_back(Link{current->get(), std::move(slots), spine});
+    links.push_back(SpineLink{current, std::move(slots), spine});
     current = child;
   }
+  return links;
+}
+
+// Where a chain of at least one link ends: the spine child of its last link.
+const ExprPtr& end_of(const std::vector<SpineLink>& links) {
+  const SpineLink& last = links.back();
+  return *last.slots[last.spine];
+}
+
+} // namespace
+
+ExprPtr map_chain(const ExprPtr& expr, const ExprRewrite& rewrite) {
+  std::vector<SpineLink> links = spine_links(expr);
+  if (links.empty()) {
+    return map_subexpressions(expr, rewrite);
+  }
+  auto rewrite_slot = [&](const ExprPtr* slot) { return *slot ? rewrite(*slot) : nullptr; };
+  std::vector<std::vector<ExprPtr>> values(links.size()); // each link's new slots
+  // Down the chain: what precedes each spine child in the source.
+  for (std::size_t link = 0; link < links.size(); ++link) {
+    for (std::size_t index = 0; index < links[link].spine; ++index) {
+      values[link].push_back(rewrite_slot(links[link].slots[index]));
+    }
+  }
+  ExprPtr result = rewrite(end_of(links));
+  // Back up: what follows each spine child.
+  for (std::size_t link = links.size(); link-- > 0;) {
+    values[link].push_back(std::move(result));
+    for (std::size_t index = links[link].spine + 1; index < links[link].slots.size(); ++index) {
+      values[link].push_back(rewrite_slot(links[link].slots[index]));
+    }
+    result = rebuilt(*links[link].expr, links[link].slots, values[link]);
+  }
+  return result;
+}
+
+void for_each_off_chain(const ExprPtr& expr, const ChildVisitor& visit) {
   auto visit_slot = [&](const ExprPtr* slot, const Expr& parent) {
     if (*slot) {
       visit(*slot, parent);
     }
   };
+  std::vector<SpineLink> links = spine_links(expr);
   if (links.empty()) {
     for (const ExprPtr* slot : slots_of(*expr)) {
       visit_slot(slot, *expr);
     }
     return;
   }
-  for (const Link& link : links) { // down the chain: what precedes each spine child
+  for (const SpineLink& link : links) { // down the chain: what precedes each spine child
     for (std::size_t index = 0; index < link.spine; ++index) {
-      visit_slot(link.slots[index], *link.expr);
+      visit_slot(link.slots[index], **link.expr);
     }
   }
-  visit(*current, *links.back().expr);
+  visit(end_of(links), **links.back().expr);
   for (auto link = links.rbegin(); link != links.rend(); ++link) { // back up: what follows
     for (std::size_t index = link->spine + 1; index < link->slots.size(); ++index) {
-      visit_slot(link->slots[index], *link->expr);
+      visit_slot(link->slots[index], **link->expr);
     }
   }
 }

@@ -139,6 +139,24 @@ std::vector<CommentRun> comment_runs(std::string_view text, const std::vector<Co
   return runs;
 }
 
+// The spaces and tabs `line` starts with.
+std::string_view leading_spaces(std::string_view line) {
+  std::size_t indent = 0;
+  while (indent < line.size() && is_space(line[indent])) {
+    ++indent;
+  }
+  return line.substr(0, indent);
+}
+
+// The start `a` and `b` share, in `a`.
+std::string_view common_prefix(std::string_view a, std::string_view b) {
+  std::size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common]) {
+    ++common;
+  }
+  return a.substr(0, common);
+}
+
 // A comment block: its first line where it is printed, the following lines
 // re-indented by what they had in common (dhall-haskell's renderComment),
 // trailing spaces removed.
@@ -162,21 +180,8 @@ Doc comment_doc(std::string_view text) {
     if (std::all_of(line.begin(), line.end(), is_space)) {
       continue;
     }
-    std::size_t indent = 0;
-    while (indent < line.size() && is_space(line[indent])) {
-      ++indent;
-    }
-    std::string_view prefix = line.substr(0, indent);
-    if (!shared) {
-      shared = prefix;
-    } else {
-      std::size_t common = 0;
-      while (common < shared->size() && common < prefix.size() &&
-             (*shared)[common] == prefix[common]) {
-        ++common;
-      }
-      shared = shared->substr(0, common);
-    }
+    std::string_view prefix = leading_spaces(line);
+    shared = shared ? common_prefix(*shared, prefix) : prefix;
   }
   Doc result = t(lines[0]);
   for (std::size_t i = 1; i < lines.size(); ++i) {
@@ -275,22 +280,8 @@ Chunks escape_shared_whitespace(const Chunks& chunks) {
     if (empty && i + 1 < lines.size()) {
       continue;
     }
-    const std::string& text = first_text(line);
-    std::size_t indent = 0;
-    while (indent < text.size() && is_space(text[indent])) {
-      ++indent;
-    }
-    std::string prefix = text.substr(0, indent);
-    if (!shared) {
-      shared = prefix;
-    } else {
-      std::size_t common = 0;
-      while (common < shared->size() && common < prefix.size() &&
-             (*shared)[common] == prefix[common]) {
-        ++common;
-      }
-      shared->resize(common);
-    }
+    std::string_view prefix = leading_spaces(first_text(line));
+    shared = std::string(shared ? common_prefix(*shared, prefix) : prefix);
   }
   if (!shared || shared->empty()) {
     return chunks;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "syntax/detail/escapes.h"
+
 namespace polar::dhall {
 namespace {
 
@@ -134,19 +136,33 @@ std::string double_literal(double value) {
   return positional_form(decimal);
 }
 
+std::optional<std::string_view> shared_escape(char c) {
+  switch (c) {
+  case '"':
+    return "\\\"";
+  case '\\':
+    return "\\\\";
+  case '\b':
+    return "\\b";
+  case '\f':
+    return "\\f";
+  case '\n':
+    return "\\n";
+  case '\r':
+    return "\\r";
+  case '\t':
+    return "\\t";
+  default:
+    return std::nullopt;
+  }
+}
+
 std::string escape_text(std::string_view text, DollarEscape dollar) {
   std::string result;
   result.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    switch (c) {
-    case '"':
-      result += "\\\"";
-      break;
-    case '\\':
-      result += "\\\\";
-      break;
-    case '$':
+    if (c == '$') {
       if (dollar == DollarEscape::always_unicode) {
         result += "\\u0024";
       } else if (dollar == DollarEscape::always_backslash) {
@@ -154,31 +170,15 @@ std::string escape_text(std::string_view text, DollarEscape dollar) {
       } else {
         result += i + 1 < text.size() && text[i + 1] == '{' ? "\\$" : "$";
       }
-      break;
-    case '\b':
-      result += "\\b";
-      break;
-    case '\f':
-      result += "\\f";
-      break;
-    case '\n':
-      result += "\\n";
-      break;
-    case '\r':
-      result += "\\r";
-      break;
-    case '\t':
-      result += "\\t";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20) {
-        static constexpr char hex[] = "0123456789ABCDEF";
-        result += "\\u00";
-        result += hex[static_cast<unsigned char>(c) >> 4];
-        result += hex[static_cast<unsigned char>(c) & 0xF];
-      } else {
-        result += c;
-      }
+    } else if (auto escape = shared_escape(c)) {
+      result += *escape;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      result += "\\u00";
+      result += hex[static_cast<unsigned char>(c) >> 4];
+      result += hex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      result += c;
     }
   }
   return result;

@@ -1,5 +1,6 @@
 #include "syntax/print_tokens.h"
 
+#include "syntax/detail/escapes.h"
 #include "syntax/detail/lexer.h"
 #include "syntax/literals.h"
 
@@ -73,35 +74,13 @@ std::string environment_variable(std::string_view name) {
   }
   std::string result = "env:\"";
   for (char c : name) {
-    switch (c) {
-    case '"':
-      result += "\\\"";
-      break;
-    case '\\':
-      result += "\\\\";
-      break;
-    case '\a':
+    if (c == '\a') {
       result += "\\a";
-      break;
-    case '\b':
-      result += "\\b";
-      break;
-    case '\f':
-      result += "\\f";
-      break;
-    case '\n':
-      result += "\\n";
-      break;
-    case '\r':
-      result += "\\r";
-      break;
-    case '\t':
-      result += "\\t";
-      break;
-    case '\v':
+    } else if (c == '\v') {
       result += "\\v";
-      break;
-    default:
+    } else if (auto escape = shared_escape(c)) {
+      result += *escape;
+    } else {
       result += c;
     }
   }

@@ -8,20 +8,8 @@
 set -euo pipefail
 polar_helm=$1 npm_dir=$2 source_dir=$3 work=$4
 
-for tool in age age-keygen node; do
-  command -v "$tool" > /dev/null || { echo "skip: $tool not found"; exit 77; }
-done
-[[ -d $npm_dir/node_modules/sops-age ]] || { echo "skip: sops-age not in $npm_dir"; exit 77; }
-npm_dir=$(cd "$npm_dir" && pwd)
-
-rm -rf "$work" && mkdir -p "$work" && cd "$work"
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-secret=pw-$RANDOM$RANDOM-do-not-leak
-age-keygen -o key.txt 2> /dev/null
-age-keygen -o other.txt 2> /dev/null
-recipient=$(age-keygen -y key.txt)
-other=$(age-keygen -y other.txt)
+# shellcheck source=setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # As polar-helm decrypt writes it back: no leading ---, two-space indent.
 cat > plain.yaml <<YAML
 apiVersion: v1

@@ -2,7 +2,6 @@
 
 #include <fmt/core.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -76,11 +75,7 @@ void print_type(const Options& options) {
 // that read a variable or a secret file: the cache is not secret.
 void store_in_cache(const dhall::LoadOptions& load_options, const dhall::Loaded& loaded,
                     std::span<const std::uint8_t> encoded, const dhall::Sha256& hash) {
-  // DHALL_HEADERS only says how remote imports are fetched (as freeze).
-  bool reads_variables =
-      std::ranges::any_of(loaded.environment_variables,
-                          [](const std::string& name) { return name != "DHALL_HEADERS"; });
-  if (loaded.read_sensitive_values || reads_variables) {
+  if (dhall::reads_variables_or_secrets(loaded)) {
     throw dhall::Error(dhall::ErrorKind::io,
                        "not cached: the expression reads an environment variable or a secret "
                        "file, and the integrity cache is not secret");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "binary/encode.h"
+#include "file_by_file.h"
 #include "input.h"
 #include "support/file_io.h"
 #include "syntax/format.h"
@@ -121,18 +122,8 @@ ExitCode run_format(const FormatArguments& arguments) {
   if (inputs.empty()) {
     inputs.push_back(Input{});
   }
-  ExitCode result = exit_ok;
-  for (const Input& input : inputs) {
-    try {
-      if (!format_input(input, arguments, options)) {
-        result = exit_input_error;
-      }
-    } catch (const dhall::Error& error) {
-      fmt::print(stderr, "{}", error.format());
-      result = exit_input_error;
-    }
-  }
-  return result;
+  return file_by_file(inputs,
+                      [&](const Input& input) { return format_input(input, arguments, options); });
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "file_by_file.h"
 #include "import_options.h"
 #include "imports/freeze.h"
 #include "support/file_io.h"
@@ -73,21 +74,11 @@ bool freeze_file(const fs::path& file, const FreezeArguments& arguments,
 
 ExitCode run_freeze(const FreezeArguments& arguments) {
   dhall::LoadOptions options = make_load_options(arguments.imports);
-  ExitCode result = exit_ok;
   // A file's pins are repaired before its importers hash it.
   std::vector<fs::path> files =
       arguments.transitive ? dhall::with_transitive_imports(arguments.files) : arguments.files;
-  for (const fs::path& file : dhall::in_dependency_order(files, options)) {
-    try {
-      if (!freeze_file(file, arguments, options)) {
-        result = exit_input_error;
-      }
-    } catch (const dhall::Error& error) {
-      fmt::print(stderr, "{}", error.format());
-      result = exit_input_error;
-    }
-  }
-  return result;
+  return file_by_file(dhall::in_dependency_order(files, options),
+                      [&](const fs::path& file) { return freeze_file(file, arguments, options); });
 }
 
 } // namespace

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,11 +64,7 @@ ExitCode import_yaml(const ImportArgumentsForYaml& arguments) {
     fmt::print(stderr, "polar-helm: warning: left out a document of a kind the package lacks: {}\n",
                skipped);
   }
-  if (arguments.output) {
-    write_output(*arguments.output, result.source);
-  } else if (!(std::cout << result.source << std::flush)) {
-    throw EnvironmentError("cannot write to standard output");
-  }
+  write_output_or_stdout(arguments.output, result.source);
   return exit_ok;
 }
 

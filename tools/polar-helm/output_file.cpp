@@ -4,6 +4,7 @@
 #include <system_error>
 #include <utility>
 
+#include "render/depfile.h"
 #include "report.h"
 #include "support/file_io.h"
 #include "syntax/source.h"
@@ -33,6 +34,22 @@ void write_output(const fs::path& path, const std::string& text) {
   }
   try {
     dhall::write_output_file(path, text);
+  } catch (const dhall::Error& error) {
+    throw EnvironmentError(error.message());
+  }
+}
+
+void write_output_or_stdout(const std::optional<fs::path>& path, const std::string& text) {
+  if (path) {
+    write_output(*path, text);
+  } else if (!(std::cout << text << std::flush)) {
+    throw EnvironmentError("cannot write to standard output");
+  }
+}
+
+std::string depfile_text(const fs::path& target, const std::vector<fs::path>& dependencies) {
+  try {
+    return render::format_depfile(target, dependencies);
   } catch (const dhall::Error& error) {
     throw EnvironmentError(error.message());
   }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "render/text_sink.h"
 
@@ -20,6 +21,16 @@ namespace polar::cli {
 // output keeps its modification time, so Ninja (restat) skips what depends
 // on it. Throws EnvironmentError (report.h) when it cannot be written.
 void write_output(const std::filesystem::path& path, const std::string& text);
+
+// The same to `path` when there is one, else to standard output (flushed).
+void write_output_or_stdout(const std::optional<std::filesystem::path>& path,
+                            const std::string& text);
+
+// The depfile saying that `target` was made from `dependencies`
+// (render/depfile.h), computed before any output is written. Throws
+// EnvironmentError for a path no depfile can name.
+std::string depfile_text(const std::filesystem::path& target,
+                         const std::vector<std::filesystem::path>& dependencies);
 
 // The same for text that comes a piece at a time (a streamed render), to
 // `path` or, without one, to standard output. Nothing is touched before the

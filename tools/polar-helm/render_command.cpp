@@ -3,7 +3,6 @@
 #include <fmt/core.h>
 
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <span>
@@ -21,7 +20,6 @@
 #include "input.h"
 #include "memory_limit.h"
 #include "output_file.h"
-#include "render/depfile.h"
 #include "render/render.h"
 #include "report.h"
 #include "secrets/error.h"
@@ -310,12 +308,8 @@ ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
   }
   std::string depfile;
   if (arguments.depfile) {
-    try {
-      depfile = render::format_depfile(arguments.depfile_target.value_or(*arguments.output),
-                                       loaded.dependencies);
-    } catch (const dhall::Error& error) {
-      throw EnvironmentError(error.message());
-    }
+    depfile =
+        depfile_text(arguments.depfile_target.value_or(*arguments.output), loaded.dependencies);
   }
   if (arguments.env_stamp) {
     // Before the output is complete, so that the output is the newer file.

@@ -1,7 +1,6 @@
 #include "schema_command.h"
 
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,7 +10,6 @@
 #include "input.h"
 #include "memory_limit.h"
 #include "output_file.h"
-#include "render/depfile.h"
 #include "render/json_writer.h"
 #include "report.h"
 #include "schema/values_schema.h"
@@ -41,18 +39,10 @@ ExitCode write_schema(const SchemaArguments& arguments) {
   std::string text = render::write_json(schema);
   std::string depfile;
   if (arguments.depfile) {
-    try {
-      depfile = render::format_depfile(arguments.depfile_target.value_or(*arguments.output),
-                                       loaded.dependencies);
-    } catch (const dhall::Error& error) {
-      throw EnvironmentError(error.message());
-    }
+    depfile =
+        depfile_text(arguments.depfile_target.value_or(*arguments.output), loaded.dependencies);
   }
-  if (arguments.output) {
-    write_output(*arguments.output, text);
-  } else if (!(std::cout << text << std::flush)) {
-    throw EnvironmentError("cannot write to standard output");
-  }
+  write_output_or_stdout(arguments.output, text);
   if (arguments.depfile) {
     write_output(*arguments.depfile, depfile);
   }

@@ -1,6 +1,5 @@
 #include "text_command.h"
 
-#include <iostream>
 #include <memory>
 #include <optional>
 
@@ -46,11 +45,7 @@ std::string text_of(const dhall::Loaded& loaded) {
 
 ExitCode run_text(const TextArguments& arguments) {
   std::string text = text_of(load_input(arguments.input, make_load_options(arguments.imports)));
-  if (arguments.output) {
-    write_output(*arguments.output, text);
-  } else if (!(std::cout << text << std::flush)) {
-    throw EnvironmentError("cannot write to standard output");
-  }
+  write_output_or_stdout(arguments.output, text);
   return exit_ok;
 }
 

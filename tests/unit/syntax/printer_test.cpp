@@ -92,6 +92,15 @@ TEST(Printer, Literals) {
             "[ /\"a b\"/c, ~/d, ../e, env:HOME, env:\"A B\", missing as Location ]");
 }
 
+// Text literals and quoted variable names share the escapes of `"`, `\`
+// and \b \f \n \r \t; each has its own besides.
+TEST(Printer, EscapesInTextAndVariableNames) {
+  EXPECT_EQ(reprint("\"q\\\"s\\\\b\\bf\\fr\\rt\\t\\u0007\\u000B\""),
+            "\"q\\\"s\\\\b\\bf\\fr\\rt\\t\\u0007\\u000B\"");
+  EXPECT_EQ(reprint("env:\"q\\\"s\\\\b\\bf\\fn\\nr\\rt\\ta\\av\\v\""),
+            "env:\"q\\\"s\\\\b\\bf\\fn\\nr\\rt\\ta\\av\\v\"");
+}
+
 TEST(Printer, MultilineTextWhenExact) {
   EXPECT_EQ(reprint("\"line 1\\n  line 2\\n\\nline ${x} '${y}'\\n\""),
             "''\nline 1\n  line 2\n\nline ${x} '${y}'\n''");
