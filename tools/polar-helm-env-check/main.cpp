@@ -10,19 +10,30 @@
 // Exit codes as polar-helm's: 0 ok, 2 usage error, 3 a stamp or the list
 // cannot be read or written.
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "chart/environment_stamp.h"
-#include "chart/files.h"
-#include "imports/environment.h"
 
 namespace {
 
 constexpr int exit_usage_error = 2;
 constexpr int exit_environment = 3;
+
+// The variables of this process, as dhall::process_environment() looks them
+// up (imports/environment.cpp), without linking the imports module.
+std::optional<std::string> process_environment(const std::string& name) {
+  const char* value = std::getenv(name.c_str()); // NOLINT(concurrency-mt-unsafe)
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  return std::string(value);
+}
 
 int usage(const char* problem) {
   std::fprintf(
@@ -58,8 +69,8 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    polar::chart::check_environment_stamps(std::move(stamps), stamp_list,
-                                           polar::dhall::process_environment(), changes);
+    polar::chart::check_environment_stamps(std::move(stamps), stamp_list, process_environment,
+                                           changes);
     return 0;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "polar-helm-env-check: error: %s\n", error.what());
