@@ -107,8 +107,9 @@ Commands
   variables ``env:A ? env:B``; otherwise the build fails once,
   naming each missing variable and where it is read, and no chart file is
   written.  It reads the sources' syntax, never a value, and runs again when
-  a source or a file it imports changes, when a variable they read changes,
-  and after a failure.
+  a variable they read changes, when the list of sources changes and after a
+  failure; after an edit, a render that fails reports every missing variable
+  of the chart the same way.
   The render commands are created when the calling directory has been
   processed (``cmake_language(DEFER)``), so that
   :command:`polar_helm_chart_post_process` calls after this one apply.
@@ -915,21 +916,36 @@ endfunction()
 # resolving them and fails once, naming every variable they read on every
 # load that is not set. It is the target <name>_variables_check, on which the
 # chart target depends, so the renders wait for it (order only: a run of the
-# check never re-runs a render, nor puts one in `ninja -n`). Its depfile
-# names the files it walked and its inputs include the environment check's
-# <env_changes>, so it runs again when a source changes or a variable read
-# changes (set or unset), and after a failure. It never prints nor stores a
-# value.
-function(_polar_helm_variables_check name work_dir sources env_changes)
-  _polar_helm_variables_check_command(stamp "${work_dir}/variables" "${name}" "${sources}"
-                                      "${env_changes}")
+# check never re-runs a render, nor puts one in `ninja -n`). It runs again
+# when the environment check's <env_changes> says a variable read changed
+# (set or unset), when the list of sources changes, and after a failure; not
+# when a source is edited: the renders the edit re-runs are given the list
+# of sources (<out_list>, for `render --variables-check-list`) and, should
+# one fail, report every unset variable of the chart as this check would.
+# It never prints nor stores a value.
+function(_polar_helm_variables_check name work_dir sources env_changes out_list)
+  set(stamp "${work_dir}/variables.checked")
+  set(list "${work_dir}/variables-sources.txt")
+  list(JOIN sources "\n" source_lines)
+  file(CONFIGURE OUTPUT "${list}" CONTENT "${source_lines}\n")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_custom_command(
+    OUTPUT "${stamp}"
+    COMMAND ${polar_helm} inputs --check ${sources} --stamp "${stamp}"
+    DEPENDS ${env_changes} ${polar_helm_depends}
+    COMMENT "polar-helm: checking that the variables ${name} reads are set"
+    VERBATIM)
   add_custom_target(${name}_variables_check DEPENDS "${stamp}")
   add_dependencies(${name} ${name}_variables_check)
+  set(${out_list}
+      "${list}"
+      PARENT_SCOPE)
 endfunction()
 
-# The command of the check: its stamp is <prefix>.checked, written once when
-# the check first passes (set in <out_stamp>), its depfile <prefix>.d. Also
-# polar_helm_render()'s check, on which its render depends.
+# polar_helm_render()'s check of a source that reads variables, on which its
+# render depends: its stamp is <prefix>.checked, written once when the check
+# first passes (set in <out_stamp>), its depfile <prefix>.d, naming the files
+# it walked.
 function(_polar_helm_variables_check_command out_stamp prefix what sources env_changes)
   set(stamp "${prefix}.checked")
   set(depfile "${prefix}.d")
@@ -1340,7 +1356,8 @@ function(_polar_helm_chart_add_commands name)
       list(APPEND checked_sources "${source}")
     endif()
   endforeach()
-  _polar_helm_variables_check(${name} "${work_dir}" "${checked_sources}" "${env_changes}")
+  _polar_helm_variables_check(${name} "${work_dir}" "${checked_sources}" "${env_changes}"
+                              variables_list)
   foreach(
     source
     output
@@ -1391,13 +1408,17 @@ function(_polar_helm_chart_add_commands name)
     if(env_stamp_watched)
       set(env_depends "${env_stamp}")
     endif()
+    set(check_flags "")
+    if(source IN_LIST checked_sources)
+      set(check_flags --variables-check-list "${variables_list}")
+    endif()
     _polar_helm_add_render_command(
       SOURCE "${source}"
       OUTPUT "${rendered}"
       DEPFILE "${work_dir}/deps/${output}.d"
       ENV_STAMP "${env_stamp}"
       COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
-      FLAGS ${render_flags} ${secret_flags}
+      FLAGS ${render_flags} ${secret_flags} ${check_flags}
       DEPENDS ${secret_depends} ${env_depends})
     if(NOT hook STREQUAL "")
       get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
