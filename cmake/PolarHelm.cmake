@@ -107,8 +107,9 @@ Commands
   variables ``env:A ? env:B``; otherwise the build fails once,
   naming each missing variable and where it is read, and no chart file is
   written.  It reads the sources' syntax, never a value, and runs again when
-  a source or a file it imports changes, when a variable they read changes,
-  and after a failure.
+  a variable they read changes, when the list of sources changes and after a
+  failure; after an edit, a render that fails reports every missing variable
+  of the chart the same way.
   The render commands are created when the calling directory has been
   processed (``cmake_language(DEFER)``), so that
   :command:`polar_helm_chart_post_process` calls after this one apply.
@@ -839,7 +840,10 @@ endfunction()
 # dependency: should the render read a variable after all (through an
 # import), it writes the names there and the next build reconfigures with it
 # watched. Sets <out_stamps> to one stamp per source and <out_watched> to ON
-# or OFF for each, in the order of <sources> and <outputs>.
+# or OFF for each, in the order of <sources> and <outputs>, and <out_changes>
+# to the file the check writes when it rewrote a stamp (empty without watched
+# renders): the variables check depends on it rather than on the stamps,
+# which renders write and secrets renew without a variable changing.
 function(
   _polar_helm_environment_stamps
   work_dir
@@ -847,7 +851,8 @@ function(
   sources
   outputs
   out_stamps
-  out_watched)
+  out_watched
+  out_changes)
   set(stamps "")
   set(watched_list "")
   set(watched_stamps "")
@@ -885,13 +890,19 @@ function(
     # Never written, so the check always runs; not SYMBOLIC, which would cost
     # the edge its restat.
     set(always "${work_dir}/env-check.always")
+    set(changes "${work_dir}/env-changes")
     add_custom_command(
-      OUTPUT ${watched_stamps} "${always}"
-      COMMAND ${env_check} --stamp-list "${work_dir}/env-stamps.txt"
+      OUTPUT ${watched_stamps} "${changes}" "${always}"
+      COMMAND ${env_check} --stamp-list "${work_dir}/env-stamps.txt" --changes "${changes}"
       DEPENDS ${env_check_depends}
       COMMENT "${comment}"
       VERBATIM)
+  else()
+    set(changes "")
   endif()
+  set(${out_changes}
+      "${changes}"
+      PARENT_SCOPE)
   set(${out_stamps}
       "${stamps}"
       PARENT_SCOPE)
@@ -905,34 +916,37 @@ endfunction()
 # resolving them and fails once, naming every variable they read on every
 # load that is not set. It is the target <name>_variables_check, on which the
 # chart target depends, so the renders wait for it (order only: a run of the
-# check never re-runs a render, nor puts one in `ninja -n`). Its depfile
-# names the files it walked and its inputs include the environment stamps, so
-# it runs again when a source changes or a variable read changes (set or
-# unset), and after a failure. It never prints nor stores a value.
-function(_polar_helm_variables_check name work_dir sources env_stamps env_watched)
-  _polar_helm_variables_check_command(stamp "${work_dir}/variables" "${name}" "${sources}"
-                                      "${env_stamps}" "${env_watched}")
+# check never re-runs a render, nor puts one in `ninja -n`). It runs again
+# when the environment check's <env_changes> says a variable read changed
+# (set or unset), when the list of sources changes, and after a failure; not
+# when a source is edited: the renders the edit re-runs are given the list
+# of sources (<out_list>, for `render --variables-check-list`) and, should
+# one fail, report every unset variable of the chart as this check would.
+# It never prints nor stores a value.
+function(_polar_helm_variables_check name work_dir sources env_changes out_list)
+  set(stamp "${work_dir}/variables.checked")
+  set(list "${work_dir}/variables-sources.txt")
+  list(JOIN sources "\n" source_lines)
+  file(CONFIGURE OUTPUT "${list}" CONTENT "${source_lines}\n")
+  _polar_helm_executable(polar_helm polar_helm_depends)
+  add_custom_command(
+    OUTPUT "${stamp}"
+    COMMAND ${polar_helm} inputs --check ${sources} --stamp "${stamp}"
+    DEPENDS ${env_changes} ${polar_helm_depends}
+    COMMENT "polar-helm: checking that the variables ${name} reads are set"
+    VERBATIM)
   add_custom_target(${name}_variables_check DEPENDS "${stamp}")
   add_dependencies(${name} ${name}_variables_check)
+  set(${out_list}
+      "${list}"
+      PARENT_SCOPE)
 endfunction()
 
-# The command of the check: its stamp is <prefix>.checked, written once when
-# the check first passes (set in <out_stamp>), its depfile <prefix>.d. Also
-# polar_helm_render()'s check, on which its render depends.
-function(
-  _polar_helm_variables_check_command
-  out_stamp
-  prefix
-  what
-  sources
-  env_stamps
-  env_watched)
-  set(watched_stamps "")
-  foreach(stamp watched IN ZIP_LISTS env_stamps env_watched)
-    if(watched)
-      list(APPEND watched_stamps "${stamp}")
-    endif()
-  endforeach()
+# polar_helm_render()'s check of a source that reads variables, on which its
+# render depends: its stamp is <prefix>.checked, written once when the check
+# first passes (set in <out_stamp>), its depfile <prefix>.d, naming the files
+# it walked.
+function(_polar_helm_variables_check_command out_stamp prefix what sources env_changes)
   set(stamp "${prefix}.checked")
   set(depfile "${prefix}.d")
   cmake_path(RELATIVE_PATH stamp BASE_DIRECTORY "${CMAKE_BINARY_DIR}" OUTPUT_VARIABLE target)
@@ -941,7 +955,7 @@ function(
     OUTPUT "${stamp}"
     COMMAND ${polar_helm} inputs --check ${sources} --stamp "${stamp}" --depfile "${depfile}"
             --depfile-target "${target}"
-    DEPENDS ${sources} ${watched_stamps} ${polar_helm_depends}
+    DEPENDS ${sources} ${env_changes} ${polar_helm_depends}
     DEPFILE "${depfile}"
     COMMENT "polar-helm: checking that the variables ${what} reads are set"
     VERBATIM)
@@ -1323,8 +1337,13 @@ function(_polar_helm_chart_add_commands name)
 
   set(chart_files "")
   _polar_helm_environment_stamps(
-    "${work_dir}" "polar-helm: checking the environment variables of ${name}" "${sources}"
-    "${outputs}" env_stamps env_watched)
+    "${work_dir}"
+    "polar-helm: checking the environment variables of ${name}"
+    "${sources}"
+    "${outputs}"
+    env_stamps
+    env_watched
+    env_changes)
   # In placeholder mode secret files read no variable (docs/secrets.md).
   set(checked_sources "")
   get_target_property(secrets_regex ${name} POLAR_HELM_SECRETS_REGEX)
@@ -1337,8 +1356,8 @@ function(_polar_helm_chart_add_commands name)
       list(APPEND checked_sources "${source}")
     endif()
   endforeach()
-  _polar_helm_variables_check(${name} "${work_dir}" "${checked_sources}" "${env_stamps}"
-                              "${env_watched}")
+  _polar_helm_variables_check(${name} "${work_dir}" "${checked_sources}" "${env_changes}"
+                              variables_list)
   foreach(
     source
     output
@@ -1389,13 +1408,17 @@ function(_polar_helm_chart_add_commands name)
     if(env_stamp_watched)
       set(env_depends "${env_stamp}")
     endif()
+    set(check_flags "")
+    if(source IN_LIST checked_sources)
+      set(check_flags --variables-check-list "${variables_list}")
+    endif()
     _polar_helm_add_render_command(
       SOURCE "${source}"
       OUTPUT "${rendered}"
       DEPFILE "${work_dir}/deps/${output}.d"
       ENV_STAMP "${env_stamp}"
       COMMENT "polar-helm: rendering ${relative_source}" ${documents_flag}
-      FLAGS ${render_flags} ${secret_flags}
+      FLAGS ${render_flags} ${secret_flags} ${check_flags}
       DEPENDS ${secret_depends} ${env_depends})
     if(NOT hook STREQUAL "")
       get_target_property(hook_command ${name} POLAR_HELM_POST_PROCESS_${hook}_COMMAND)
@@ -1561,14 +1584,19 @@ function(polar_helm_render)
   file(RELATIVE_PATH relative_source "${CMAKE_CURRENT_SOURCE_DIR}" "${source}")
   set(work_dir "${CMAKE_CURRENT_BINARY_DIR}/polar-helm/render/${depfile_name}")
   _polar_helm_environment_stamps(
-    "${work_dir}" "polar-helm: checking the environment variables of ${relative_source}"
-    "${source}" "output" env_stamp env_watched)
+    "${work_dir}"
+    "polar-helm: checking the environment variables of ${relative_source}"
+    "${source}"
+    "output"
+    env_stamp
+    env_watched
+    env_changes)
   set(env_depends "")
   if(env_watched)
     # A source that reads variables gets the charts' check: every unset
     # variable named at once, before the render (docs/chart-module.md).
     _polar_helm_variables_check_command(checked "${work_dir}.variables" "${relative_source}"
-                                        "${source}" "${env_stamp}" "${env_watched}")
+                                        "${source}" "${env_changes}")
     set(env_depends "${env_stamp}" "${checked}")
   endif()
   _polar_helm_add_render_command(

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <system_error>
 
 #include "chart/files.h" // ChartError only
 #include "support/file_io.h"
@@ -18,6 +19,9 @@ namespace {
 // `<length>:<bytes>`, so that any of them, newlines included, reads back unambiguously.
 constexpr std::string_view recorded_header = "polar-helm environment stamp: values\n";
 constexpr std::string_view withheld_header = "polar-helm environment stamp: names\n";
+// The file check_environment_stamps() writes when a stamp changed: its
+// modification time is what counts.
+constexpr std::string_view changes_contents = "polar-helm: an environment stamp changed\n";
 
 void append_counted(std::string& out, std::string_view bytes) {
   out += std::to_string(bytes.size());
@@ -186,13 +190,19 @@ StampCheck check_environment_stamp(const fs::path& stamp,
 }
 
 void check_environment_stamps(std::vector<fs::path> stamps, const fs::path& stamp_list,
-                              const dhall::EnvironmentLookup& environment) {
+                              const dhall::EnvironmentLookup& environment,
+                              const fs::path& changes) {
   if (!stamp_list.empty()) {
     std::vector<fs::path> listed = read_stamp_list(stamp_list);
     stamps.insert(stamps.end(), listed.begin(), listed.end());
   }
+  bool changed = false;
   for (const fs::path& stamp : stamps) {
-    check_environment_stamp(stamp, environment);
+    changed |= check_environment_stamp(stamp, environment) == StampCheck::rewritten;
+  }
+  std::error_code ignored;
+  if (!changes.empty() && (changed || !fs::exists(changes, ignored))) {
+    write_stamp(changes, changes_contents);
   }
 }
 

@@ -50,10 +50,16 @@ StampCheck check_environment_stamp(const std::filesystem::path& stamp,
 
 // `polar-helm env-check` and tools/polar-helm-env-check: checks each of
 // `stamps` and each stamp `stamp_list` names, one per line (unless empty;
-// the module writes the list of a chart's watched stamps). Throws
-// ChartError when the list cannot be read or a stamp cannot be written.
+// the module writes the list of a chart's watched stamps). With `changes`
+// (unless empty), writes that file when a stamp was rewritten, or when it is
+// missing, and leaves it alone otherwise (a renewed stamp is no change): the
+// build's variables check depends on it, not on the stamps that renders
+// write and secrets renew, so it runs again exactly when a variable read
+// changed. Throws ChartError when the list cannot be read or a stamp or
+// `changes` cannot be written.
 void check_environment_stamps(std::vector<std::filesystem::path> stamps,
                               const std::filesystem::path& stamp_list,
-                              const dhall::EnvironmentLookup& environment);
+                              const dhall::EnvironmentLookup& environment,
+                              const std::filesystem::path& changes = {});
 
 } // namespace polar::chart

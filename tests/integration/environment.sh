@@ -85,6 +85,9 @@ assert_same_lines "rendered files" "templates/db-secret.dhall" \
   "$(rendered_sources "$scratch/build-2.log")"
 assert_same_lines "chart checksums" "$before" "$(checksums "$chart")"
 assert_not_contains "$scratch/build-2.log" 'writing \.helmignore'
+# The stamps the first build's renders wrote and the secret's renewed stamp
+# are no variable change: the variables check does not run again (issue #17).
+assert_not_contains "$scratch/build-2.log" 'checking that the variables'
 
 step "a dry run lists the check and the renders that read variables, nothing else"
 # tagged.dhall reads IMAGE_TAG only through values.dhall: the first build
@@ -104,6 +107,7 @@ templates/tagged.dhall
 values.dhall" "$(rendered_sources "$scratch/build-3.log")"
 assert_contains "$chart/templates/tagged.yaml" 'image: registry.example/web:v2'
 assert_contains "$chart/values.yaml" 'image: registry.example/web:v2'
+assert_contains "$scratch/build-3.log" 'checking that the variables app reads are set'
 export IMAGE_TAG=v2
 
 step "setting a variable that a ? fell back from re-renders its reader"
@@ -137,4 +141,37 @@ for value in "$first_secret" "$second_secret"; do
 done
 grep -rlF -- "IMAGE_TAG" "$build/polar-helm/app/env" >/dev/null ||
   fail "no environment stamp names IMAGE_TAG"
+
+step "a variable unset after a good build: the check names it, nothing renders"
+status=0
+(unset IMAGE_TAG && run_logged "$scratch/build-unset.log" ninja -C "$build") || status=$?
+[ "$status" != 0 ] || fail "the build passed with IMAGE_TAG unset"
+assert_contains "$scratch/build-unset.log" '^  IMAGE_TAG, read at .*/values.dhall:1:'
+assert_not_contains "$scratch/build-unset.log" 'polar-helm: rendering'
+assert_contains "$chart/values.yaml" 'image: registry.example/web:v2'
+build "$scratch/build-7.log" # IMAGE_TAG is set again
+
+step "editing a template runs its render, not the variables check of every source"
+echo '-- an edit' >>"$src/deploy/templates/plain.dhall"
+build "$scratch/build-8.log"
+assert_same_lines "rendered files" "templates/db-secret.dhall
+templates/plain.dhall" "$(rendered_sources "$scratch/build-8.log")"
+assert_not_contains "$scratch/build-8.log" 'checking that the variables'
+
+step "an edit that reads unset variables: a failing render names every one of the chart"
+plain_before=$(sha256sum <"$chart/templates/plain.yaml")
+config_map plain '{ text = env:FIRST_NEW as Text }' >"$src/deploy/templates/plain.dhall"
+config_map noted '{ note = env:SECOND_NEW as Text }' >"$src/deploy/templates/noted.dhall"
+if run_logged "$scratch/build-9.log" ninja -C "$build"; then
+  fail "the build passed with FIRST_NEW and SECOND_NEW unset"
+fi
+assert_contains "$scratch/build-9.log" '^  FIRST_NEW, read at .*/templates/plain.dhall:1:'
+assert_contains "$scratch/build-9.log" '^  SECOND_NEW, read at .*/templates/noted.dhall:1:'
+[ "$(sha256sum <"$chart/templates/plain.yaml")" = "$plain_before" ] ||
+  fail "a render that failed wrote its chart file"
+FIRST_NEW=one SECOND_NEW=two build "$scratch/build-10.log"
+assert_contains "$chart/templates/plain.yaml" 'text: one'
+assert_contains "$chart/templates/noted.yaml" 'note: two'
+
+echo
 echo "environment tracking: all checks passed"

@@ -192,10 +192,9 @@ assert_no_file "$scratch/render-env/build/config.yaml"
 RENDER_FIRST=one RENDER_SECOND=two run_logged "$scratch/render-env-build2.log" \
   ninja -C "$scratch/render-env/build" || fail "the render failed with its variables set"
 assert_contains "$scratch/render-env/build/config.yaml" "^second: two$"
-RENDER_FIRST=one RENDER_SECOND=two ninja -C "$scratch/render-env/build" >/dev/null
 RENDER_FIRST=one RENDER_SECOND=two run_logged "$scratch/render-env-build3.log" \
   ninja -C "$scratch/render-env/build"
-assert_not_contains "$scratch/render-env-build3.log" "polar-helm: rendering"
+assert_not_contains "$scratch/render-env-build3.log" "polar-helm: rendering|checking that the variables"
 
 echo
 echo "module_options: all checks passed"

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <string_view>
 
 #include <malloc.h>
 #include <sys/mman.h>
@@ -22,9 +23,25 @@ char* program_break() {
   return static_cast<char*>(::sbrk(0));
 }
 
+// POLAR_HELM_NO_HUGE_PAGES: 0, false, no or empty (or unset) leaves huge
+// pages on; any other value switches them off. Read before anything else
+// runs, so there is no error to report: a value that is no switch word
+// errs on the side of the switch, whose purpose is to avoid a stall.
+bool switched_off() {
+  const char* value = std::getenv("POLAR_HELM_NO_HUGE_PAGES");
+  if (value == nullptr) {
+    return false;
+  }
+  std::string_view text(value);
+  return !(text.empty() || text == "0" || text == "false" || text == "no");
+}
+
 } // namespace
 
 void use_huge_pages_for_heap() {
+  if (switched_off()) {
+    return;
+  }
   char* end = program_break();
   if (end == reinterpret_cast<char*>(-1)) {
     return;

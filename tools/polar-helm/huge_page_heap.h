@@ -13,7 +13,10 @@ namespace polar::cli {
 // Moves the program break to a 2 MiB boundary and has the heap grow from
 // there in steps the kernel may back with huge pages (madvise
 // MADV_HUGEPAGE). Call first thing in main; does nothing where the kernel
-// refuses (transparent huge pages off, or not on this system).
+// refuses (transparent huge pages off, or not on this system) or when
+// POLAR_HELM_NO_HUGE_PAGES is set to anything but 0, false, no or empty
+// (the kernel may stall a huge page fault or MADV_COLLAPSE to compact
+// memory; docs/rendering.md, "Huge pages").
 void use_huge_pages_for_heap();
 
 } // namespace polar::cli

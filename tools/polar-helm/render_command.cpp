@@ -26,6 +26,7 @@
 #include "secrets/filter_command.h"
 #include "support/file_io.h"
 #include "syntax/header.h"
+#include "variables_check.h"
 #include "version.h"
 
 namespace polar::cli {
@@ -44,6 +45,7 @@ struct RenderArguments {
   std::optional<fs::path> depfile;
   std::optional<fs::path> depfile_target;
   std::optional<fs::path> env_stamp;
+  std::optional<fs::path> variables_check_list;
   bool json = false;
   bool compact = false;
   bool omit_empty = false;
@@ -137,6 +139,10 @@ void add_options(CLI::App& command, RenderArguments& arguments, Tool tool) {
                     "Record the environment variables read in this file for env-check (values "
                     "only when the output is not encrypted); written only when it changes")
         ->needs(command.get_option("--output"));
+    command.add_option("--variables-check-list", arguments.variables_check_list,
+                       "A file naming the chart's sources, one per line: when the render fails "
+                       "and they read variables that are not set, name all of them at once "
+                       "(inputs --check)");
     add_import_options(command, arguments.imports);
     add_encryption_options(command, arguments);
     command
@@ -330,6 +336,43 @@ ExitCode render_and_write(const RenderArguments& arguments, Tool tool,
   return exit_ok;
 }
 
+// Renders, with the secret placeholders of docs/secrets.md when asked.
+ExitCode render_with_placeholders_if_asked(const RenderArguments& arguments, Tool tool,
+                                           const dhall::LoadOptions& load_options,
+                                           bool hide_values) {
+  RenderArguments effective = arguments;
+  effective.secrets_placeholder = arguments.encrypted() && (arguments.secrets_placeholder ||
+                                                            chart::secrets_placeholder_requested());
+  if (!effective.secrets_placeholder) {
+    return render_and_write(arguments, tool, load_options, hide_values);
+  }
+  dhall::LoadOptions placeholders = load_options;
+  placeholders.environment = chart::with_secret_placeholders(
+      load_options.environment ? load_options.environment : dhall::process_environment());
+  return render_and_write(effective, tool, placeholders, hide_values);
+}
+
+// With --variables-check-list, after a failed render: the chart's unset
+// variables, all of them, as the variables check reports them (exit 1), or
+// nullopt when there is none (the render's own error stands).
+std::optional<ExitCode> report_missing_variables(const RenderArguments& arguments) {
+  if (!arguments.variables_check_list) {
+    return std::nullopt;
+  }
+  std::string message;
+  try {
+    message =
+        missing_variables_message(*arguments.variables_check_list, dhall::process_environment());
+  } catch (const dhall::Error&) {
+    return std::nullopt; // a source that does not parse: the render's error says so
+  }
+  if (message.empty()) {
+    return std::nullopt;
+  }
+  fmt::print(stderr, "polar-helm: error: {}", message);
+  return exit_input_error;
+}
+
 ExitCode run_render(const RenderArguments& arguments, Tool tool,
                     const dhall::LoadOptions& load_options) {
   if (arguments.depfile && same_file(*arguments.output, *arguments.depfile)) {
@@ -340,17 +383,17 @@ ExitCode run_render(const RenderArguments& arguments, Tool tool,
   ReportContext context{.subject = input_name(arguments.input),
                         .hide_values = arguments.encrypted() || is_secret_input(arguments)};
   return reporting(context, [&] {
-    RenderArguments effective = arguments;
-    effective.secrets_placeholder =
-        arguments.encrypted() &&
-        (arguments.secrets_placeholder || chart::secrets_placeholder_requested());
-    if (!effective.secrets_placeholder) {
-      return render_and_write(arguments, tool, load_options, context.hide_values);
+    try {
+      return render_with_placeholders_if_asked(arguments, tool, load_options, context.hide_values);
+    } catch (...) {
+      // An edit made since the chart's variables check ran may read a
+      // variable that is not set: report every such variable of the chart
+      // at once, as that check does, instead of this render's error.
+      if (std::optional<ExitCode> reported = report_missing_variables(arguments)) {
+        return *reported;
+      }
+      throw;
     }
-    dhall::LoadOptions placeholders = load_options;
-    placeholders.environment = chart::with_secret_placeholders(
-        load_options.environment ? load_options.environment : dhall::process_environment());
-    return render_and_write(effective, tool, placeholders, context.hide_values);
   });
 }
 

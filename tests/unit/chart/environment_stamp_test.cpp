@@ -150,5 +150,43 @@ TEST(EnvironmentStamp, AStampNotWrittenByPolarHelmIsReplaced) {
   EXPECT_EQ(check_environment_stamp(stamp, environment.lookup()), StampCheck::unchanged);
 }
 
+// The variables check depends on the changes file: it is written when a
+// stamp was rewritten or when it is missing, and left alone when a render
+// wrote its stamp or a secret's stamp was only renewed (issue #17).
+TEST(EnvironmentStamp, TheChangesFileMovesOnlyWhenAStampWasRewritten) {
+  ScratchFolder folder;
+  fs::path plain = folder.path() / "env/plain.env";
+  fs::path secret = folder.path() / "env/secret.env";
+  fs::path changes = folder.path() / "env-changes";
+  Environment environment{{{"TAG", "v1"}, {"PASSWORD", "p1"}}};
+  check_environment_stamps({plain, secret}, {}, environment.lookup(), changes);
+  ASSERT_TRUE(fs::exists(changes)); // new stamps
+  record_environment_reads(plain, {"TAG"}, StampValues::recorded, environment.lookup());
+  record_environment_reads(secret, {"PASSWORD"}, StampValues::withheld, environment.lookup());
+  age(changes);
+  auto written = fs::last_write_time(changes);
+
+  // The renders' own stamps and the renewed secret stamp: no change.
+  check_environment_stamps({plain, secret}, {}, environment.lookup(), changes);
+  EXPECT_EQ(fs::last_write_time(changes), written);
+  environment.variables["PASSWORD"] = "p2"; // unknowable: renewed, not rewritten
+  check_environment_stamps({plain, secret}, {}, environment.lookup(), changes);
+  EXPECT_EQ(fs::last_write_time(changes), written);
+
+  environment.variables.erase("PASSWORD"); // unset: the secret's stamp says so
+  check_environment_stamps({plain, secret}, {}, environment.lookup(), changes);
+  EXPECT_NE(fs::last_write_time(changes), written);
+  age(changes);
+  written = fs::last_write_time(changes);
+
+  environment.variables["TAG"] = "v2";
+  check_environment_stamps({plain, secret}, {}, environment.lookup(), changes);
+  EXPECT_NE(fs::last_write_time(changes), written);
+
+  fs::remove(changes); // a missing one is written, whatever the stamps say
+  check_environment_stamps({plain, secret}, {}, environment.lookup(), changes);
+  EXPECT_TRUE(fs::exists(changes));
+}
+
 } // namespace
 } // namespace polar::chart
