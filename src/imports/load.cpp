@@ -39,17 +39,45 @@ Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
   return loaded;
 }
 
+// A root the build cache answered: neither parsed, type-checked nor
+// evaluated beyond its cached normal form.
+Loaded from_build_cache(const BuildCache::Result& hit, ImportResolver& resolver,
+                        const fs::path& file) {
+  Loaded loaded;
+  loaded.value = eval(Env{}, hit.expr);
+  loaded.type = hit.type;
+  loaded.dependencies.push_back(file);
+  for (const auto& dependency : resolver.dependencies()) {
+    if (dependency != file) {
+      loaded.dependencies.push_back(dependency);
+    }
+  }
+  loaded.statistics = resolver.statistics();
+  return loaded;
+}
+
 Loaded load_file_unredacted(const fs::path& file, const LoadOptions& options) {
   fs::path path = on_disk(file, options);
   auto text = read_regular_file(path);
   if (!text) {
     throw Error(ErrorKind::io, "cannot read " + path.string() + ": no such file");
   }
-  auto source = std::make_shared<const SourceFile>(SourceFile{file.string(), std::move(*text)});
+  fs::path absolute = fs::absolute(path).lexically_normal();
+  ImportTarget here = local_import_from_path(file);
   ImportResolver resolver(options);
-  ExprPtr resolved =
-      resolver.resolve(parse(source), local_import_from_path(file), file_identity(path));
-  return check_and_evaluate(resolved, resolver, {fs::absolute(path).lexically_normal()});
+  if (auto hit = resolver.cached_root(here, absolute, *text)) {
+    return from_build_cache(*hit, resolver, absolute);
+  }
+  auto source = std::make_shared<const SourceFile>(SourceFile{file.string(), std::move(*text)});
+  ExprPtr resolved = resolver.resolve(parse(source), here, file_identity(path));
+  Loaded loaded = check_and_evaluate(resolved, resolver, {absolute});
+  // The normal form reads every field the render may not: only worth it
+  // where the build cache keeps it.
+  if (resolver.root_cacheable()) {
+    resolver.store_root(here, absolute, source->text, *loaded.normal_form(), *loaded.type);
+    loaded.statistics = resolver.statistics();
+  }
+  return loaded;
 }
 
 Loaded load_source_unredacted(SourcePtr source, const fs::path& as_if_in_directory,

@@ -145,8 +145,8 @@ ExprPtr ImportResolver::resolve(const ExprPtr& expr, const ImportTarget& here,
   ImportTarget canonical = canonicalize(here);
   Frame root{canonical, location_text(canonical), identity};
   ChainGuard guard(chain_, root);
-  Provenance root_record; // the root itself is never cached
-  RecordingScope recording(*this, root_record);
+  root_record_ = {}; // cached by store_root only
+  RecordingScope recording(*this, root_record_);
   return resolve_expr(expr, root);
 }
 

@@ -306,4 +306,32 @@ std::optional<Sha256> ImportResolver::current_key(const BuildDependency& depende
   return validated_key(memo, code_source_key(location, *contents));
 }
 
+std::optional<BuildCache::Result> ImportResolver::cached_root(const ImportTarget& here,
+                                                              const std::filesystem::path& file,
+                                                              std::string_view contents) {
+  if (!build_cache_ || options_.is_secret_file(file)) {
+    return std::nullopt;
+  }
+  // Keyed and validated as load_code keys and validates a by-path import.
+  std::string location = location_text(canonicalize(here));
+  auto key =
+      validated_key(memo_key(ImportMode::code, location), code_source_key(location, contents));
+  auto hit = key ? build_cache_->result(*key) : std::nullopt;
+  ++(hit ? statistics_.build_cache_hits : statistics_.build_cache_misses);
+  return hit;
+}
+
+void ImportResolver::store_root(const ImportTarget& here, const std::filesystem::path& file,
+                                std::string_view contents, const Expr& normal_form,
+                                const Expr& type) {
+  if (!build_cache_ || options_.is_secret_file(file) || !root_record_.cacheable()) {
+    return;
+  }
+  std::string location = location_text(canonicalize(here));
+  Sha256 source = code_source_key(location, contents);
+  build_cache_->store(source, root_record_.dependencies,
+                      result_key(source, root_record_.dependencies), normal_form, type);
+  ++statistics_.build_cache_stores;
+}
+
 } // namespace polar::dhall

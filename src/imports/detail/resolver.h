@@ -45,6 +45,21 @@ public:
   // lets a file that imports itself be caught as a cycle.
   ExprPtr resolve(const ExprPtr& expr, const ImportTarget& here, const std::string& identity);
 
+  // The root file's cached normal form and type, when the build cache holds
+  // them for `contents` and every local import they were made from is
+  // unchanged: the root is then resolved as the by-path import it is, with
+  // no type-check, evaluation nor integrity-cache read. Nullopt otherwise
+  // (no build cache, a secret file, a miss).
+  std::optional<BuildCache::Result> cached_root(const ImportTarget& here,
+                                                const std::filesystem::path& file,
+                                                std::string_view contents);
+  // Stores the root file's result after resolve() and a type-check, unless
+  // what it read makes it uncacheable (`env:`, a secret, a remote import
+  // without a hash), as for any import.
+  bool root_cacheable() const { return build_cache_ && root_record_.cacheable(); }
+  void store_root(const ImportTarget& here, const std::filesystem::path& file,
+                  std::string_view contents, const Expr& normal_form, const Expr& type);
+
   // Every imported subtree with its type, so that checking the resolved
   // expression does not infer them again.
   const KnownTypes& known_types() const { return known_types_; }
@@ -182,6 +197,8 @@ private:
   };
   std::optional<UserHeaders> user_headers_;
   bool loading_user_headers_ = false;
+  // What the root of the last resolve() depends on (store_root).
+  Provenance root_record_;
   std::vector<std::filesystem::path> dependencies_;
   std::unordered_set<std::string> dependency_set_;
 };

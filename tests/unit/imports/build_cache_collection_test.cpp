@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <thread>
@@ -210,7 +211,15 @@ TEST_F(CollectingResolverTest, AWarmLoadMarksWhatItReadAsUsed) {
       entries.push_back(file.path());
     }
   }
-  ASSERT_EQ(entries.size(), 2U); // the source and the result of values.dhall
+  ASSERT_EQ(entries.size(), 4U); // the sources and the results of main.dhall and values.dhall
+  EXPECT_EQ(load_file("main.dhall", options).statistics.build_cache_hits, 1U);
+  // main.dhall's source and result, and values.dhall's source (to see it
+  // unchanged); not values.dhall's result, which the hit did not need.
+  auto used = std::ranges::count_if(
+      entries, [&](const fs::path& entry) { return fs::last_write_time(entry) > old + 47h; });
+  EXPECT_EQ(used, 3);
+  // An edited main.dhall needs values.dhall's result, and marks it used.
+  write("main.dhall", *read_regular_file(tree.root() / "main.dhall") + " ");
   EXPECT_EQ(load_file("main.dhall", options).statistics.build_cache_hits, 1U);
   for (const auto& entry : entries) {
     EXPECT_GT(fs::last_write_time(entry), old + 47h) << entry;

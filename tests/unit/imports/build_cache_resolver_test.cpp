@@ -64,6 +64,12 @@ protected:
     return options.build_cache_directory / "v3" / kind;
   }
 
+  // Writes `file` again with a comment appended: its own result is no
+  // longer the cached one, what it imports still is.
+  void edit_root(const std::string& file) {
+    write(file, *read_regular_file(tree.root() / file) + "\n-- edited\n");
+  }
+
   std::size_t build_cache_files(const std::string& kind) const {
     auto directory = build_cache_folder(kind);
     if (!fs::exists(directory)) {
@@ -82,23 +88,111 @@ protected:
                                        << print(*b.normal_form());
 }
 
-TEST_F(BuildCacheResolverTest, WarmLoadParsesAndChecksOnlyTheRoot) {
+TEST_F(BuildCacheResolverTest, WarmLoadOfAnEditedRootParsesAndChecksOnlyTheRoot) {
   auto cold = load_with_stats("main.dhall");
   EXPECT_EQ(cold.statistics.files_parsed, 3U); // main, values, k8s
   EXPECT_EQ(cold.statistics.expressions_type_checked, 3U);
   EXPECT_EQ(cold.statistics.build_cache_hits, 0U);
-  // k8s is a frozen local import, checked against its file: stored like values.
-  EXPECT_EQ(cold.statistics.build_cache_misses, 2U);
-  EXPECT_EQ(cold.statistics.build_cache_stores, 3U); // values, k8s, the type of k8s
+  // k8s is a frozen local import, checked against its file: stored like
+  // values; and main, the root.
+  EXPECT_EQ(cold.statistics.build_cache_misses, 3U);
+  EXPECT_EQ(cold.statistics.build_cache_stores, 4U); // main, values, k8s, the type of k8s
 
+  edit_root("main.dhall");
   auto warm = load_with_stats("main.dhall");
   EXPECT_EQ(warm.statistics.files_parsed, 1U);
   EXPECT_EQ(warm.statistics.expressions_type_checked, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U);   // values
+  EXPECT_EQ(warm.statistics.build_cache_misses, 1U); // main, edited
+  EXPECT_EQ(warm.statistics.build_cache_stores, 1U); // main
+  EXPECT_TRUE(same_result(cold, warm));
+  EXPECT_TRUE(warnings.empty());
+}
+
+// The file a load starts from is cached as the by-path import it is: an
+// unchanged one is neither parsed nor type-checked, and what it imports is
+// not read from the integrity cache.
+TEST_F(BuildCacheResolverTest, AnUnchangedRootIsNeitherParsedNorChecked) {
+  auto fetcher = std::make_shared<testing::FakeFetcher>();
+  options.fetcher = fetcher;
+  fetcher->pages["https://example.com/k8s.dhall"] = {std::string(package), {}};
+  write("remote.dhall", "let k = https://example.com/k8s.dhall sha256:" + hash_of(package) +
+                            "\nin  k.Deployment::{ metadata = (./values.dhall).meta }");
+  auto cold = load_with_stats("remote.dhall");
+  EXPECT_EQ(cold.statistics.build_cache_stores, 5U); // remote, values, k8s, two types
+  ASSERT_EQ(fetcher->requests.size(), 1U);
+
+  // The pinned package is in neither place now: only the build cache answers.
+  fetcher->pages.clear();
+  fs::remove_all(tree.root() / "cache" / "dhall");
+  auto warm = load_with_stats("remote.dhall");
+  EXPECT_EQ(warm.statistics.files_parsed, 0U);
+  EXPECT_EQ(warm.statistics.expressions_type_checked, 0U);
   EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
   EXPECT_EQ(warm.statistics.build_cache_misses, 0U);
   EXPECT_EQ(warm.statistics.build_cache_stores, 0U);
+  EXPECT_EQ(fetcher->requests.size(), 1U);
   EXPECT_TRUE(same_result(cold, warm));
-  EXPECT_TRUE(warnings.empty());
+  EXPECT_EQ(warm.dependencies, cold.dependencies);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+
+  // An edited root misses, and so needs the package again.
+  edit_root("remote.dhall");
+  EXPECT_EQ(load_error("remote.dhall").kind(), ErrorKind::import);
+}
+
+TEST_F(BuildCacheResolverTest, AnEditedImportOfTheRootMisses) {
+  write("values.dhall", "{ name = \"app\" }");
+  write("top.dhall", "(./values.dhall).name");
+  EXPECT_EQ(load("top.dhall"), "\"app\"");
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 0U);
+  write("values.dhall", "{ name = \"app2\" }");
+  auto edited = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*edited.normal_form()), "\"app2\"");
+  EXPECT_EQ(edited.statistics.files_parsed, 2U);
+  write("top.dhall", "(./values.dhall).name ++ \"!\"");
+  EXPECT_EQ(load("top.dhall"), "\"app2!\"");
+  // Without the build cache nothing is looked up.
+  options.build_cache_directory.clear();
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.build_cache_hits, 0U);
+}
+
+// A root that reads a variable or a secret file is never stored, and none of
+// what it read reaches the cache.
+TEST_F(BuildCacheResolverTest, ARootReadingTheEnvironmentOrASecretIsNeverStored) {
+  variables["TOKEN"] = "hunter2-root-env";
+  write("db-secret.dhall", "\"hunter2-root-file\"");
+  write("env.dhall", "{ token = env:TOKEN as Text }");
+  write("fallback.dhall", "env:UNSET_VARIABLE ? 0");
+  write("secret.dhall", "{ password = ./db-secret.dhall }");
+  write("root-secret.dhall", "\"hunter2-root-itself\"");
+  for (const char* root : {"env.dhall", "fallback.dhall", "secret.dhall", "root-secret.dhall"}) {
+    for (int round = 0; round < 2; ++round) {
+      auto loaded = load_with_stats(root);
+      EXPECT_EQ(loaded.statistics.build_cache_stores, 0U) << root;
+      EXPECT_EQ(loaded.statistics.build_cache_hits, 0U) << root;
+    }
+  }
+  EXPECT_EQ(build_cache_files("results"), 0U);
+  EXPECT_EQ(build_cache_contents().find("hunter2"), std::string::npos);
+  variables["UNSET_VARIABLE"] = "7";
+  EXPECT_EQ(load("fallback.dhall"), "7");
+  variables["TOKEN"] = "hunter2-changed";
+  EXPECT_EQ(load("env.dhall"), "{ token = \"hunter2-changed\" }");
+}
+
+// Failing roots fail as they did: nothing is stored for them, and a cached
+// root edited into an ill-typed one reports the type error.
+TEST_F(BuildCacheResolverTest, ABadRootFailsAsWithoutTheCache) {
+  write("top.dhall", "{ a = 1 }");
+  load("top.dhall");
+  write("top.dhall", "{ a = 1 } : { a : Bool }");
+  for (int round = 0; round < 2; ++round) {
+    Error error = load_error("top.dhall");
+    EXPECT_EQ(error.kind(), ErrorKind::type) << error.message();
+    EXPECT_TRUE(error.span().known());
+  }
+  EXPECT_EQ(build_cache_files("results"), 1U);
 }
 
 TEST_F(BuildCacheResolverTest, ProtectedImportsTypeComesFromTheBuildCache) {
@@ -106,6 +200,7 @@ TEST_F(BuildCacheResolverTest, ProtectedImportsTypeComesFromTheBuildCache) {
                             " in k.Deployment::{ metadata = (./values.dhall).meta }");
   auto cold = load_with_stats("direct.dhall");
   EXPECT_EQ(build_cache_files("types"), 1U);
+  edit_root("direct.dhall");
   auto warm = load_with_stats("direct.dhall");
   EXPECT_EQ(warm.statistics.files_parsed, 1U);
   EXPECT_EQ(warm.statistics.expressions_type_checked, 1U);
@@ -114,6 +209,7 @@ TEST_F(BuildCacheResolverTest, ProtectedImportsTypeComesFromTheBuildCache) {
   // The first warm load keeps where the package's fields lie, and the next
   // decodes with it.
   EXPECT_EQ(build_cache_files("layouts"), 1U);
+  edit_root("direct.dhall");
   EXPECT_TRUE(same_result(cold, load_with_stats("direct.dhall")));
 
   // Without the build cache the package is checked again.
@@ -140,7 +236,7 @@ TEST_F(BuildCacheResolverTest, AChangeAnywhereBelowInvalidates) {
   write("top.dhall", "./a.dhall + ./d.dhall");
   EXPECT_EQ(load("top.dhall"), "22");
   auto warm = load_with_stats("top.dhall");
-  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_EQ(warm.statistics.files_parsed, 0U);
   EXPECT_EQ(print(*warm.normal_form()), "22");
 
   write("c.dhall", "5");
@@ -148,8 +244,8 @@ TEST_F(BuildCacheResolverTest, AChangeAnywhereBelowInvalidates) {
   EXPECT_EQ(print(*changed.normal_form()), "30");
   EXPECT_EQ(changed.statistics.files_parsed, 4U);       // top, a, b, c
   EXPECT_EQ(changed.statistics.build_cache_hits, 1U);   // d
-  EXPECT_EQ(changed.statistics.build_cache_misses, 3U); // a, b, c
-  EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
+  EXPECT_EQ(changed.statistics.build_cache_misses, 4U); // top, a, b, c
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 0U);
 
   // Back to the old contents: the old entries are still valid.
   write("c.dhall", "1");
@@ -176,6 +272,7 @@ TEST_F(BuildCacheResolverTest, SameBytesAtAnotherLocationAreAnotherEntry) {
   write("top.dhall", "{ n = ./x/here.dhall + ./y/here.dhall, "
                      "locations = [ ./x/where.dhall, ./y/where.dhall ] }");
   auto cold = load_with_stats("top.dhall");
+  edit_root("top.dhall");
   auto warm = load_with_stats("top.dhall");
   EXPECT_EQ(warm.statistics.files_parsed, 1U);
   EXPECT_TRUE(same_result(cold, warm));
@@ -243,7 +340,8 @@ TEST_F(BuildCacheResolverTest, ReadingTheEnvironmentKeepsWhatIsBelowCached) {
     EXPECT_EQ(warm.statistics.files_parsed, 2U) << first; // component, values
     EXPECT_EQ(warm.statistics.expressions_type_checked, 2U) << first;
     EXPECT_EQ(warm.statistics.build_cache_stores, 0U) << first;
-    EXPECT_EQ(warm.statistics.build_cache_misses, 1U) << first; // values
+    // component (it reads values, which reads variables), values
+    EXPECT_EQ(warm.statistics.build_cache_misses, 2U) << first;
     EXPECT_NE(print(*warm.normal_form()).find("planted-b41e22"), std::string::npos);
     EXPECT_EQ(warm.dependencies, cold.dependencies);
   }
@@ -283,7 +381,7 @@ TEST_F(BuildCacheResolverTest, SecretFilesAreNeverCached) {
   EXPECT_EQ(load_with_stats("c-user.dhall").statistics.build_cache_stores, 0U);
   write("d-user.dhall", "./d.dhall");
   write("d.dhall", "2");
-  EXPECT_EQ(load_with_stats("d-user.dhall").statistics.build_cache_stores, 1U);
+  EXPECT_EQ(load_with_stats("d-user.dhall").statistics.build_cache_stores, 2U); // d-user, d
 }
 
 TEST_F(BuildCacheResolverTest, RemoteImportsWithoutHashAreNeverCached) {
@@ -315,7 +413,7 @@ TEST_F(BuildCacheResolverTest, CorruptEntriesAreReplacedWithAWarning) {
   warnings.clear();
   auto warm = load_with_stats("main.dhall");
   EXPECT_TRUE(warnings.empty()) << warnings.front();
-  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_EQ(warm.statistics.files_parsed, 0U);
   EXPECT_TRUE(same_result(cold, warm));
 }
 
@@ -327,10 +425,11 @@ TEST_F(BuildCacheResolverTest, AResultCopiedUnderAnotherKeyIsReplacedWithAWarnin
   write("uses_one.dhall", "./one.dhall");
   write("uses_two.dhall", "./two.dhall");
   auto results = build_cache_folder("results");
-  load_with_stats("uses_one.dhall");
+  // Loaded as roots first: the entries they leave are those of the imports.
+  load_with_stats("one.dhall");
   ASSERT_EQ(build_cache_files("results"), 1U);
   auto one = fs::directory_iterator(results)->path();
-  auto expected = load_with_stats("uses_two.dhall");
+  auto expected = load_with_stats("two.dhall");
   ASSERT_EQ(build_cache_files("results"), 2U);
   fs::path two;
   for (const auto& entry : fs::directory_iterator(results)) {
@@ -401,7 +500,7 @@ TEST_F(BuildCacheResolverTest, ParallelLoadsShareOneDirectory) {
     EXPECT_TRUE(same_result(expected, result));
   }
   EXPECT_TRUE(warnings.empty()) << warnings.front();
-  EXPECT_EQ(load_with_stats("main.dhall").statistics.files_parsed, 1U);
+  EXPECT_EQ(load_with_stats("main.dhall").statistics.files_parsed, 0U);
 }
 
 } // namespace
