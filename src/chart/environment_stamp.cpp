@@ -7,6 +7,7 @@
 
 #include "chart/files.h" // ChartError only
 #include "support/file_io.h"
+#include "support/path_list.h"
 #include "syntax/source.h"
 
 namespace polar::chart {
@@ -129,25 +130,16 @@ std::optional<std::string> read_stamp(const fs::path& stamp) {
 
 // The stamps `list_file` names, one per line.
 std::vector<fs::path> read_stamp_list(const fs::path& list_file) {
-  std::optional<std::string> list;
+  std::optional<std::vector<fs::path>> stamps;
   try {
-    list = dhall::read_regular_file(list_file);
+    stamps = dhall::read_path_list(list_file);
   } catch (const dhall::Error& error) {
     throw ChartError(error.message());
   }
-  if (!list) {
+  if (!stamps) {
     throw ChartError("cannot read " + list_file.string() + ": it does not exist");
   }
-  std::vector<fs::path> stamps;
-  std::size_t start = 0;
-  while (start < list->size()) {
-    std::size_t end = std::min(list->find('\n', start), list->size());
-    if (end > start) {
-      stamps.emplace_back(list->substr(start, end - start));
-    }
-    start = end + 1;
-  }
-  return stamps;
+  return *stamps;
 }
 
 } // namespace

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "imports/inputs.h"
-#include "support/file_io.h"
+#include "support/path_list.h"
 #include "syntax/source.h"
 
 namespace polar::cli {
@@ -12,21 +12,15 @@ namespace fs = std::filesystem;
 
 std::string missing_variables_message(const fs::path& list,
                                       const dhall::EnvironmentLookup& environment) {
-  std::optional<std::string> text = dhall::read_regular_file(list);
-  if (!text) {
+  std::optional<std::vector<fs::path>> sources = dhall::read_path_list(list);
+  if (!sources) {
     throw dhall::Error(dhall::ErrorKind::io,
                        "cannot read " + list.string() + ": it does not exist");
   }
   dhall::LoadOptions options; // the process's directory and HOME; nothing is fetched
   std::vector<dhall::Inputs> inputs;
-  std::size_t start = 0;
-  while (start < text->size()) {
-    std::size_t end = text->find('\n', start);
-    end = end == std::string::npos ? text->size() : end;
-    if (end > start) {
-      inputs.push_back(dhall::find_inputs(fs::path(text->substr(start, end - start)), options));
-    }
-    start = end + 1;
+  for (const fs::path& source : *sources) {
+    inputs.push_back(dhall::find_inputs(source, options));
   }
   std::vector<dhall::MissingVariable> missing = dhall::missing_variables(inputs, environment);
   return missing.empty() ? std::string() : dhall::describe_missing_variables(missing);
