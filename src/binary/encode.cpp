@@ -33,13 +33,21 @@ bool is_leaf(const Expr& e) {
          e.is<DateLit>() || e.is<TimeLit>() || e.is<TimeZoneLit>();
 }
 
+// Thrown by an Encoder that has written more than its limit.
+struct OverLimit {};
+
 class Encoder {
 public:
-  explicit Encoder(const KnownEncoding* known) : known_(known) {}
+  explicit Encoder(const KnownEncoding* known,
+                   std::size_t limit = std::numeric_limits<std::size_t>::max())
+      : known_(known), limit_(limit) {}
 
   // `shared`: other pointers hold the node too, so it may occur again in
   // this expression.
   void expr(const Expr& e, bool shared) {
+    if (out_.size() > limit_) {
+      throw OverLimit{};
+    }
     if (is_leaf(e)) {
       std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
       return;
@@ -316,6 +324,9 @@ private:
     expr(with.value);
   }
 
+  // A resolved import encodes as its syntax (its β-normal form).
+  void node(const Expr&, const Embedded& node) { expr(node.embedding->syntax()); }
+
   void node(const Expr&, const ImportRef& ref) {
     const Import& import = ref.get();
     std::visit([&](const auto& target) { this->import(import, target); }, import.target);
@@ -381,6 +392,7 @@ private:
   }
 
   const KnownEncoding* known_;
+  std::size_t limit_;
   cbor::Writer out_;
   // Where the shared nodes encoded so far are in out_: [begin, end).
   std::unordered_map<const Expr*, std::pair<std::size_t, std::size_t>> written_;
@@ -398,6 +410,20 @@ std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known) {
   Encoder encoder(&known);
   encoder.expr(expr, false);
   return std::move(encoder).take();
+}
+
+std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes) {
+  Encoder encoder(nullptr, max_bytes);
+  try {
+    encoder.expr(expr, false);
+  } catch (const OverLimit&) {
+    return std::nullopt;
+  }
+  auto bytes = std::move(encoder).take();
+  if (bytes.size() > max_bytes) {
+    return std::nullopt;
+  }
+  return bytes;
 }
 
 } // namespace polar::dhall

@@ -2,6 +2,8 @@
 // Dhall expressions to CBOR bytes (standard/binary.md, "Encoding judgment").
 #include <cstdint>
 #include <functional>
+#include <limits>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -23,5 +25,12 @@ using KnownEncoding = std::function<std::span<const std::uint8_t>(const Expr& no
 // imports it pins, and the integrity check of each encodes it (docs/binary.md,
 // "Encoding known subtrees"). The bytes are the same either way.
 std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known);
+
+// The standard encoding of `expr` when it takes at most about `max_bytes`
+// (it may reach twice that), else nullopt, found without encoding the rest:
+// a normal form spells out again every shared part it holds, so a value of
+// a few megabytes can have a normal form of hundreds (docs/evaluation.md,
+// "Resolved imports stay values").
+std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes);
 
 } // namespace polar::dhall

@@ -135,14 +135,17 @@ std::optional<RecordLayout> BuildCache::protected_layout(const Sha256& hash) {
                       [](const SharedBytes& payload) { return decode_layout(payload.span()); });
 }
 
-void BuildCache::store(const Sha256& source, std::span<const BuildDependency> dependencies,
+bool BuildCache::store(const Sha256& source, std::span<const BuildDependency> dependencies,
                        const Sha256& key, const Expr& expr, const Expr& type) {
-  // The result first: a reader that finds the dependencies finds it too.
   std::vector<std::uint8_t> payload;
-  append_lazily_decodable(payload, expr);
-  append_lazily_decodable(payload, type);
+  if (!append_lazily_decodable(payload, expr, max_expression_bytes) ||
+      !append_lazily_decodable(payload, type, max_expression_bytes)) {
+    return false;
+  }
+  // The result first: a reader that finds the dependencies finds it too.
   write_entry("results", key, payload);
   write_entry("sources", source, encode_dependencies(dependencies));
+  return true;
 }
 
 void BuildCache::store_protected_type(const Sha256& hash, const Expr& type) {

@@ -111,11 +111,16 @@ RecordLayout decode_layout(std::span<const std::uint8_t> bytes) {
   return layout;
 }
 
-void append_lazily_decodable(std::vector<std::uint8_t>& payload, const Expr& expr) {
-  auto encoding = encode(expr);
-  auto layout = record_layout(encoding);
-  append_section(payload, encoding);
+bool append_lazily_decodable(std::vector<std::uint8_t>& payload, const Expr& expr,
+                             std::size_t max_bytes) {
+  auto encoding = encode_within(expr, max_bytes);
+  if (!encoding) {
+    return false;
+  }
+  auto layout = record_layout(*encoding);
+  append_section(payload, *encoding);
   append_section(payload, layout ? encode_layout(*layout) : std::vector<std::uint8_t>{});
+  return true;
 }
 
 ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& layout) {

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <span>
+#include <vector>
 
 #include "binary/encode.h"
 #include "semantics/eval.h"
@@ -9,10 +10,33 @@
 namespace polar::dhall {
 
 void ImportedForms::add(const ExprPtr& value) {
+  if (const auto* embedded = value->as<Embedded>()) {
+    // Reading it back now would undo what embedding saves.
+    pending_.push_back(embedded->embedding);
+    return;
+  }
   forms_.try_emplace(value.get(), Forms{value, nullptr, nullptr});
 }
 
+ExprPtr ImportedForms::syntax_of(const Embedded& node) {
+  ExprPtr syntax = node.embedding->syntax();
+  // Reading back took the syntax of the embeddings inside from them: their
+  // trees are part of this one, and their forms known below.
+  std::erase_if(pending_, [&](const std::shared_ptr<const Embedding>& embedding) {
+    if (!embedding->has_syntax()) {
+      return false;
+    }
+    add(embedding->syntax());
+    return true;
+  });
+  add(syntax);
+  return syntax;
+}
+
 ExprPtr ImportedForms::alpha_normalize(const ExprPtr& expr) {
+  if (const auto* embedded = expr->as<Embedded>()) {
+    return alpha_normalize(syntax_of(*embedded));
+  }
   auto found = forms_.find(expr.get());
   bool recorded = found != forms_.end();
   if (recorded && found->second.alpha_normal) {
@@ -36,6 +60,9 @@ ExprPtr ImportedForms::alpha_normalize(const ExprPtr& expr) {
 }
 
 EncodedBytes ImportedForms::encode(const ExprPtr& expr) {
+  if (const auto* embedded = expr->as<Embedded>()) {
+    return encode(syntax_of(*embedded));
+  }
   auto found = forms_.find(expr.get());
   bool recorded = found != forms_.end();
   if (recorded && found->second.encoding) {

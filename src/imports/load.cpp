@@ -20,7 +20,7 @@ fs::path on_disk(const fs::path& path, const LoadOptions& options) {
 
 Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
                           std::vector<fs::path> dependencies) {
-  ValuePtr type = infer_type(resolved, &resolver.known_types());
+  ValuePtr type = infer_type(resolved);
   auto& statistics = resolver.statistics();
   ++statistics.files_parsed; // the root, parsed before resolution
   ++statistics.expressions_type_checked;

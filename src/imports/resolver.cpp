@@ -4,12 +4,12 @@
 #include <utility>
 
 #include "imports/detail/build_cache_collection.h"
-#include "imports/detail/evident_normal_form.h"
 #include "imports/detail/location_value.h"
 #include "imports/detail/raw_import.h"
 #include "imports/detail/request_headers.h"
 #include "imports/detail/user_headers.h"
 #include "imports/subexpressions.h"
+#include "semantics/embedded.h"
 #include "semantics/eval.h"
 #include "syntax/parser.h"
 
@@ -266,10 +266,8 @@ ExprPtr ImportResolver::resolve_code(Resource resource, ImportTarget target, con
   }
 }
 
-ImportResolver::Checked ImportResolver::parse_resolve_check(Resource resource, const Frame& frame,
-                                                            Provenance& record) {
-  // The parsed tree keeps its spans when it is its own normal form; a
-  // secret's must not reach anything that might print a source line.
+ExprPtr ImportResolver::parse_resolve_check(Resource resource, const Frame& frame,
+                                            Provenance& record) {
   bool secret = resource.secret || (resource.file && options_.is_secret_file(*resource.file));
   auto source = std::make_shared<const SourceFile>(
       SourceFile{std::move(resource.source_name), std::move(resource.contents)});
@@ -278,15 +276,14 @@ ImportResolver::Checked ImportResolver::parse_resolve_check(Resource resource, c
   ChainGuard guard(chain_, frame);
   RecordingScope recording(*this, record);
   ExprPtr resolved = resolve_expr(parsed, frame);
-  ValuePtr type = infer_type(resolved, &known_types_);
+  ValuePtr type = infer_type(resolved);
   ++statistics_.expressions_type_checked;
-  auto known_normal = [&](const Expr& expr) { return imported_.contains(expr); };
-  ExprPtr value = secret ? nullptr : evident_normal_form(resolved, known_normal);
-  if (!value) {
-    value = normalize(resolved);
-  }
-  known_types_.add(value, type);
-  return {value, type};
+  // Kept as a value, read back as syntax only when bytes are needed
+  // (docs/evaluation.md, "Resolved imports"). A value holds the syntax of
+  // its closures, spans and all; a secret's must not reach anything that
+  // might print a source line, so it is evaluated from its normal form.
+  ValuePtr value = eval(Env{}, secret ? normalize(resolved) : resolved);
+  return embed(std::move(value), std::move(type));
 }
 
 std::vector<HttpHeader> ImportResolver::headers_of(ImportTarget& target, const Frame& parent,
@@ -302,7 +299,7 @@ std::vector<HttpHeader> ImportResolver::headers_of(ImportTarget& target, const F
     Provenance headers_record;
     RecordingScope recording(*this, headers_record);
     ExprPtr resolved = resolve_expr(remote->headers, parent);
-    ExprPtr type = quote(infer_type(resolved, &known_types_));
+    ExprPtr type = quote(infer_type(resolved));
     ++statistics_.expressions_type_checked;
     // Relative imports of the fetched file inherit the headers: keep them
     // resolved, so they are not resolved again against another parent.
@@ -329,7 +326,7 @@ std::vector<HttpHeader> ImportResolver::user_headers_for(const std::string& orig
     Frame frame{LocalImport{FilePrefix::here, {}, ""}, "the header configuration", ""};
     ChainGuard guard(chain_, frame);
     ExprPtr resolved = resolve_expr(user_headers_expression(options_.environment), frame);
-    ExprPtr type = quote(infer_type(resolved, &known_types_));
+    ExprPtr type = quote(infer_type(resolved));
     ++statistics_.expressions_type_checked;
     user_headers_ = UserHeaders{normalize(resolved), type};
   }

@@ -10,11 +10,20 @@
 #include "binary/hash.h"
 #include "binary/lazy_decode.h"
 #include "imports/detail/resolver.h"
+#include "semantics/embedded.h"
 #include "semantics/eval.h"
+#include "semantics/typecheck.h"
 #include "support/file_io.h"
 
 namespace polar::dhall {
 namespace {
+
+// The type of an embedded import, or null for an `as Text` or `as Bytes`
+// literal.
+ValuePtr embedded_type(const Expr& value) {
+  const EmbeddedValue* embedding = embedded_value(value);
+  return embedding != nullptr ? embedding->type() : nullptr;
+}
 
 std::string hash_key(const Sha256& hash) {
   return "sha256:" + to_hex(hash);
@@ -120,7 +129,7 @@ ExprPtr ImportResolver::resolve_protected(ImportTarget target, ImportMode mode, 
     if (!value) {
       ExprPtr resolved = resolve_target(target, mode, site, parent);
       value = check_integrity(resolved, hash, target, site, inner.secret);
-      ValuePtr type = known_types_.find(*value);
+      ValuePtr type = embedded_type(*value);
       if (type && outermost && !inner.secret) {
         store_protected_type(hash, type);
       }
@@ -149,7 +158,6 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
     warn("ignoring " + entry + ": its contents do not match its name; it will be replaced");
     return nullptr;
   }
-  ExprPtr value;
   try {
     bool use_build_cache = build_cache_ && typed_by_build_cache;
     ExprPtr known_type = use_build_cache ? build_cache_->protected_type(hash) : nullptr;
@@ -157,25 +165,27 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
     // used (a render reads a few of dhall-kubernetes' thousand); inferring
     // its type reads every field, which one eager pass decodes best, sharing
     // the types repeated across fields.
+    ExprPtr syntax;
+    ValuePtr type;
     if (known_type) {
-      value = decode_with_layout(hash, *bytes);
+      syntax = decode_with_layout(hash, *bytes);
       ++statistics_.build_cache_hits;
-      known_types_.add(value, eval(Env{}, known_type));
+      type = eval(Env{}, known_type);
     } else {
-      value = decode(bytes->span());
+      syntax = decode(bytes->span());
       statistics_.build_cache_misses += use_build_cache ? 1 : 0;
-      ValuePtr type = infer_type(value, &known_types_);
+      type = infer_type(syntax);
       ++statistics_.expressions_type_checked;
-      known_types_.add(value, type);
       if (use_build_cache) {
         store_protected_type(hash, type);
       }
     }
+    ValuePtr value = eval(Env{}, syntax);
+    return embed(std::move(value), std::move(type), std::move(syntax));
   } catch (const Error& error) {
     warn("ignoring " + entry + ": " + error.message() + "; it will be replaced");
     return nullptr;
   }
-  return value;
 }
 
 ExprPtr ImportResolver::decode_with_layout(const Sha256& hash, const SharedBytes& bytes) {
@@ -206,10 +216,13 @@ ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash
   }
   // Failures become warnings when the resolver finishes.
   cache_writer_.store(hash, std::move(bytes));
-  if (ValuePtr type = known_types_.find(*value)) {
-    known_types_.add(normal_form, type);
+  const EmbeddedValue* embedding = embedded_value(*value);
+  if (embedding == nullptr || normal_form == embedding->syntax()) {
+    return embedding == nullptr ? normal_form : value; // `as Text`, `as Bytes`
   }
-  return normal_form;
+  // Renamed binders: evaluated from the α-normal form, so that the import
+  // reads back as the cache holds it, whether it came from there or not.
+  return embed(eval(Env{}, normal_form), embedding->type(), normal_form);
 }
 
 void ImportResolver::store_protected_type(const Sha256& hash, const ValuePtr& type) {
@@ -226,7 +239,7 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
   contribution.is_volatile = local == nullptr; // env: and remote imports
   Provenance inner;
   if (!build_cache_ || local == nullptr || secret_file) {
-    ExprPtr value = parse_resolve_check(std::move(resource), frame, inner).value;
+    ExprPtr value = parse_resolve_check(std::move(resource), frame, inner);
     contribution.add(inner);
     return value;
   }
@@ -236,28 +249,36 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
     if (auto key = validated_key(memo, source)) {
       if (auto hit = build_cache_->result(*key)) {
         ++statistics_.build_cache_hits;
-        known_types_.add(hit->expr, eval(Env{}, hit->type));
         contribution.depend_on({ImportMode::code, *local, *key});
-        return hit->expr;
+        return embed(eval(Env{}, hit->expr), eval(Env{}, hit->type), hit->expr);
       }
     }
     ++statistics_.build_cache_misses;
   }
-  Checked checked = parse_resolve_check(std::move(resource), frame, inner);
+  ExprPtr value = parse_resolve_check(std::move(resource), frame, inner);
   if (!inner.cacheable()) {
     contribution.add(inner);
-    return checked.value;
+    return value;
   }
   // The key is right even when nothing is stored: an importer of the same
   // file without a hash then depends on it (and misses until it is stored).
   Sha256 key = result_key(source, inner.dependencies);
   if (!inside_pinned_) {
-    build_cache_->store(source, inner.dependencies, key, *checked.value, *quote(checked.type));
-    ++statistics_.build_cache_stores;
+    // A result that holds imported values is not stored: its entry would
+    // hold their normal forms flattened into one, and a hit would give the
+    // values of its imports without their embeddings, so that every type
+    // the checker reads back under a binder spells them out again
+    // (docs/imports.md, "Build cache"). Its imports are cached themselves.
+    const EmbeddedValue& embedding = *embedded_value(*value);
+    const ExprPtr& syntax = embedding.syntax();
+    if (!embedding.holds_imports() &&
+        build_cache_->store(source, inner.dependencies, key, *syntax, *quote(embedding.type()))) {
+      ++statistics_.build_cache_stores;
+    }
     build_keys_[memo] = key;
   }
   contribution.depend_on({ImportMode::code, *local, key});
-  return checked.value;
+  return value;
 }
 
 std::optional<Sha256> ImportResolver::validated_key(const std::string& memo, const Sha256& source) {

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "imports/detail/resolver.h"
+#include "semantics/embedded.h"
 
 namespace polar::dhall {
 namespace fs = std::filesystem;
@@ -52,9 +53,9 @@ ExprPtr ImportResolver::resolve_checked_pin(const LocalImport& target, ImportMod
       if (verified_pins_ && contribution.cacheable() && own != contribution.dependencies.end()) {
         verified_pins_->record(own->key, hash);
       }
-      if (ValuePtr type = known_types_.find(*value);
-          type && !inside_pinned_ && contribution.cacheable()) {
-        store_protected_type(hash, type);
+      if (const EmbeddedValue* embedding = embedded_value(*value);
+          embedding != nullptr && !inside_pinned_ && contribution.cacheable()) {
+        store_protected_type(hash, embedding->type());
       }
     }
   }

@@ -35,6 +35,10 @@ public:
         return known;
       }
     }
+    if (const auto* embedded = expr->as<Embedded>()) {
+      // A resolved import: its syntax is what is α-normalized.
+      return normalize(embedded->embedding->syntax());
+    }
     detail::DepthGuard guard;
     if (spine_child(*expr) != nullptr) {
       return normalize_chain(expr);
@@ -166,6 +170,9 @@ public:
     auto result = node;
     std::get<RemoteImport>(result.target).headers = std::move(headers);
     return result;
+  }
+  Changed operator()(const Embedded& node) {
+    return normalize(node.embedding->syntax())->node(); // normalize() sees it first
   }
   // Leaves: constants, builtins and literals without sub-expressions.
   template <typename Leaf>

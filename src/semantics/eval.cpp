@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "semantics/detail/eval_internal.h"
+#include "semantics/embedded.h"
 #include "syntax/spine.h"
 
 namespace polar::dhall {
@@ -100,8 +101,9 @@ bool is_cheap(const Expr& expr) {
             fn->builtin == Builtin::none) &&
            is_cheap(*app->arg);
   }
-  return expr.is<Var>() || expr.is<BuiltinRef>() || expr.is<ConstRef>() || expr.is<BoolLit>() ||
-         expr.is<NaturalLit>() || (expr.is<TextLit>() && expr.as<TextLit>()->chunks.empty());
+  return expr.is<Embedded>() || expr.is<Var>() || expr.is<BuiltinRef>() || expr.is<ConstRef>() ||
+         expr.is<BoolLit>() || expr.is<NaturalLit>() ||
+         (expr.is<TextLit>() && expr.as<TextLit>()->chunks.empty());
 }
 
 // The fields of a record literal or record type: suspended (see LazyValue)
@@ -210,6 +212,9 @@ struct Evaluator {
   }
   ValuePtr operator()(const ImportRef&) const {
     throw Error(ErrorKind::import, "cannot evaluate an unresolved import");
+  }
+  ValuePtr operator()(const Embedded& node) const {
+    return static_cast<const EmbeddedValue&>(*node.embedding).value();
   }
 };
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "semantics/detail/eval_internal.h"
+#include "semantics/embedded.h"
 #include "semantics/eval.h"
 
 namespace polar::dhall {
@@ -10,9 +11,22 @@ namespace {
 
 class Quoter {
 public:
-  explicit Quoter(std::vector<Label> names) : names_(std::move(names)), outermost_(names_.size()) {}
+  explicit Quoter(std::vector<Label> names, const Value* reading_back = nullptr,
+                  bool keep_embeddings = false)
+      : names_(std::move(names)), outermost_(names_.size()), reading_back_(reading_back),
+        keep_embeddings_(keep_embeddings) {}
 
   ExprPtr quote(const ValuePtr& value) {
+    // The value of a resolved import is closed, so it reads back the same
+    // under any binders: its embedding reads it back once for every
+    // importer, and the trees share that syntax (docs/evaluation.md,
+    // "Resolved imports").
+    if (value.use_count() > 1 && value.get() != reading_back_) {
+      if (const auto* embedding = detail::embedding_of(value.get())) {
+        took_embedded_ = true;
+        return keep_embeddings_ ? embedding->node() : embedding->syntax();
+      }
+    }
     // Outside every binder of the value, a value quotes to the same
     // expression wherever it occurs. Types share their parts (every schema
     // of a package has the same ObjectMeta type), so each shared part is
@@ -27,6 +41,9 @@ public:
     quoted_.emplace(value.get(), Quoted{value, result});
     return result;
   }
+
+  // Whether a result so far holds the syntax of an embedding.
+  bool took_embedded() const { return took_embedded_; }
 
   Node operator()(const VConst& node) { return ConstRef{node.value}; }
   Node operator()(const VVar& node) { return variable(node); }
@@ -201,6 +218,12 @@ private:
   std::vector<Label> names_;
   // The size of names_ outside every binder of the value quoted.
   std::size_t outermost_;
+  // The embedded value being read back by its embedding, or null.
+  const Value* reading_back_;
+  // Whether embedded values read back as their Embedded nodes (for syntax
+  // that is evaluated again) rather than as their syntax.
+  bool keep_embeddings_;
+  bool took_embedded_ = false;
   // Shared values quoted outside every binder, by address.
   std::unordered_map<const Value*, Quoted> quoted_;
 };
@@ -210,6 +233,19 @@ private:
 ExprPtr quote(const ValuePtr& value, const std::vector<Label>& names) {
   detail::EagerRecordTypes eager;
   return Quoter(names).quote(value);
+}
+
+ExprPtr detail::quote_keeping_embeddings(const ValuePtr& value, const std::vector<Label>& names) {
+  detail::EagerRecordTypes eager;
+  return Quoter(names, nullptr, true).quote(value);
+}
+
+ExprPtr detail::quote_embedded(const ValuePtr& value, bool& holds_embedded) {
+  detail::EagerRecordTypes eager;
+  Quoter quoter({}, value.get());
+  ExprPtr result = quoter.quote(value);
+  holds_embedded = quoter.took_embedded();
+  return result;
 }
 
 ExprPtr normalize(const ExprPtr& expr) {

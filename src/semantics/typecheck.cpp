@@ -10,6 +10,7 @@
 
 #include "semantics/detail/builtin_types.h"
 #include "semantics/detail/typecheck_checker.h"
+#include "semantics/embedded.h"
 #include "semantics/eval.h"
 #include "syntax/literals.h"
 #include "syntax/printer.h"
@@ -351,6 +352,11 @@ ValuePtr Checker::rule(const Expr&, const BuiltinRef& node) {
 
 ValuePtr Checker::rule(const Expr& expr, const ImportRef&) {
   fail(expr, "imports must be resolved before type checking");
+}
+
+ValuePtr Checker::rule(const Expr&, const Embedded& node) {
+  // Checked when it was resolved, in the empty context.
+  return static_cast<const EmbeddedValue&>(*node.embedding).type();
 }
 
 // Literals -----------------------------------------------------------------

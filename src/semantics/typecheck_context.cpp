@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "semantics/eval.h"
+#include "semantics/eval_internal.h"
 
 namespace polar::dhall {
 
@@ -52,7 +53,7 @@ ValuePtr TypeContext::eval(const ExprPtr& expr) const {
 }
 
 ExprPtr TypeContext::quote(const ValuePtr& value) const {
-  return polar::dhall::quote(value, names_);
+  return detail::quote_keeping_embeddings(value, names_);
 }
 
 bool TypeContext::conv(const ValuePtr& a, const ValuePtr& b) const {

@@ -282,6 +282,31 @@ private:
   std::shared_ptr<const Import> import_;
 };
 
+// A resolved import kept as what it means rather than as syntax: the value
+// it evaluates to and its type, shared by every importer (semantics/
+// embedded.h makes them). Evaluation and type checking take the value and
+// the type as they are; whoever needs syntax (encoding, printing,
+// α-normalization) asks for `syntax()`, the β-normal form, which is read
+// back on the first request only (docs/evaluation.md, "Resolved imports").
+// The syntax layer cannot see values, hence the interface.
+class Embedding {
+public:
+  Embedding() = default;
+  Embedding(const Embedding&) = delete;
+  Embedding& operator=(const Embedding&) = delete;
+  virtual ~Embedding() = default;
+
+  // The β-normal form, closed; read back on the first call, then the same
+  // tree. Throws what reading back throws (a depth limit).
+  virtual const ExprPtr& syntax() const = 0;
+  // Whether syntax() has been read back (or was given) already.
+  virtual bool has_syntax() const = 0;
+};
+
+struct Embedded {
+  std::shared_ptr<const Embedding> embedding;
+};
+
 // A subexpression produced when first read: binary/lazy_decode.h defers the
 // fields of a cached package this way, since a program that imports a
 // thousand schemas reads a few. Expr::node() sees through it (producing the
@@ -322,7 +347,7 @@ using Node =
     std::variant<Var, Lambda, Pi, App, Let, Annot, If, BinOp, BuiltinRef, ConstRef, BoolLit,
                  NaturalLit, IntegerLit, DoubleLit, TextLit, BytesLit, DateLit, TimeLit,
                  TimeZoneLit, ListLit, Some, RecordType, RecordLit, UnionType, Field, Project,
-                 ProjectByType, Merge, ToMap, ShowConstructor, Assert, With, ImportRef>;
+                 ProjectByType, Merge, ToMap, ShowConstructor, Assert, With, ImportRef, Embedded>;
 
 class Expr {
 public:

@@ -110,6 +110,11 @@ int level_of(const ShowConstructor&) {
 int level_of(const ImportRef&) {
   return import_expression;
 }
+int level(const Expr& e);
+// A resolved import prints as its syntax (its β-normal form).
+int level_of(const Embedded& node) {
+  return level(*node.embedding->syntax());
+}
 int level_of(const Field&) {
   return selector;
 }
@@ -634,6 +639,11 @@ private:
       write("with " + path + " = ");
       expr(*(*it)->value, first_operator);
     }
+  }
+
+  void node(const Expr&, const Embedded& node) {
+    const Expr& syntax = *node.embedding->syntax();
+    std::visit([&](const auto& inner) { this->node(syntax, inner); }, syntax.node());
   }
 
   void node(const Expr&, const ImportRef& ref) {

@@ -73,8 +73,18 @@ public:
   // The layout of its integrity-cache entry, or nullopt.
   std::optional<RecordLayout> protected_layout(const Sha256& hash);
 
+  // The most bytes the encoding of one result or type may take. A normal
+  // form spells out again every shared part of its value: a module
+  // `λ(config : C) → [ k8s.Resource.Deployment … ]` has a normal form of
+  // 10 MB and one that renders 320 such objects 770 MB, while resolving them
+  // again from their files takes milliseconds (docs/imports.md, "Build
+  // cache"). dhall-kubernetes' largest result is 2.5 MB.
+  static constexpr std::size_t max_expression_bytes = std::size_t{4} << 20;
+
   // Writing never throws: a cache that cannot be written only warns.
-  void store(const Sha256& source, std::span<const BuildDependency> dependencies, const Sha256& key,
+  // Returns whether the entry was stored: not when the result or its type
+  // encodes to more than max_expression_bytes.
+  bool store(const Sha256& source, std::span<const BuildDependency> dependencies, const Sha256& key,
              const Expr& expr, const Expr& type);
   void store_protected_type(const Sha256& hash, const Expr& type);
   void store_protected_layout(const Sha256& hash, const RecordLayout& layout);

@@ -4,6 +4,7 @@
 // decoder throws Error(ErrorKind::decode) on anything its encoder does not
 // write.
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -24,8 +25,10 @@ RecordLayout decode_layout(std::span<const std::uint8_t> bytes);
 // a record, its layout (else nothing), so that reading it back decodes the
 // record's fields when they are used without walking the encoding first: a
 // result that re-exports dhall-kubernetes holds 2.5 MB. A section is its
-// length (8 bytes, little endian), then its bytes.
-void append_lazily_decodable(std::vector<std::uint8_t>& payload, const Expr& expr);
+// length (8 bytes, little endian), then its bytes. Appends nothing and
+// returns false when the encoding would take more than `max_bytes`.
+bool append_lazily_decodable(std::vector<std::uint8_t>& payload, const Expr& expr,
+                             std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
 // The expression of two such sections.
 ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& layout);
 

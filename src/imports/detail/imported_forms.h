@@ -20,14 +20,16 @@ using EncodedBytes = std::shared_ptr<const std::vector<std::uint8_t>>;
 
 class ImportedForms {
 public:
-  // Records `value`, the β-normal form an import resolved to. It is closed:
-  // imports are type-checked in the empty context.
+  // Records `value`, what an import resolved to: a β-normal form, or an
+  // Embedded node (semantics/embedded.h), whose syntax is recorded once it
+  // has been read back. It is closed: imports are type-checked in the empty
+  // context.
   void add(const ExprPtr& value);
   // Whether `expr` is one of the recorded values or their α-normal forms.
   bool contains(const Expr& expr) const { return forms_.contains(&expr); }
 
   // The α-normal form of `expr`, taking those of the recorded values inside
-  // it from earlier calls.
+  // it from earlier calls. An Embedded `expr` is read back first.
   ExprPtr alpha_normalize(const ExprPtr& expr);
   // The encoding of `expr`, copying the encodings of the recorded values
   // inside it from earlier calls. Remembered when `expr` is recorded.
@@ -40,7 +42,13 @@ private:
     EncodedBytes encoding; // null until needed
   };
 
+  // The syntax of an embedded import, read back now; every embedding read
+  // back by then is recorded.
+  ExprPtr syntax_of(const Embedded& node);
+
   std::unordered_map<const Expr*, Forms> forms_;
+  // Recorded embeddings not read back yet.
+  std::vector<std::shared_ptr<const Embedding>> pending_;
 };
 
 } // namespace polar::dhall

@@ -60,9 +60,6 @@ public:
   void store_root(const ImportTarget& here, const std::filesystem::path& file,
                   std::string_view contents, const Expr& normal_form, const Expr& type);
 
-  // Every imported subtree with its type, so that checking the resolved
-  // expression does not infer them again.
-  const KnownTypes& known_types() const { return known_types_; }
   // Every local file read so far, in the order first read, without
   // duplicates. Files that did not exist are not listed.
   const std::vector<std::filesystem::path>& dependencies() const { return dependencies_; }
@@ -85,11 +82,6 @@ private:
     // What a success adds to the provenance of each importer.
     Provenance contribution;
   };
-  struct Checked {
-    ExprPtr value; // β-normal
-    ValuePtr type;
-  };
-
   class ChainGuard;
   class RecordingScope;
 
@@ -127,7 +119,8 @@ private:
                        const Frame& parent, const std::string& key, Provenance& contribution);
   // resolve_code's work, through the build cache when there is one.
   ExprPtr load_code(Resource resource, const Frame& frame, Provenance& contribution);
-  Checked parse_resolve_check(Resource resource, const Frame& frame, Provenance& record);
+  // The embedded value (semantics/embedded.h) of the imported expression.
+  ExprPtr parse_resolve_check(Resource resource, const Frame& frame, Provenance& record);
   // Records in the current provenance that `target` was absent.
   void note_absent(const ImportTarget& target, ImportMode mode);
   // What an `as Text` or `as Bytes` import of `resource` contributes.
@@ -186,11 +179,9 @@ private:
   LoadStatistics statistics_;
   std::vector<const Frame*> chain_; // (Δ, here): frames live on the call stack
   std::unordered_map<std::string, Outcome> outcomes_;
-  // What imports resolved to, all β-normal: an importer made of these needs
-  // no normalization (evident_normal_form.h), and integrity checks reuse
-  // their α-normal forms and encodings.
+  // What imports resolved to: integrity checks reuse the α-normal forms and
+  // encodings of those read back as syntax.
   ImportedForms imported_;
-  KnownTypes known_types_;
   struct UserHeaders {
     ExprPtr configuration; // normal form
     ExprPtr type;          // normal form

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "semantics/value.h"
+#include "syntax/expr.h"
 
 namespace polar::dhall::detail {
 
@@ -42,6 +43,17 @@ private:
 // binders in scope is unknown: fresh variables come from a process-wide
 // counter far above any level a caller assigns.
 bool conv_during_eval(const ValuePtr& a, const ValuePtr& b);
+
+// Reads back the value of an embedding (semantics/embedded.h) itself: as
+// quote(), except that `value` is not replaced by its embedding's syntax,
+// which is what is being computed. Sets `holds_embedded` when the result
+// holds the syntax of other embeddings.
+ExprPtr quote_embedded(const ValuePtr& value, bool& holds_embedded);
+// As quote(), for syntax that is only evaluated again (the closures the type
+// checker builds): the value of an embedding reads back as an Embedded node,
+// which evaluates to that very value, instead of as its syntax, which would
+// evaluate to a copy.
+ExprPtr quote_keeping_embeddings(const ValuePtr& value, const std::vector<Label>& names);
 
 // How many arguments a builtin takes before it can compute (type formers
 // such as `List` count their type argument).

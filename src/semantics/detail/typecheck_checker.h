@@ -89,6 +89,7 @@ private:
   ValuePtr rule(const Expr& expr, const Assert& node);
   ValuePtr rule(const Expr& expr, const With& node);
   ValuePtr rule(const Expr& expr, const ImportRef& node);
+  ValuePtr rule(const Expr& expr, const Embedded& node);
 
   // Operators (typecheck_operators.cpp).
   ValuePtr operand_of_type(const ExprPtr& operand, Builtin type, const BinOp& node);
