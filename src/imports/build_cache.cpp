@@ -148,6 +148,11 @@ bool BuildCache::store(const Sha256& source, std::span<const BuildDependency> de
   return true;
 }
 
+void BuildCache::store_dependencies(const Sha256& source,
+                                    std::span<const BuildDependency> dependencies) {
+  write_entry("sources", source, encode_dependencies(dependencies));
+}
+
 void BuildCache::store_protected_type(const Sha256& hash, const Expr& type) {
   std::vector<std::uint8_t> payload;
   append_lazily_decodable(payload, type);

@@ -245,8 +245,11 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
   }
   std::string memo = memo_key(ImportMode::code, frame.key);
   Sha256 source = code_source_key(frame.key, resource.contents);
+  // Whether the build cache lists this file's dependencies as they are now.
+  bool listed = false;
   if (!inside_pinned_) {
     if (auto key = validated_key(memo, source)) {
+      listed = true;
       if (auto hit = build_cache_->result(*key)) {
         ++statistics_.build_cache_hits;
         contribution.depend_on({ImportMode::code, *local, *key});
@@ -268,12 +271,16 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
     // hold their normal forms flattened into one, and a hit would give the
     // values of its imports without their embeddings, so that every type
     // the checker reads back under a binder spells them out again
-    // (docs/imports.md, "Build cache"). Its imports are cached themselves.
+    // (docs/imports.md, "Build cache"). Its imports are cached themselves,
+    // and its dependencies are listed: the keys of its importers, and the
+    // pins verified for them, need them.
     const EmbeddedValue& embedding = *embedded_value(*value);
     const ExprPtr& syntax = embedding.syntax();
     if (!embedding.holds_imports() &&
         build_cache_->store(source, inner.dependencies, key, *syntax, *quote(embedding.type()))) {
       ++statistics_.build_cache_stores;
+    } else if (!listed) {
+      build_cache_->store_dependencies(source, inner.dependencies);
     }
     build_keys_[memo] = key;
   }

@@ -86,6 +86,9 @@ public:
   // encodes to more than max_expression_bytes.
   bool store(const Sha256& source, std::span<const BuildDependency> dependencies, const Sha256& key,
              const Expr& expr, const Expr& type);
+  // Lists the dependencies of the code import with source key `source`
+  // without its result, which then always misses.
+  void store_dependencies(const Sha256& source, std::span<const BuildDependency> dependencies);
   void store_protected_type(const Sha256& hash, const Expr& type);
   void store_protected_layout(const Sha256& hash, const RecordLayout& layout);
 
