@@ -55,16 +55,18 @@ std::shared_ptr<const cbor::ArrayIndex> index_of(std::span<const std::uint8_t> b
 
 class Decoder {
 public:
-  explicit Decoder(std::span<const std::uint8_t> bytes) : in_(bytes), arrays_(index_of(bytes)) {}
+  Decoder(std::span<const std::uint8_t> bytes, References references)
+      : in_(bytes), arrays_(index_of(bytes)), references_(std::move(references)) {}
 
   // Decodes `owner`'s bytes deferring record types' fields. `arrays`, when
   // given, indexes an item that holds these bytes at offset `base` (deferred
   // fields share their parent's index rather than index their bytes again).
   Decoder(const SharedBytes& owner, std::shared_ptr<const cbor::ArrayIndex> arrays,
-          std::size_t base)
+          std::size_t base, References references)
       : in_(owner.span()), arrays_(arrays ? std::move(arrays) : index_of(owner.span())),
         array_base_(arrays_ ? base : 0),
-        array_cursor_(arrays_ ? arrays_->first_at_or_after(array_base_) : 0), owner_(&owner) {}
+        array_cursor_(arrays_ ? arrays_->first_at_or_after(array_base_) : 0),
+        references_(std::move(references)), owner_(&owner) {}
 
   ExprPtr document() {
     ExprPtr result = expr();
@@ -302,8 +304,23 @@ private:
     if (in_.peek().major == Major::text_string) {
       return named_variable(length);
     }
-    auto kind = static_cast<Expression>(small("an expression label", 255));
-    return labelled(kind, length - 1);
+    auto kind = small("an expression label", 255);
+    if (kind == reference_label && references_) {
+      return reference(length - 1);
+    }
+    return labelled(static_cast<Expression>(kind), length - 1);
+  }
+
+  // [reference_label, kind, key]: the expression the lookup gives.
+  ExprPtr reference(std::uint64_t count) {
+    arity(count == 2, "a reference");
+    auto kind = in_.expect(Major::unsigned_integer, "a reference kind");
+    auto key = in_.bytes("a reference key");
+    ExprPtr referred = (*references_)(kind, key);
+    if (!referred) {
+      in_.fail("a reference to an unknown expression");
+    }
+    return referred;
   }
 
   ExprPtr named_variable(std::uint64_t length) {
@@ -536,8 +553,9 @@ private:
     auto offset = static_cast<std::size_t>(item.data() - owner_->span().data());
     SharedBytes field = owner_->subrange(offset, item.size());
     ExprPtr deferred = make_deferred_expr(
-        [field, arrays = arrays_, base = array_base_ + offset, items = shared_, depth = depth_] {
-          Decoder decoder(field, arrays, base);
+        [field, arrays = arrays_, base = array_base_ + offset, items = shared_, depth = depth_,
+         references = references_] {
+          Decoder decoder(field, arrays, base, references);
           decoder.shared_ = items;
           decoder.decoding_deferred_root_ = true;
           decoder.depth_ = depth; // nesting counts from the entry's top
@@ -806,18 +824,19 @@ private:
   // Deferred fields decode into their parent's table: an item shared across
   // fields is decoded once wherever it is read first.
   std::shared_ptr<SharedItems> shared_ = std::make_shared<SharedItems>();
+  References references_; // none: references are unknown labels
   bool decoding_deferred_root_ = false;
   const SharedBytes* owner_ = nullptr; // when record types' fields are deferred
 };
 
 } // namespace
 
-ExprPtr decode(std::span<const std::uint8_t> bytes) {
-  return Decoder(bytes).document();
+ExprPtr decode(std::span<const std::uint8_t> bytes, References references) {
+  return Decoder(bytes, std::move(references)).document();
 }
 
-ExprPtr decode_deferring_record_types(const SharedBytes& bytes) {
-  return Decoder(bytes, nullptr, 0).document();
+ExprPtr decode_deferring_record_types(const SharedBytes& bytes, References references) {
+  return Decoder(bytes, nullptr, 0, std::move(references)).document();
 }
 
 } // namespace polar::dhall

@@ -412,8 +412,9 @@ std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known) {
   return std::move(encoder).take();
 }
 
-std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes) {
-  Encoder encoder(nullptr, max_bytes);
+std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes,
+                                                       const KnownEncoding* known) {
+  Encoder encoder(known, max_bytes);
   try {
     encoder.expr(expr, false);
   } catch (const OverLimit&) {

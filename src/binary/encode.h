@@ -31,6 +31,9 @@ std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known);
 // a normal form spells out again every shared part it holds, so a value of
 // a few megabytes can have a normal form of hundreds (docs/evaluation.md,
 // "Resolved imports stay values").
-std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes);
+// With `known` as encode() takes it (a build-cache entry's references, which
+// are not the standard's: decode.h).
+std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes,
+                                                       const KnownEncoding* known = nullptr);
 
 } // namespace polar::dhall

@@ -13,19 +13,23 @@ namespace {
 
 using binary_label::Expression;
 
-ExprPtr deferred_decode(const SharedBytes& bytes, std::size_t offset, std::size_t size) {
+ExprPtr deferred_decode(const SharedBytes& bytes, std::size_t offset, std::size_t size,
+                        const References& references) {
   SharedBytes field = bytes.subrange(offset, size);
-  return make_deferred_expr([field] { return decode_deferring_record_types(field); }, field.owner(),
-                            field.span());
+  return make_deferred_expr(
+      [field, references] { return decode_deferring_record_types(field, references); },
+      field.owner(), field.span());
 }
 
-ExprPtr record_from_layout(const SharedBytes& bytes, const RecordLayout& layout) {
+ExprPtr record_from_layout(const SharedBytes& bytes, const RecordLayout& layout,
+                           const References& references) {
   FieldMap fields;
   for (const auto& field : layout.fields) {
     if (field.offset > bytes.size() || field.size > bytes.size() - field.offset) {
       throw Error(ErrorKind::decode, "a field's extent in the record layout exceeds the entry");
     }
-    if (!fields.emplace(field.name, deferred_decode(bytes, field.offset, field.size)).second) {
+    if (!fields.emplace(field.name, deferred_decode(bytes, field.offset, field.size, references))
+             .second) {
       throw Error(ErrorKind::decode, "the record layout repeats a field");
     }
   }
@@ -76,11 +80,11 @@ ExprPtr decode_lazily(const SharedBytes& bytes) {
   if (!layout) {
     return decode(bytes.span());
   }
-  return record_from_layout(bytes, *layout);
+  return record_from_layout(bytes, *layout, nullptr);
 }
 
-ExprPtr decode_lazily(const SharedBytes& bytes, const RecordLayout& layout) {
-  return record_from_layout(bytes, layout);
+ExprPtr decode_lazily(const SharedBytes& bytes, const RecordLayout& layout, References references) {
+  return record_from_layout(bytes, layout, references);
 }
 
 } // namespace polar::dhall

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "binary/decode.h"
 #include "support/shared_bytes.h"
 #include "syntax/expr.h"
 
@@ -42,7 +43,9 @@ std::optional<RecordLayout> record_layout(std::span<const std::uint8_t> bytes);
 // and, decoded alone, its nesting counts from the field.
 ExprPtr decode_lazily(const SharedBytes& bytes);
 // The same with the layout record_layout() gave for the same bytes (the
-// extents are checked against them, Error(ErrorKind::decode) when outside).
-ExprPtr decode_lazily(const SharedBytes& bytes, const RecordLayout& layout);
+// extents are checked against them, Error(ErrorKind::decode) when outside),
+// and the references of a build-cache entry (decode.h) when it has any.
+ExprPtr decode_lazily(const SharedBytes& bytes, const RecordLayout& layout,
+                      References references = nullptr);
 
 } // namespace polar::dhall

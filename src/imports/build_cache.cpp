@@ -1,6 +1,7 @@
 #include "imports/detail/build_cache.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "binary/cbor.h"
@@ -19,9 +20,10 @@ namespace {
 
 // Bumped whenever the entry layout or the meaning of a key changes (a new
 // normal form, a type-checking fix): entries of another format live in
-// another folder and are never read. 3: entries name their key.
-constexpr std::uint64_t format = 3;
-constexpr std::string_view magic = "polar-helm build cache 3\n";
+// another folder and are never read. 3: entries name their key. 4: results
+// and types refer to the imports they hold.
+constexpr std::uint64_t format = 4;
+constexpr std::string_view magic = "polar-helm build cache 4\n";
 constexpr std::size_t checksum_size = 32;
 
 // An entry is the magic line, the line naming where it was stored
@@ -114,20 +116,44 @@ std::optional<std::vector<BuildDependency>> BuildCache::dependencies(const Sha25
   });
 }
 
-std::optional<BuildCache::Result> BuildCache::result(const Sha256& key) {
-  return read_decoded("results", key, [](const SharedBytes& payload) {
-    auto sections = split_sections(payload, 4);
-    return Result{decode_lazily_decodable(sections[0], sections[1]),
-                  decode_lazily_decodable(sections[2], sections[3])};
-  });
+std::optional<BuildCache::Referring> BuildCache::decode_referring(const SharedBytes& payload,
+                                                                  std::size_t count,
+                                                                  const ResolveReference& resolve) {
+  auto sections = split_sections(payload, 1 + 2 * count);
+  std::map<BuildReference, ExprPtr> resolved;
+  for (const auto& reference : decode_references(sections[0].span())) {
+    ExprPtr expr = resolve ? resolve(reference) : nullptr;
+    if (!expr) {
+      return std::nullopt;
+    }
+    resolved.emplace(reference, std::move(expr));
+  }
+  References references = resolved.empty() ? nullptr : reference_lookup(std::move(resolved));
+  Referring exprs;
+  exprs.refers = references != nullptr;
+  for (std::size_t i = 0; i < count; ++i) {
+    exprs.exprs.push_back(
+        decode_lazily_decodable(sections[1 + 2 * i], sections[2 + 2 * i], references));
+  }
+  return exprs;
 }
 
-ExprPtr BuildCache::protected_type(const Sha256& hash) {
-  auto type = read_decoded("types", hash, [](const SharedBytes& payload) {
-    auto sections = split_sections(payload, 2);
-    return decode_lazily_decodable(sections[0], sections[1]);
+std::optional<BuildCache::Result> BuildCache::result(const Sha256& key,
+                                                     const ResolveReference& resolve) {
+  auto exprs = read_decoded("results", key, [&](const SharedBytes& payload) {
+    return decode_referring(payload, 2, resolve);
   });
-  return type.value_or(nullptr);
+  if (!exprs || !*exprs) {
+    return std::nullopt;
+  }
+  return Result{(*exprs)->exprs[0], (*exprs)->exprs[1], (*exprs)->refers};
+}
+
+ExprPtr BuildCache::protected_type(const Sha256& hash, const ResolveReference& resolve) {
+  auto type = read_decoded("types", hash, [&](const SharedBytes& payload) {
+    return decode_referring(payload, 1, resolve);
+  });
+  return type && *type ? (*type)->exprs[0] : nullptr;
 }
 
 std::optional<RecordLayout> BuildCache::protected_layout(const Sha256& hash) {
@@ -136,10 +162,10 @@ std::optional<RecordLayout> BuildCache::protected_layout(const Sha256& hash) {
 }
 
 bool BuildCache::store(const Sha256& source, std::span<const BuildDependency> dependencies,
-                       const Sha256& key, const Expr& expr, const Expr& type) {
+                       const Sha256& key, const Expr& expr, const Expr& type,
+                       const ReferenceOf& reference_of) {
   std::vector<std::uint8_t> payload;
-  if (!append_lazily_decodable(payload, expr, max_expression_bytes) ||
-      !append_lazily_decodable(payload, type, max_expression_bytes)) {
+  if (!append_referring(payload, {&expr, &type}, reference_of, max_expression_bytes)) {
     return false;
   }
   // The result first: a reader that finds the dependencies finds it too.
@@ -153,9 +179,10 @@ void BuildCache::store_dependencies(const Sha256& source,
   write_entry("sources", source, encode_dependencies(dependencies));
 }
 
-void BuildCache::store_protected_type(const Sha256& hash, const Expr& type) {
+void BuildCache::store_protected_type(const Sha256& hash, const Expr& type,
+                                      const ReferenceOf& reference_of) {
   std::vector<std::uint8_t> payload;
-  append_lazily_decodable(payload, type);
+  append_referring(payload, {&type}, reference_of);
   write_entry("types", hash, payload);
 }
 

@@ -22,10 +22,10 @@ constexpr std::uint64_t block_size = 4096;
 // The folder of the current format (build_cache.cpp), the kinds of entries
 // in it, the pin records beside it, and the folders of formats no engine
 // reads any more.
-constexpr std::string_view current_format = "v3";
+constexpr std::string_view current_format = "v4";
 constexpr std::array<std::string_view, 4> kinds{"sources", "results", "types", "layouts"};
 constexpr std::string_view pins = "pins";
-constexpr std::array<std::string_view, 2> old_formats{"v1", "v2"};
+constexpr std::array<std::string_view, 3> old_formats{"v1", "v2", "v3"};
 // Entries used this recently may be in use by a render running now.
 constexpr auto recent_use = std::chrono::minutes(10);
 

@@ -123,11 +123,98 @@ bool append_lazily_decodable(std::vector<std::uint8_t>& payload, const Expr& exp
   return true;
 }
 
-ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& layout) {
+ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& layout,
+                                References references) {
   if (layout.size() == 0) {
-    return decode(encoding.span());
+    return decode(encoding.span(), std::move(references));
   }
-  return decode_lazily(encoding, decode_layout(layout.span()));
+  return decode_lazily(encoding, decode_layout(layout.span()), std::move(references));
+}
+
+bool append_referring(std::vector<std::uint8_t>& payload, std::initializer_list<const Expr*> exprs,
+                      const ReferenceOf& reference_of, std::size_t max_bytes) {
+  // The encoding of each reference met, which the encoder copies.
+  std::map<BuildReference, std::vector<std::uint8_t>> references;
+  KnownEncoding known = [&](const Expr& node) -> std::span<const std::uint8_t> {
+    if (!reference_of || !node.is<Embedded>()) {
+      return {};
+    }
+    auto reference = reference_of(node);
+    if (!reference) {
+      return {};
+    }
+    auto [found, inserted] = references.try_emplace(*reference);
+    if (inserted) {
+      cbor::Writer writer;
+      writer.array(3);
+      writer.unsigned_integer(reference_label);
+      writer.unsigned_integer(static_cast<std::uint64_t>(reference->kind));
+      writer.byte_string(reference->key);
+      found->second = std::move(writer).take();
+    }
+    return found->second;
+  };
+  std::vector<std::vector<std::uint8_t>> encodings;
+  for (const Expr* expr : exprs) {
+    auto encoding = encode_within(*expr, max_bytes, &known);
+    if (!encoding) {
+      return false;
+    }
+    encodings.push_back(std::move(*encoding));
+  }
+  cbor::Writer listed;
+  listed.array(references.size());
+  for (const auto& [reference, encoding] : references) {
+    listed.array(2);
+    listed.unsigned_integer(static_cast<std::uint64_t>(reference.kind));
+    listed.byte_string(reference.key);
+  }
+  append_section(payload, std::move(listed).take());
+  for (const auto& encoding : encodings) {
+    auto layout = record_layout(encoding);
+    append_section(payload, encoding);
+    append_section(payload, layout ? encode_layout(*layout) : std::vector<std::uint8_t>{});
+  }
+  return true;
+}
+
+std::vector<BuildReference> decode_references(std::span<const std::uint8_t> bytes) {
+  cbor::Reader reader(bytes);
+  std::vector<BuildReference> references(reader.array("the references"));
+  for (auto& reference : references) {
+    if (reader.array("a reference") != 2) {
+      reader.fail("a reference has a kind and a key");
+    }
+    auto kind = reader.expect(cbor::Major::unsigned_integer, "a reference kind");
+    if (kind > static_cast<std::uint64_t>(BuildReference::Kind::pinned)) {
+      reader.fail("unknown kind of reference");
+    }
+    reference.kind = static_cast<BuildReference::Kind>(kind);
+    auto key = reader.bytes("a key");
+    if (key.size() != reference.key.size()) {
+      reader.fail("a key has 32 bytes");
+    }
+    std::ranges::copy(key, reference.key.begin());
+  }
+  if (!reader.at_end()) {
+    reader.fail("trailing bytes after the references");
+  }
+  return references;
+}
+
+References reference_lookup(std::map<BuildReference, ExprPtr> resolved) {
+  return std::make_shared<const ReferenceLookup>(
+      [resolved = std::move(resolved)](std::uint64_t kind,
+                                       std::span<const std::uint8_t> key) -> ExprPtr {
+        BuildReference reference{static_cast<BuildReference::Kind>(kind), {}};
+        if (kind > static_cast<std::uint64_t>(BuildReference::Kind::pinned) ||
+            key.size() != reference.key.size()) {
+          return nullptr;
+        }
+        std::ranges::copy(key, reference.key.begin());
+        auto found = resolved.find(reference);
+        return found == resolved.end() ? nullptr : found->second;
+      });
 }
 
 std::vector<SharedBytes> split_sections(const SharedBytes& payload, std::size_t count) {

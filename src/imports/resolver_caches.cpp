@@ -144,6 +144,9 @@ ExprPtr ImportResolver::resolve_protected(ImportTarget target, ImportMode mode, 
   Provenance contribution;
   contribution.secret = inner.secret;
   outcomes_[key] = Outcome{value, nullptr, contribution};
+  if (!inner.secret) {
+    remember_reference(value, {BuildReference::Kind::pinned, hash});
+  }
   recording_->add(contribution);
   return value;
 }
@@ -160,7 +163,11 @@ ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_b
   }
   try {
     bool use_build_cache = build_cache_ && typed_by_build_cache;
-    ExprPtr known_type = use_build_cache ? build_cache_->protected_type(hash) : nullptr;
+    ExprPtr known_type =
+        use_build_cache
+            ? build_cache_->protected_type(
+                  hash, [this](const BuildReference& r) { return resolve_reference(r); })
+            : nullptr;
     // With its type known, a package is decoded field by field as they are
     // used (a render reads a few of dhall-kubernetes' thousand); inferring
     // its type reads every field, which one eager pass decodes best, sharing
@@ -227,9 +234,80 @@ ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash
 
 void ImportResolver::store_protected_type(const Sha256& hash, const ValuePtr& type) {
   if (build_cache_) {
-    build_cache_->store_protected_type(hash, *quote(type));
+    build_cache_->store_protected_type(
+        hash, *quote_referring_to_embeddings(type),
+        [this](const Expr& embedded) { return reference_of(embedded); });
     ++statistics_.build_cache_stores;
   }
+}
+
+void ImportResolver::remember_reference(const ExprPtr& value, const BuildReference& reference) {
+  const EmbeddedValue* embedding = embedded_value(*value);
+  if (embedding == nullptr) {
+    return; // `as Text`, `as Bytes`: a literal, stored as it is
+  }
+  referenced_[reference] = value;
+  // Any reference to the value will do: all stand for the same expression.
+  references_.try_emplace(embedding->value().get(), reference);
+}
+
+std::optional<BuildReference> ImportResolver::reference_of(const Expr& embedded) const {
+  const EmbeddedValue* embedding = embedded_value(embedded);
+  if (embedding == nullptr) {
+    return std::nullopt;
+  }
+  auto found = references_.find(embedding->value().get());
+  return found == references_.end() ? std::nullopt : std::optional(found->second);
+}
+
+ExprPtr ImportResolver::embed_result(const BuildCache::Result& result) {
+  // A result that refers to imports holds their Embedded nodes, not their
+  // normal forms: its own normal form is read back from its value when
+  // needed.
+  return embed(eval(Env{}, result.expr), eval(Env{}, result.type),
+               result.refers_to_imports ? nullptr : result.expr);
+}
+
+ExprPtr ImportResolver::resolve_reference(const BuildReference& reference) {
+  if (auto found = referenced_.find(reference); found != referenced_.end()) {
+    return found->second;
+  }
+  // Keys are hashes of what is below them, so entries cannot refer in a
+  // cycle, nor deeper than imports nest, unless the cache is corrupt.
+  if (reference_depth_ >= options_.max_import_depth) {
+    return nullptr;
+  }
+  referenced_[reference] = nullptr;
+  ++reference_depth_;
+  // What an entry refers to is part of the hit of the entry.
+  auto hits = statistics_.build_cache_hits;
+  auto misses = statistics_.build_cache_misses;
+  ExprPtr value;
+  try {
+    if (reference.kind == BuildReference::Kind::pinned) {
+      auto found = outcomes_.find(hash_key(reference.key));
+      if (found != outcomes_.end() && found->second.value) {
+        value = found->second.value;
+      } else if ((value = from_integrity_cache(reference.key, true))) {
+        outcomes_[hash_key(reference.key)] = Outcome{value, nullptr, {}};
+      }
+    } else if (auto result = build_cache_ ? build_cache_->result(reference.key,
+                                                                 [this](const BuildReference& r) {
+                                                                   return resolve_reference(r);
+                                                                 })
+                                          : std::nullopt) {
+      value = embed_result(*result);
+    }
+  } catch (const Error&) {
+    value = nullptr; // the importer misses and is resolved from its files
+  }
+  --reference_depth_;
+  statistics_.build_cache_hits = hits;
+  statistics_.build_cache_misses = misses;
+  if (value) {
+    remember_reference(value, reference);
+  }
+  return value;
 }
 
 ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provenance& contribution) {
@@ -250,10 +328,11 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
   if (!inside_pinned_) {
     if (auto key = validated_key(memo, source)) {
       listed = true;
-      if (auto hit = build_cache_->result(*key)) {
+      // Another entry of this load may have referred to it already.
+      if (ExprPtr hit = resolve_reference({BuildReference::Kind::result, *key})) {
         ++statistics_.build_cache_hits;
         contribution.depend_on({ImportMode::code, *local, *key});
-        return embed(eval(Env{}, hit->expr), eval(Env{}, hit->type), hit->expr);
+        return hit;
       }
     }
     ++statistics_.build_cache_misses;
@@ -267,18 +346,19 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
   // file without a hash then depends on it (and misses until it is stored).
   Sha256 key = result_key(source, inner.dependencies);
   if (!inside_pinned_) {
-    // A result that holds imported values is not stored: its entry would
-    // hold their normal forms flattened into one, and a hit would give the
-    // values of its imports without their embeddings, so that every type
-    // the checker reads back under a binder spells them out again
-    // (docs/imports.md, "Build cache"). Its imports are cached themselves,
-    // and its dependencies are listed: the keys of its importers, and the
-    // pins verified for them, need them.
+    // The entry refers to the imports its value holds instead of spelling
+    // out their normal forms (docs/imports.md, "Entries refer to imports"),
+    // so that a hit shares their values as a resolution does. One too large
+    // to store anyway only lists its dependencies: the keys of its
+    // importers, and the pins verified for them, need them.
     const EmbeddedValue& embedding = *embedded_value(*value);
-    const ExprPtr& syntax = embedding.syntax();
-    if (!embedding.holds_imports() &&
-        build_cache_->store(source, inner.dependencies, key, *syntax, *quote(embedding.type()))) {
+    auto reference_of = [this](const Expr& embedded) { return this->reference_of(embedded); };
+    if (build_cache_->store(
+            source, inner.dependencies, key,
+            *quote_referring_to_embeddings(embedding.value(), embedding.value().get()),
+            *quote_referring_to_embeddings(embedding.type()), reference_of)) {
       ++statistics_.build_cache_stores;
+      remember_reference(value, {BuildReference::Kind::result, key});
     } else if (!listed) {
       build_cache_->store_dependencies(source, inner.dependencies);
     }

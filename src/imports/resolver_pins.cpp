@@ -60,6 +60,9 @@ ExprPtr ImportResolver::resolve_checked_pin(const LocalImport& target, ImportMod
     }
   }
   outcomes_[key] = Outcome{value, nullptr, contribution};
+  if (!contribution.secret) {
+    remember_reference(value, {BuildReference::Kind::pinned, hash});
+  }
   recording_->add(contribution);
   return value;
 }

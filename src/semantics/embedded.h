@@ -44,6 +44,14 @@ ExprPtr embed(ValuePtr value, ValuePtr type, ExprPtr syntax = nullptr, Span span
 // The embedding `expr` stands for, or null when it is not an Embedded node.
 const EmbeddedValue* embedded_value(const Expr& expr);
 
+// The closed `value` read back as quote() does, except that the values of
+// live embeddings other than `self` in it stay their Embedded nodes instead
+// of being spelled out: what a build-cache entry holds, referring to the
+// imports it contains rather than repeating their normal forms
+// (docs/evaluation.md, "Build-cache entries refer to imports"). Such a tree
+// is encoded for the cache, not used as a normal form.
+ExprPtr quote_referring_to_embeddings(const ValuePtr& value, const Value* self = nullptr);
+
 namespace detail {
 // The embedding whose value is `value`, or null. For quote().
 const EmbeddedValue* embedding_of(const Value* value);

@@ -240,6 +240,11 @@ ExprPtr detail::quote_keeping_embeddings(const ValuePtr& value, const std::vecto
   return Quoter(names, nullptr, true).quote(value);
 }
 
+ExprPtr quote_referring_to_embeddings(const ValuePtr& value, const Value* self) {
+  detail::EagerRecordTypes eager;
+  return Quoter({}, self, true).quote(value);
+}
+
 ExprPtr detail::quote_embedded(const ValuePtr& value, bool& holds_embedded) {
   detail::EagerRecordTypes eager;
   Quoter quoter({}, value.get());

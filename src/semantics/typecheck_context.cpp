@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "semantics/eval.h"
-#include "semantics/eval_internal.h"
+#include "semantics/detail/eval_internal.h"
 
 namespace polar::dhall {
 

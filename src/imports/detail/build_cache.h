@@ -16,8 +16,10 @@
 // A source key hashes an import's mode, location and bytes; a result key
 // hashes the source key with the keys of what it imported (a Merkle key),
 // so a change anywhere below an import gives it another result key.
+#include <compare>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -46,6 +48,25 @@ struct BuildDependency {
   }
 };
 
+// What an expression in a build-cache entry may refer to instead of holding
+// its normal form (docs/imports.md, "Entries refer to imports"): the result
+// of a code import, by its result key, or a protected import, by its hash
+// (the integrity cache holds it, the build cache its type). Both keys name
+// one expression wherever they occur.
+struct BuildReference {
+  enum class Kind : std::uint8_t { result = 0, pinned = 1 };
+  Kind kind;
+  Sha256 key;
+
+  auto operator<=>(const BuildReference&) const = default;
+};
+// The reference an Embedded node of an expression being stored stands for,
+// or nullopt: the node is then stored as its normal form.
+using ReferenceOf = std::function<std::optional<BuildReference>(const Expr& embedded)>;
+// The Embedded node a reference of an entry being read stands for, or null
+// when it cannot be had (the entry then misses).
+using ResolveReference = std::function<ExprPtr(const BuildReference&)>;
+
 // What an import's result is decided by, before looking at its imports.
 Sha256 source_key(ImportMode mode, std::string_view location, std::string_view contents);
 // The key of a local file that does not exist.
@@ -57,8 +78,9 @@ Sha256 result_key(const Sha256& source, std::span<const BuildDependency> depende
 class BuildCache {
 public:
   struct Result {
-    ExprPtr expr; // β-normal
-    ExprPtr type; // normal
+    ExprPtr expr; // β-normal, but for the Embedded nodes of references
+    ExprPtr type; // normal, likewise
+    bool refers_to_imports = false;
   };
 
   // Entries live below `directory`, which is created when first written.
@@ -67,29 +89,37 @@ public:
 
   // The dependencies recorded for `source`, or nullopt.
   std::optional<std::vector<BuildDependency>> dependencies(const Sha256& source);
-  std::optional<Result> result(const Sha256& key);
+  // The result stored under `key`, or nullopt, also when `resolve` cannot
+  // resolve a reference it holds. Every reference is resolved now; the
+  // fields of records are decoded when first read.
+  std::optional<Result> result(const Sha256& key, const ResolveReference& resolve = {});
   // The type of the protected import with `hash`, or null.
-  ExprPtr protected_type(const Sha256& hash);
+  ExprPtr protected_type(const Sha256& hash, const ResolveReference& resolve = {});
   // The layout of its integrity-cache entry, or nullopt.
   std::optional<RecordLayout> protected_layout(const Sha256& hash);
 
-  // The most bytes the encoding of one result or type may take. A normal
-  // form spells out again every shared part of its value: a module
-  // `λ(config : C) → [ k8s.Resource.Deployment … ]` has a normal form of
-  // 10 MB and one that renders 320 such objects 770 MB, while resolving them
-  // again from their files takes milliseconds (docs/imports.md, "Build
-  // cache"). dhall-kubernetes' largest result is 2.5 MB.
+  // The most bytes the encoding of one result or type may take. Entries
+  // refer to the imports they hold, but a normal form still spells out
+  // every shared part of its value that is not an import: a module
+  // `λ(config : C) → [ k8s.Resource.Deployment … ]` repeats the union type
+  // `k8s.Resource` (a field of an import) at each injection, 10 MB, and one
+  // that renders 320 such objects 770 MB, while resolving them again from
+  // their files takes milliseconds (docs/imports.md, "Build cache").
+  // dhall-kubernetes' largest result is 2.5 MB.
   static constexpr std::size_t max_expression_bytes = std::size_t{4} << 20;
 
   // Writing never throws: a cache that cannot be written only warns.
   // Returns whether the entry was stored: not when the result or its type
   // encodes to more than max_expression_bytes.
+  // The Embedded nodes of `expr` and `type` that `reference_of` names are
+  // stored as references.
   bool store(const Sha256& source, std::span<const BuildDependency> dependencies, const Sha256& key,
-             const Expr& expr, const Expr& type);
+             const Expr& expr, const Expr& type, const ReferenceOf& reference_of = {});
   // Lists the dependencies of the code import with source key `source`
   // without its result, which then always misses.
   void store_dependencies(const Sha256& source, std::span<const BuildDependency> dependencies);
-  void store_protected_type(const Sha256& hash, const Expr& type);
+  void store_protected_type(const Sha256& hash, const Expr& type,
+                            const ReferenceOf& reference_of = {});
   void store_protected_layout(const Sha256& hash, const RecordLayout& layout);
 
 private:
@@ -97,6 +127,14 @@ private:
   std::filesystem::path entry_path(std::string_view kind, const Sha256& key) const;
   // The entry's verified payload as `decode` reads it, or nullopt: no entry,
   // or a corrupt one (a failed check, or `decode` throws), which is reported.
+  // The expressions of a payload written by append_referring, or nullopt
+  // when a reference cannot be resolved. Throws on a malformed payload.
+  struct Referring {
+    std::vector<ExprPtr> exprs;
+    bool refers = false; // whether they hold references
+  };
+  static std::optional<Referring> decode_referring(const SharedBytes& payload, std::size_t count,
+                                                   const ResolveReference& resolve);
   template <typename Decode>
   auto read_decoded(std::string_view kind, const Sha256& key, Decode decode) const
       -> std::optional<decltype(decode(std::declval<const SharedBytes&>()))>;

@@ -4,10 +4,13 @@
 // decoder throws Error(ErrorKind::decode) on anything its encoder does not
 // write.
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
+#include <map>
 #include <span>
 #include <vector>
 
+#include "binary/decode.h"
 #include "binary/lazy_decode.h"
 #include "imports/detail/build_cache.h"
 #include "support/shared_bytes.h"
@@ -29,8 +32,24 @@ RecordLayout decode_layout(std::span<const std::uint8_t> bytes);
 // returns false when the encoding would take more than `max_bytes`.
 bool append_lazily_decodable(std::vector<std::uint8_t>& payload, const Expr& expr,
                              std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
-// The expression of two such sections.
-ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& layout);
+// The expression of two such sections, with the references it may hold.
+ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& layout,
+                                References references = nullptr);
+
+// Appends `exprs` for an entry that refers to imports: a section listing
+// the references they hold, then two sections for each as
+// append_lazily_decodable writes them, where each Embedded node that
+// `reference_of` names is written as the reference
+// [reference_label, kind, key] (binary/decode.h). Appends nothing and
+// returns false when an encoding would take more than `max_bytes`.
+bool append_referring(std::vector<std::uint8_t>& payload, std::initializer_list<const Expr*> exprs,
+                      const ReferenceOf& reference_of,
+                      std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
+// The references a section written by append_referring lists.
+std::vector<BuildReference> decode_references(std::span<const std::uint8_t> bytes);
+// The lookup that gives the expressions of `resolved` for their references
+// (any other reference is unknown).
+References reference_lookup(std::map<BuildReference, ExprPtr> resolved);
 
 // The `count` sections `payload` consists of, sharing its bytes.
 std::vector<SharedBytes> split_sections(const SharedBytes& payload, std::size_t count);

@@ -6,6 +6,7 @@
 // cache, code imports whose files are unchanged are read from it instead
 // (docs/imports.md, "Build cache").
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -148,6 +149,19 @@ private:
                           const Span& site, bool secret);
   void store_protected_type(const Sha256& hash, const ValuePtr& type);
 
+  // Build-cache entries refer to the imports they hold (docs/imports.md,
+  // "Entries refer to imports"). Records that the Embedded node `value` is
+  // what `reference` stands for, in both directions.
+  void remember_reference(const ExprPtr& value, const BuildReference& reference);
+  // The reference an Embedded node of a result being stored stands for, or
+  // nullopt (it is then stored as its normal form).
+  std::optional<BuildReference> reference_of(const Expr& embedded) const;
+  // The Embedded node `reference` stands for, the same for every entry of
+  // the load that holds it, or null when it cannot be had.
+  ExprPtr resolve_reference(const BuildReference& reference);
+  // The Embedded node of a build-cache result.
+  ExprPtr embed_result(const BuildCache::Result& result);
+
   // The result key of the code import memoized as `memo` whose source key is
   // `source`, when the build cache knows what it imported and all of that
   // is unchanged; nullopt otherwise. Memoized.
@@ -174,6 +188,12 @@ private:
   // Resolving what a protected import points at: its hash pins everything
   // below, and the integrity cache holds it, so the build cache is not used.
   bool inside_pinned_ = false;
+  // The references of build-cache entries: what each stands for in this
+  // load (null: cannot be had, or being resolved), and the reference of
+  // each embedded value that has one.
+  std::map<BuildReference, ExprPtr> referenced_;
+  std::unordered_map<const void*, BuildReference> references_;
+  std::size_t reference_depth_ = 0;
   // Validated result keys by memo key; nullopt: not in the cache or changed.
   std::unordered_map<std::string, std::optional<Sha256>> build_keys_;
   LoadStatistics statistics_;

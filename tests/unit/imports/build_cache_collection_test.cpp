@@ -35,7 +35,7 @@ class BuildCacheCollectionTest : public ::testing::Test {
 protected:
   fs::path directory() const { return tree.root() / "cache"; }
   fs::path result_path(int number) const {
-    return directory() / "v3" / "results" / to_hex(key_of(number));
+    return directory() / "v4" / "results" / to_hex(key_of(number));
   }
 
   // Stores result `number`, a few blocks large.
@@ -47,7 +47,7 @@ protected:
   void store(int number, fs::file_time_type::duration age) {
     store(number);
     fs::last_write_time(result_path(number), now - age);
-    fs::remove(directory() / "v3" / "sources" / to_hex(key_of(number)));
+    fs::remove(directory() / "v4" / "sources" / to_hex(key_of(number)));
   }
 
   std::uint64_t entry_bytes(int number) const {
@@ -120,22 +120,23 @@ TEST_F(BuildCacheCollectionTest, AMappedEntryOutlivesItsRemoval) {
 
 TEST_F(BuildCacheCollectionTest, OldFormatsAndAbandonedTemporariesGoOthersStay) {
   std::string entry(64, 'a');
-  for (const char* format : {"v1", "v2"}) {
+  for (const char* format : {"v1", "v2", "v3"}) {
     tree.write(fs::path("cache") / format / "results" / entry, "polar-helm build cache\n");
     tree.write(fs::path("cache") / format / "sources" / entry, "polar-helm build cache\n");
   }
   tree.write("cache/v2/notes.txt", "someone's notes");
   // A writer that no longer runs (pid 2^22 + 1 is above Linux's pid_max), and
   // one running now (this process).
-  auto abandoned = tree.write("cache/v3/results/." + entry + ".tmp-4194305-1234", "half an entry");
+  auto abandoned = tree.write("cache/v4/results/." + entry + ".tmp-4194305-1234", "half an entry");
   auto live =
-      tree.write("cache/v3/results/." + entry + ".tmp-" + std::to_string(::getpid()) + "-1234",
+      tree.write("cache/v4/results/." + entry + ".tmp-" + std::to_string(::getpid()) + "-1234",
                  "being written");
-  auto foreign = tree.write("cache/v3/results/README", "not an entry");
+  auto foreign = tree.write("cache/v4/results/README", "not an entry");
   ASSERT_TRUE(is_abandoned_temporary(abandoned.filename().string()));
   auto collection = collect_build_cache(directory(), 1U << 30, now);
-  EXPECT_EQ(collection.entries_removed, 5U);
+  EXPECT_EQ(collection.entries_removed, 7U);
   EXPECT_FALSE(fs::exists(directory() / "v1"));
+  EXPECT_FALSE(fs::exists(directory() / "v3"));
   EXPECT_FALSE(fs::exists(directory() / "v2" / "results"));
   EXPECT_TRUE(fs::exists(directory() / "v2" / "notes.txt"));
   EXPECT_FALSE(fs::exists(abandoned));
@@ -173,7 +174,7 @@ protected:
     write("main.dhall", "(./values.dhall).name");
   }
   fs::path stale_entry(char digit) const {
-    return options.build_cache_directory / "v3" / "results" / std::string(64, digit);
+    return options.build_cache_directory / "v4" / "results" / std::string(64, digit);
   }
   void write_stale_entry(char digit) {
     write(fs::relative(stale_entry(digit), tree.root()), "an old entry");

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "binary/encode.h"
+#include "semantics/embedded.h"
+#include "semantics/eval.h"
 #include "syntax/parser.h"
 
 namespace polar::dhall {
@@ -39,6 +41,55 @@ TEST(BuildCacheFormat, AnythingElseComesBackWhole) {
   EXPECT_EQ(encode(*decode_lazily_decodable(sections[0], sections[1])), encode(*list));
   EXPECT_EQ(encode(*decode_lazily_decodable(sections[2], sections[3])),
             encode(*parse_text("List Natural")));
+}
+
+// An entry that refers to an import holds a reference where the import's
+// value is, lists it first, and reads back as what the reference stands for.
+TEST(BuildCacheFormat, ReferencesComeBackAsWhatTheyStandFor) {
+  ExprPtr imported = embed(eval(Env{}, parse_text("{ x = \"imported\" }")),
+                           eval(Env{}, parse_text("{ x : Text }")));
+  auto record =
+      make_expr(RecordLit{FieldMap{{Label("a"), parse_text("1")}, {Label("b"), imported}}});
+  BuildReference reference{BuildReference::Kind::result, {}};
+  reference.key.fill(7);
+  ReferenceOf reference_of = [&](const Expr& node) -> std::optional<BuildReference> {
+    return &node == imported.get() ? std::optional(reference) : std::nullopt;
+  };
+  Bytes payload;
+  ASSERT_TRUE(append_referring(payload, {record.get()}, reference_of));
+  auto sections = split_sections(shared(payload), 3);
+  EXPECT_EQ(decode_references(sections[0].span()), std::vector{reference});
+  EXPECT_EQ(std::string(payload.begin(), payload.end()).find("imported"), std::string::npos);
+
+  ExprPtr stand_in = parse_text("{ x = \"from the cache\" }");
+  auto decoded =
+      decode_lazily_decodable(sections[1], sections[2], reference_lookup({{reference, stand_in}}));
+  EXPECT_EQ(decoded->as<RecordLit>()->fields.at(Label("b"))->as<RecordLit>(),
+            stand_in->as<RecordLit>());
+  // Another reference is unknown, and without a lookup the label is not an
+  // expression: entries of the integrity cache can never hold one.
+  BuildReference other = reference;
+  other.kind = BuildReference::Kind::pinned;
+  EXPECT_THROW(
+      decode_lazily_decodable(sections[1], sections[2], reference_lookup({{other, stand_in}}))
+          ->as<RecordLit>()
+          ->fields.at(Label("b"))
+          ->node(),
+      Error);
+  EXPECT_THROW(decode(sections[1].span()), Error);
+}
+
+// Without references the same expression is spelled out, and the list is
+// empty.
+TEST(BuildCacheFormat, UnnamedEmbeddingsAreSpelledOut) {
+  ExprPtr imported =
+      embed(eval(Env{}, parse_text("[ 1, 2 ]")), eval(Env{}, parse_text("List Natural")));
+  Bytes payload;
+  ASSERT_TRUE(append_referring(payload, {imported.get()}, {}));
+  auto sections = split_sections(shared(payload), 3);
+  EXPECT_TRUE(decode_references(sections[0].span()).empty());
+  EXPECT_EQ(encode(*decode_lazily_decodable(sections[1], sections[2])),
+            encode(*parse_text("[ 1, 2 ]")));
 }
 
 TEST(BuildCacheFormat, SectionsMustFillThePayloadExactly) {

@@ -61,7 +61,7 @@ protected:
 
   // The folder of the entries of `kind` ("results", "types", ...).
   fs::path build_cache_folder(const std::string& kind) const {
-    return options.build_cache_directory / "v3" / kind;
+    return options.build_cache_directory / "v4" / kind;
   }
 
   // Writes `file` again with a comment appended: its own result is no
@@ -280,6 +280,54 @@ TEST_F(BuildCacheResolverTest, SameBytesAtAnotherLocationAreAnotherEntry) {
   EXPECT_NE(shown.find("n = 3"), std::string::npos) << shown;
   EXPECT_NE(shown.find("\"./x/n.dhall\""), std::string::npos) << shown;
   EXPECT_NE(shown.find("\"./y/n.dhall\""), std::string::npos) << shown;
+}
+
+// A file that re-exports another (values.dhall re-exporting dhall-kubernetes)
+// is stored referring to it, not holding a copy of its normal form, and a
+// warm load reads both from the cache.
+TEST_F(BuildCacheResolverTest, EntriesReferToTheImportsTheyHold) {
+  write("lib.dhall", "{ marker = \"marker-5d1c\", twice = \\(n : Natural) -> n * 2 }");
+  write("reexport.dhall", "{ lib = ./lib.dhall, replicas = 3 }");
+  write("top.dhall", "let r = ./reexport.dhall in r.lib.twice r.replicas");
+  auto cold = load_with_stats("top.dhall");
+  EXPECT_EQ(build_cache_files("results"), 2U); // lib, reexport
+  std::size_t holding_marker = 0;
+  for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
+    holding_marker += read_regular_file(entry.path())->find("marker-5d1c") != std::string::npos;
+  }
+  EXPECT_EQ(holding_marker, 1U); // lib's own entry only
+
+  auto warm = load_with_stats("top.dhall");
+  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U); // reexport, which brings lib
+  EXPECT_EQ(warm.statistics.build_cache_misses, 0U);
+  EXPECT_EQ(print(*warm.normal_form()), "6");
+  EXPECT_TRUE(same_result(cold, warm));
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+// The collection may remove an entry that another refers to: the referring
+// entry then misses, quietly, and is stored again.
+TEST_F(BuildCacheResolverTest, AnEntryWhoseReferenceIsGoneIsResolvedAgain) {
+  write("lib.dhall", "{ replicas = 3 }");
+  write("reexport.dhall", "{ lib = ./lib.dhall }");
+  write("top.dhall", "(./reexport.dhall).lib.replicas");
+  load_with_stats("top.dhall");
+  // lib's entry is the one that does not name the field `lib` (reexport's
+  // type spells out lib's type, so both name `replicas`).
+  for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
+    if (read_regular_file(entry.path())->find("replicas") != std::string::npos &&
+        read_regular_file(entry.path())->find("lib") == std::string::npos) {
+      fs::remove(entry.path());
+    }
+  }
+  ASSERT_EQ(build_cache_files("results"), 1U);
+  auto again = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*again.normal_form()), "3");
+  EXPECT_EQ(again.statistics.files_parsed, 3U); // top, reexport, lib
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  EXPECT_EQ(build_cache_files("results"), 2U);
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
 }
 
 TEST_F(BuildCacheResolverTest, FallbackIsInvalidatedWhenTheMissingFileAppears) {

@@ -29,7 +29,7 @@ BuildDependency dependency(const std::string& file, std::string_view contents) {
 
 class BuildCacheTest : public ::testing::Test {
 protected:
-  fs::path cache_folder() const { return tree.root() / "cache" / "v3"; }
+  fs::path cache_folder() const { return tree.root() / "cache" / "v4"; }
 
   // The one file of `kind` ("sources", "results", "types", "layouts") in
   // the cache.
