@@ -285,12 +285,12 @@ ExprPtr ImportResolver::resolve_reference(const BuildReference& reference) {
   ExprPtr value;
   try {
     if (reference.kind == BuildReference::Kind::pinned) {
+      // Not recorded as the import's outcome: a later `env:X sha256:…` with
+      // the same hash must still count as secret for its importers.
       auto found = outcomes_.find(hash_key(reference.key));
-      if (found != outcomes_.end() && found->second.value) {
-        value = found->second.value;
-      } else if ((value = from_integrity_cache(reference.key, true))) {
-        outcomes_[hash_key(reference.key)] = Outcome{value, nullptr, {}};
-      }
+      value = found != outcomes_.end() && found->second.value && !found->second.contribution.secret
+                  ? found->second.value
+                  : from_integrity_cache(reference.key, true);
     } else if (auto result = build_cache_ ? build_cache_->result(reference.key,
                                                                  [this](const BuildReference& r) {
                                                                    return resolve_reference(r);
