@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <system_error>
 #include <utility>
 
 #include "binary/cbor.h"
@@ -96,9 +97,10 @@ fs::path BuildCache::entry_path(std::string_view kind, const Sha256& key) const 
 }
 
 template <typename Decode>
-auto BuildCache::read_decoded(std::string_view kind, const Sha256& key, Decode decode) const
+auto BuildCache::read_decoded(std::string_view kind, const Sha256& key, Decode decode,
+                              bool marked) const
     -> std::optional<decltype(decode(std::declval<const SharedBytes&>()))> {
-  auto payload = read_payload(kind, key);
+  auto payload = read_payload(kind, key, marked);
   if (!payload) {
     return std::nullopt;
   }
@@ -118,19 +120,19 @@ std::optional<std::vector<BuildDependency>> BuildCache::dependencies(const Sha25
 
 std::optional<BuildCache::Referring> BuildCache::decode_referring(const SharedBytes& payload,
                                                                   std::size_t count,
-                                                                  const ResolveReference& resolve) {
+                                                                  const ReferenceSource& source) {
   auto sections = split_sections(payload, 1 + 2 * count);
-  std::map<BuildReference, ExprPtr> resolved;
-  for (const auto& reference : decode_references(sections[0].span())) {
-    ExprPtr expr = resolve ? resolve(reference) : nullptr;
-    if (!expr) {
+  Referring exprs;
+  exprs.needs = decode_references(sections[0].span());
+  // Checked now, so that a result whose references were collected misses
+  // here and is resolved again, instead of failing when they are used. Only
+  // checked: what is needed is read when used (docs/imports.md).
+  for (const auto& reference : exprs.needs) {
+    if (!source.available || !source.available(reference)) {
       return std::nullopt;
     }
-    resolved.emplace(reference, std::move(expr));
   }
-  References references = resolved.empty() ? nullptr : reference_lookup(std::move(resolved));
-  Referring exprs;
-  exprs.refers = references != nullptr;
+  References references = exprs.needs.empty() ? nullptr : reference_lookup(source.node);
   for (std::size_t i = 0; i < count; ++i) {
     exprs.exprs.push_back(
         decode_lazily_decodable(sections[1 + 2 * i], sections[2 + 2 * i], references));
@@ -139,19 +141,29 @@ std::optional<BuildCache::Referring> BuildCache::decode_referring(const SharedBy
 }
 
 std::optional<BuildCache::Result> BuildCache::result(const Sha256& key,
-                                                     const ResolveReference& resolve) {
-  auto exprs = read_decoded("results", key, [&](const SharedBytes& payload) {
-    return decode_referring(payload, 2, resolve);
-  });
+                                                     const ReferenceSource& source, bool marked) {
+  auto exprs = read_decoded(
+      "results", key,
+      [&](const SharedBytes& payload) { return decode_referring(payload, 2, source); }, marked);
   if (!exprs || !*exprs) {
     return std::nullopt;
   }
-  return Result{(*exprs)->exprs[0], (*exprs)->exprs[1], (*exprs)->refers};
+  auto& referring = **exprs;
+  return Result{referring.exprs[0], referring.exprs[1], std::move(referring.needs)};
 }
 
-ExprPtr BuildCache::protected_type(const Sha256& hash, const ResolveReference& resolve) {
+bool BuildCache::has_result(const Sha256& key) const {
+  return mark_used(entry_path("results", key));
+}
+
+void BuildCache::forget_result(const Sha256& key) {
+  std::error_code ignored; // a removed entry is gone already
+  fs::remove(entry_path("results", key), ignored);
+}
+
+ExprPtr BuildCache::protected_type(const Sha256& hash, const ReferenceSource& source) {
   auto type = read_decoded("types", hash, [&](const SharedBytes& payload) {
-    return decode_referring(payload, 1, resolve);
+    return decode_referring(payload, 1, source);
   });
   return type && *type ? (*type)->exprs[0] : nullptr;
 }
@@ -163,9 +175,9 @@ std::optional<RecordLayout> BuildCache::protected_layout(const Sha256& hash) {
 
 bool BuildCache::store(const Sha256& source, std::span<const BuildDependency> dependencies,
                        const Sha256& key, const Expr& expr, const Expr& type,
-                       const ReferenceOf& reference_of) {
+                       const ReferenceTarget& target, std::vector<BuildReference>* needs) {
   std::vector<std::uint8_t> payload;
-  if (!append_referring(payload, {&expr, &type}, reference_of, max_expression_bytes)) {
+  if (!append_referring(payload, {&expr, &type}, target, max_expression_bytes, needs)) {
     return false;
   }
   // The result first: a reader that finds the dependencies finds it too.
@@ -180,9 +192,9 @@ void BuildCache::store_dependencies(const Sha256& source,
 }
 
 void BuildCache::store_protected_type(const Sha256& hash, const Expr& type,
-                                      const ReferenceOf& reference_of) {
+                                      const ReferenceTarget& target) {
   std::vector<std::uint8_t> payload;
-  append_referring(payload, {&type}, reference_of);
+  append_referring(payload, {&type}, target);
   write_entry("types", hash, payload);
 }
 
@@ -190,8 +202,8 @@ void BuildCache::store_protected_layout(const Sha256& hash, const RecordLayout& 
   write_entry("layouts", hash, encode_layout(layout));
 }
 
-std::optional<SharedBytes> BuildCache::read_payload(std::string_view kind,
-                                                    const Sha256& key) const {
+std::optional<SharedBytes> BuildCache::read_payload(std::string_view kind, const Sha256& key,
+                                                    bool marked) const {
   auto path = entry_path(kind, key);
   std::optional<SharedBytes> entry;
   try {
@@ -221,7 +233,9 @@ std::optional<SharedBytes> BuildCache::read_payload(std::string_view kind,
     ignore_corrupt(path, "its checksum does not match its contents");
     return std::nullopt;
   }
-  mark_used(path); // for the collection, which removes the least recently used
+  if (!marked) {
+    mark_used(path); // for the collection, which removes the least recently used
+  }
   return payload;
 }
 

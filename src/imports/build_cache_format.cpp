@@ -1,6 +1,9 @@
 #include "imports/detail/build_cache_format.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
 #include <utility>
 
 #include "binary/cbor.h"
@@ -131,8 +134,19 @@ ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& 
   return decode_lazily(encoding, decode_layout(layout.span()), std::move(references));
 }
 
+std::vector<std::uint8_t> encode_reference(const BuildReference& reference) {
+  cbor::Writer writer;
+  writer.array(3);
+  writer.unsigned_integer(reference_label);
+  writer.unsigned_integer(static_cast<std::uint64_t>(reference.kind));
+  writer.byte_string(reference.key);
+  return std::move(writer).take();
+}
+
 bool append_referring(std::vector<std::uint8_t>& payload, std::initializer_list<const Expr*> exprs,
-                      const ReferenceOf& reference_of, std::size_t max_bytes) {
+                      const ReferenceTarget& target, std::size_t max_bytes,
+                      std::vector<BuildReference>* needs_listed) {
+  const ReferenceOf& reference_of = target.reference_of;
   // The encoding of each reference met, which the encoder copies.
   std::map<BuildReference, std::vector<std::uint8_t>> references;
   KnownEncoding known = [&](const Expr& node) -> std::span<const std::uint8_t> {
@@ -145,12 +159,7 @@ bool append_referring(std::vector<std::uint8_t>& payload, std::initializer_list<
     }
     auto [found, inserted] = references.try_emplace(*reference);
     if (inserted) {
-      cbor::Writer writer;
-      writer.array(3);
-      writer.unsigned_integer(reference_label);
-      writer.unsigned_integer(static_cast<std::uint64_t>(reference->kind));
-      writer.byte_string(reference->key);
-      found->second = std::move(writer).take();
+      found->second = encode_reference(*reference);
     }
     return found->second;
   };
@@ -162,14 +171,26 @@ bool append_referring(std::vector<std::uint8_t>& payload, std::initializer_list<
     }
     encodings.push_back(std::move(*encoding));
   }
-  cbor::Writer listed;
-  listed.array(references.size());
+  // What the references need too, so that a reader checks at once that all
+  // of it is there (and marks it used) without reading any of it.
+  std::set<BuildReference> needs;
   for (const auto& [reference, encoding] : references) {
+    needs.insert(reference);
+    if (target.needs_of) {
+      std::ranges::copy(target.needs_of(reference), std::inserter(needs, needs.end()));
+    }
+  }
+  cbor::Writer listed;
+  listed.array(needs.size());
+  for (const auto& reference : needs) {
     listed.array(2);
     listed.unsigned_integer(static_cast<std::uint64_t>(reference.kind));
     listed.byte_string(reference.key);
   }
   append_section(payload, std::move(listed).take());
+  if (needs_listed != nullptr) {
+    needs_listed->assign(needs.begin(), needs.end());
+  }
   for (const auto& encoding : encodings) {
     auto layout = record_layout(encoding);
     append_section(payload, encoding);
@@ -202,18 +223,16 @@ std::vector<BuildReference> decode_references(std::span<const std::uint8_t> byte
   return references;
 }
 
-References reference_lookup(std::map<BuildReference, ExprPtr> resolved) {
+References reference_lookup(std::function<ExprPtr(const BuildReference&)> node) {
   return std::make_shared<const ReferenceLookup>(
-      [resolved = std::move(resolved)](std::uint64_t kind,
-                                       std::span<const std::uint8_t> key) -> ExprPtr {
+      [node = std::move(node)](std::uint64_t kind, std::span<const std::uint8_t> key) -> ExprPtr {
         BuildReference reference{static_cast<BuildReference::Kind>(kind), {}};
-        if (kind > static_cast<std::uint64_t>(BuildReference::Kind::pinned) ||
+        if (!node || kind > static_cast<std::uint64_t>(BuildReference::Kind::pinned) ||
             key.size() != reference.key.size()) {
           return nullptr;
         }
         std::ranges::copy(key, reference.key.begin());
-        auto found = resolved.find(reference);
-        return found == resolved.end() ? nullptr : found->second;
+        return node(reference);
       });
 }
 

@@ -35,7 +35,7 @@ Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
   loaded.value = eval(Env{}, resolved);
   loaded.type = quote(type);
   loaded.dependencies = std::move(dependencies);
-  loaded.statistics = statistics;
+  loaded.statistics = resolver.statistics();
   return loaded;
 }
 

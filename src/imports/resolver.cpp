@@ -121,6 +121,13 @@ ImportResolver::ImportResolver(LoadOptions options)
     build_cache_.emplace(options_.build_cache_directory, options_.on_warning);
     verified_pins_.emplace(options_.build_cache_directory, options_.on_warning);
   }
+  referenced_ = std::make_shared<ReferencedImports>(build_cache_, options_.integrity_cache,
+                                                    options_.on_warning);
+}
+
+LoadStatistics& ImportResolver::statistics() {
+  statistics_.build_cache_results_read = referenced_->results_read();
+  return statistics_;
 }
 
 ImportResolver::~ImportResolver() {

@@ -152,57 +152,7 @@ ExprPtr ImportResolver::resolve_protected(ImportTarget target, ImportMode mode, 
 }
 
 ExprPtr ImportResolver::from_integrity_cache(const Sha256& hash, bool typed_by_build_cache) {
-  auto bytes = options_.integrity_cache->load(hash);
-  if (!bytes) {
-    return nullptr;
-  }
-  std::string entry = "the integrity cache entry " + cache_file_name(hash);
-  if (sha256(bytes->span()) != hash) {
-    warn("ignoring " + entry + ": its contents do not match its name; it will be replaced");
-    return nullptr;
-  }
-  try {
-    bool use_build_cache = build_cache_ && typed_by_build_cache;
-    ExprPtr known_type =
-        use_build_cache
-            ? build_cache_->protected_type(
-                  hash, [this](const BuildReference& r) { return resolve_reference(r); })
-            : nullptr;
-    // With its type known, a package is decoded field by field as they are
-    // used (a render reads a few of dhall-kubernetes' thousand); inferring
-    // its type reads every field, which one eager pass decodes best, sharing
-    // the types repeated across fields.
-    ExprPtr syntax;
-    ValuePtr type;
-    if (known_type) {
-      syntax = decode_with_layout(hash, *bytes);
-      ++statistics_.build_cache_hits;
-      type = eval(Env{}, known_type);
-    } else {
-      syntax = decode(bytes->span());
-      statistics_.build_cache_misses += use_build_cache ? 1 : 0;
-      type = infer_type(syntax);
-      ++statistics_.expressions_type_checked;
-      if (use_build_cache) {
-        store_protected_type(hash, type);
-      }
-    }
-    ValuePtr value = eval(Env{}, syntax);
-    return embed(std::move(value), std::move(type), std::move(syntax));
-  } catch (const Error& error) {
-    warn("ignoring " + entry + ": " + error.message() + "; it will be replaced");
-    return nullptr;
-  }
-}
-
-ExprPtr ImportResolver::decode_with_layout(const Sha256& hash, const SharedBytes& bytes) {
-  // Finding the layout walks every item of the entry (a millisecond for
-  // dhall-kubernetes); the build cache keeps it for the next run.
-  auto layout = build_cache_->protected_layout(hash);
-  if (!layout && (layout = record_layout(bytes.span()))) {
-    build_cache_->store_protected_layout(hash, *layout);
-  }
-  return layout ? decode_lazily(bytes, *layout) : decode(bytes.span());
+  return referenced_->from_integrity_cache(hash, typed_by_build_cache, &statistics_);
 }
 
 ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash,
@@ -233,81 +183,23 @@ ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash
 }
 
 void ImportResolver::store_protected_type(const Sha256& hash, const ValuePtr& type) {
-  if (build_cache_) {
-    build_cache_->store_protected_type(
-        hash, *quote_referring_to_embeddings(type),
-        [this](const Expr& embedded) { return reference_of(embedded); });
-    ++statistics_.build_cache_stores;
-  }
+  referenced_->store_protected_type(hash, type, &statistics_);
 }
 
 void ImportResolver::remember_reference(const ExprPtr& value, const BuildReference& reference) {
-  const EmbeddedValue* embedding = embedded_value(*value);
-  if (embedding == nullptr) {
-    return; // `as Text`, `as Bytes`: a literal, stored as it is
-  }
-  referenced_[reference] = value;
-  // Any reference to the value will do: all stand for the same expression.
-  references_.try_emplace(embedding->value().get(), reference);
+  referenced_->remember(value, reference);
 }
 
 std::optional<BuildReference> ImportResolver::reference_of(const Expr& embedded) const {
-  const EmbeddedValue* embedding = embedded_value(embedded);
-  if (embedding == nullptr) {
-    return std::nullopt;
-  }
-  auto found = references_.find(embedding->value().get());
-  return found == references_.end() ? std::nullopt : std::optional(found->second);
-}
-
-ExprPtr ImportResolver::embed_result(const BuildCache::Result& result) {
-  // A result that refers to imports holds their Embedded nodes, not their
-  // normal forms: its own normal form is read back from its value when
-  // needed.
-  return embed(eval(Env{}, result.expr), eval(Env{}, result.type),
-               result.refers_to_imports ? nullptr : result.expr);
+  return referenced_->reference_of(embedded);
 }
 
 ExprPtr ImportResolver::resolve_reference(const BuildReference& reference) {
-  if (auto found = referenced_.find(reference); found != referenced_.end()) {
-    return found->second;
-  }
-  // Keys are hashes of what is below them, so entries cannot refer in a
-  // cycle, nor deeper than imports nest, unless the cache is corrupt.
-  if (reference_depth_ >= options_.max_import_depth) {
-    return nullptr;
-  }
-  referenced_[reference] = nullptr;
-  ++reference_depth_;
-  // What an entry refers to is part of the hit of the entry.
-  auto hits = statistics_.build_cache_hits;
-  auto misses = statistics_.build_cache_misses;
-  ExprPtr value;
   try {
-    if (reference.kind == BuildReference::Kind::pinned) {
-      // Not recorded as the import's outcome: a later `env:X sha256:…` with
-      // the same hash must still count as secret for its importers.
-      auto found = outcomes_.find(hash_key(reference.key));
-      value = found != outcomes_.end() && found->second.value && !found->second.contribution.secret
-                  ? found->second.value
-                  : from_integrity_cache(reference.key, true);
-    } else if (auto result = build_cache_ ? build_cache_->result(reference.key,
-                                                                 [this](const BuildReference& r) {
-                                                                   return resolve_reference(r);
-                                                                 })
-                                          : std::nullopt) {
-      value = embed_result(*result);
-    }
+    return referenced_->make(reference);
   } catch (const Error&) {
-    value = nullptr; // the importer misses and is resolved from its files
+    return nullptr; // the importer misses and is resolved from its files
   }
-  --reference_depth_;
-  statistics_.build_cache_hits = hits;
-  statistics_.build_cache_misses = misses;
-  if (value) {
-    remember_reference(value, reference);
-  }
-  return value;
 }
 
 ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provenance& contribution) {
@@ -352,13 +244,13 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
     // to store anyway only lists its dependencies: the keys of its
     // importers, and the pins verified for them, need them.
     const EmbeddedValue& embedding = *embedded_value(*value);
-    auto reference_of = [this](const Expr& embedded) { return this->reference_of(embedded); };
+    std::vector<BuildReference> needs;
     if (build_cache_->store(
             source, inner.dependencies, key,
             *quote_referring_to_embeddings(embedding.value(), embedding.value().get()),
-            *quote_referring_to_embeddings(embedding.type()), reference_of)) {
+            *quote_referring_to_embeddings(embedding.type()), referenced_->target(), &needs)) {
       ++statistics_.build_cache_stores;
-      remember_reference(value, {BuildReference::Kind::result, key});
+      referenced_->remember(value, {BuildReference::Kind::result, key}, std::move(needs));
     } else if (!listed) {
       build_cache_->store_dependencies(source, inner.dependencies);
     }

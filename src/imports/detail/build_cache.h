@@ -63,9 +63,24 @@ struct BuildReference {
 // The reference an Embedded node of an expression being stored stands for,
 // or nullopt: the node is then stored as its normal form.
 using ReferenceOf = std::function<std::optional<BuildReference>(const Expr& embedded)>;
-// The Embedded node a reference of an entry being read stands for, or null
-// when it cannot be had (the entry then misses).
-using ResolveReference = std::function<ExprPtr(const BuildReference&)>;
+// The entries the entry of a reference needs to be made in full, besides
+// itself: what it refers to, and what they need (empty when unknown).
+using NeedsOf = std::function<std::vector<BuildReference>(const BuildReference&)>;
+// What an entry that is stored refers to: the Embedded nodes it names, and
+// what their entries need in turn.
+struct ReferenceTarget {
+  ReferenceOf reference_of;
+  NeedsOf needs_of;
+};
+// How the references of an entry being read are had (referenced_imports.h):
+// `available` says whether an entry the read one needs is there (a miss
+// otherwise), asked for each when the entry is read; `node` gives the
+// Embedded node a reference stands for (or a Deferred node that makes it),
+// asked when the decoder meets the reference, and null when it cannot.
+struct ReferenceSource {
+  std::function<bool(const BuildReference&)> available;
+  std::function<ExprPtr(const BuildReference&)> node;
+};
 
 // What an import's result is decided by, before looking at its imports.
 Sha256 source_key(ImportMode mode, std::string_view location, std::string_view contents);
@@ -80,7 +95,8 @@ public:
   struct Result {
     ExprPtr expr; // β-normal, but for the Embedded nodes of references
     ExprPtr type; // normal, likewise
-    bool refers_to_imports = false;
+    // The entries it needs: what it refers to, and what they need.
+    std::vector<BuildReference> needs;
   };
 
   // Entries live below `directory`, which is created when first written.
@@ -89,12 +105,21 @@ public:
 
   // The dependencies recorded for `source`, or nullopt.
   std::optional<std::vector<BuildDependency>> dependencies(const Sha256& source);
-  // The result stored under `key`, or nullopt, also when `resolve` cannot
-  // resolve a reference it holds. Every reference is resolved now; the
-  // fields of records are decoded when first read.
-  std::optional<Result> result(const Sha256& key, const ResolveReference& resolve = {});
+  // The result stored under `key`, or nullopt, also when an entry it needs
+  // is not `available`. Nothing it refers to is read now: references become
+  // what `source` makes of them when the decoder meets them, and the fields
+  // of records are decoded when first read.
+  // `marked`: has_result() marked it used in this load already.
+  std::optional<Result> result(const Sha256& key, const ReferenceSource& source = {},
+                               bool marked = false);
+  // Whether the result stored under `key` is there; marks it used (for the
+  // collection) without reading it.
+  bool has_result(const Sha256& key) const;
+  // Removes the result stored under `key`, one that cannot be read when
+  // used, so that the entries needing it miss from now on.
+  void forget_result(const Sha256& key);
   // The type of the protected import with `hash`, or null.
-  ExprPtr protected_type(const Sha256& hash, const ResolveReference& resolve = {});
+  ExprPtr protected_type(const Sha256& hash, const ReferenceSource& source = {});
   // The layout of its integrity-cache entry, or nullopt.
   std::optional<RecordLayout> protected_layout(const Sha256& hash);
 
@@ -111,37 +136,42 @@ public:
   // Writing never throws: a cache that cannot be written only warns.
   // Returns whether the entry was stored: not when the result or its type
   // encodes to more than max_expression_bytes.
-  // The Embedded nodes of `expr` and `type` that `reference_of` names are
-  // stored as references.
+  // The Embedded nodes of `expr` and `type` that `target` names are stored
+  // as references, and the entry lists every entry it needs (set in
+  // `needs` when given).
   bool store(const Sha256& source, std::span<const BuildDependency> dependencies, const Sha256& key,
-             const Expr& expr, const Expr& type, const ReferenceOf& reference_of = {});
+             const Expr& expr, const Expr& type, const ReferenceTarget& target = {},
+             std::vector<BuildReference>* needs = nullptr);
   // Lists the dependencies of the code import with source key `source`
   // without its result, which then always misses.
   void store_dependencies(const Sha256& source, std::span<const BuildDependency> dependencies);
   void store_protected_type(const Sha256& hash, const Expr& type,
-                            const ReferenceOf& reference_of = {});
+                            const ReferenceTarget& target = {});
   void store_protected_layout(const Sha256& hash, const RecordLayout& layout);
 
 private:
   // The entry of `kind` ("sources", "results", ...) named by `key`.
   std::filesystem::path entry_path(std::string_view kind, const Sha256& key) const;
-  // The entry's verified payload as `decode` reads it, or nullopt: no entry,
-  // or a corrupt one (a failed check, or `decode` throws), which is reported.
   // The expressions of a payload written by append_referring, or nullopt
-  // when a reference cannot be resolved. Throws on a malformed payload.
+  // when an entry they need is not available. Throws on a malformed payload.
   struct Referring {
     std::vector<ExprPtr> exprs;
-    bool refers = false; // whether they hold references
+    std::vector<BuildReference> needs;
   };
   static std::optional<Referring> decode_referring(const SharedBytes& payload, std::size_t count,
-                                                   const ResolveReference& resolve);
+                                                   const ReferenceSource& source);
+  // The entry's verified payload as `decode` reads it, or nullopt: no entry,
+  // or a corrupt one (a failed check, or `decode` throws), which is reported.
   template <typename Decode>
-  auto read_decoded(std::string_view kind, const Sha256& key, Decode decode) const
+  auto read_decoded(std::string_view kind, const Sha256& key, Decode decode,
+                    bool marked = false) const
       -> std::optional<decltype(decode(std::declval<const SharedBytes&>()))>;
   // The verified payload of the entry of `kind` named by `key`, or nullopt:
   // no entry, or a corrupt one (reported), such as one stored under another
   // key.
-  std::optional<SharedBytes> read_payload(std::string_view kind, const Sha256& key) const;
+  // Marks it used unless `marked`.
+  std::optional<SharedBytes> read_payload(std::string_view kind, const Sha256& key,
+                                          bool marked = false) const;
   void write_entry(std::string_view kind, const Sha256& key, std::span<const std::uint8_t> payload);
   void ignore_corrupt(const std::filesystem::path& path, std::string_view why) const;
 

@@ -4,6 +4,7 @@
 // decoder throws Error(ErrorKind::decode) on anything its encoder does not
 // write.
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <limits>
 #include <map>
@@ -36,20 +37,26 @@ bool append_lazily_decodable(std::vector<std::uint8_t>& payload, const Expr& exp
 ExprPtr decode_lazily_decodable(const SharedBytes& encoding, const SharedBytes& layout,
                                 References references = nullptr);
 
+// [reference_label, kind, key]: how an expression refers to another.
+std::vector<std::uint8_t> encode_reference(const BuildReference& reference);
+
 // Appends `exprs` for an entry that refers to imports: a section listing
-// the references they hold, then two sections for each as
+// the entries it needs (the references they hold, and what `target` says
+// those need in turn), then two sections for each as
 // append_lazily_decodable writes them, where each Embedded node that
-// `reference_of` names is written as the reference
-// [reference_label, kind, key] (binary/decode.h). Appends nothing and
-// returns false when an encoding would take more than `max_bytes`.
+// `target` names is written as the reference [reference_label, kind, key]
+// (binary/decode.h); sets `needs` (when given) to what the first section
+// lists. Appends nothing and returns false when an encoding would take more
+// than `max_bytes`.
 bool append_referring(std::vector<std::uint8_t>& payload, std::initializer_list<const Expr*> exprs,
-                      const ReferenceOf& reference_of,
-                      std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
+                      const ReferenceTarget& target,
+                      std::size_t max_bytes = std::numeric_limits<std::size_t>::max(),
+                      std::vector<BuildReference>* needs = nullptr);
 // The references a section written by append_referring lists.
 std::vector<BuildReference> decode_references(std::span<const std::uint8_t> bytes);
-// The lookup that gives the expressions of `resolved` for their references
-// (any other reference is unknown).
-References reference_lookup(std::map<BuildReference, ExprPtr> resolved);
+// The lookup that gives what `node` makes of each reference the decoder
+// meets (null for an unknown one: a decode error).
+References reference_lookup(std::function<ExprPtr(const BuildReference&)> node);
 
 // The `count` sections `payload` consists of, sharing its bytes.
 std::vector<SharedBytes> split_sections(const SharedBytes& payload, std::size_t count);

@@ -17,6 +17,9 @@ struct LoadStatistics {
   std::size_t build_cache_hits = 0;
   std::size_t build_cache_misses = 0;
   std::size_t build_cache_stores = 0;
+  // Build-cache results read: the hits, and the entries they refer to that
+  // were used (references are read when used: docs/evaluation.md).
+  std::size_t build_cache_results_read = 0;
 };
 
 } // namespace polar::dhall

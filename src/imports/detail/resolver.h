@@ -21,6 +21,7 @@
 #include "imports/detail/load_statistics.h"
 #include "imports/detail/location.h"
 #include "imports/detail/provenance.h"
+#include "imports/detail/referenced_imports.h"
 #include "imports/detail/resource.h"
 #include "imports/detail/verified_pins.h"
 #include "imports/options.h"
@@ -66,7 +67,7 @@ public:
   const std::vector<std::filesystem::path>& dependencies() const { return dependencies_; }
   const LoadOptions& options() const { return options_; }
   // What the load did so far; load_file adds the parse and check of the root.
-  LoadStatistics& statistics() { return statistics_; }
+  LoadStatistics& statistics();
 
 private:
   // One element of the chain of imports being resolved, (Δ, here).
@@ -138,9 +139,6 @@ private:
   // `typed_by_build_cache`, its type is looked up in (and stored into) the
   // build cache instead of always being inferred.
   ExprPtr from_integrity_cache(const Sha256& hash, bool typed_by_build_cache);
-  // The verified entry `bytes` with `hash`, decoded lazily with the record
-  // layout the build cache keeps (found and stored when it has none).
-  ExprPtr decode_with_layout(const Sha256& hash, const SharedBytes& bytes);
   // The αβ-normal form of `value`, which the cache holds, so that a
   // protected import reads the same whether it was cached or not. Throws
   // unless it has `hash` (without the actual hash when `secret`: it would
@@ -159,8 +157,6 @@ private:
   // The Embedded node `reference` stands for, the same for every entry of
   // the load that holds it, or null when it cannot be had.
   ExprPtr resolve_reference(const BuildReference& reference);
-  // The Embedded node of a build-cache result.
-  ExprPtr embed_result(const BuildCache::Result& result);
 
   // The result key of the code import memoized as `memo` whose source key is
   // `source`, when the build cache knows what it imported and all of that
@@ -188,12 +184,9 @@ private:
   // Resolving what a protected import points at: its hash pins everything
   // below, and the integrity cache holds it, so the build cache is not used.
   bool inside_pinned_ = false;
-  // The references of build-cache entries: what each stands for in this
-  // load (null: cannot be had, or being resolved), and the reference of
-  // each embedded value that has one.
-  std::map<BuildReference, ExprPtr> referenced_;
-  std::unordered_map<const void*, BuildReference> references_;
-  std::size_t reference_depth_ = 0;
+  // What build-cache entries refer to, made when first used (shared with
+  // the Deferred nodes that make them, which may outlive the load).
+  std::shared_ptr<ReferencedImports> referenced_;
   // Validated result keys by memo key; nullopt: not in the cache or changed.
   std::unordered_map<std::string, std::optional<Sha256>> build_keys_;
   LoadStatistics statistics_;

@@ -43,6 +43,12 @@ TEST(BuildCacheFormat, AnythingElseComesBackWhole) {
             encode(*parse_text("List Natural")));
 }
 
+// The lookup that knows `reference` only, as `expr`.
+References lookup(const BuildReference& reference, const ExprPtr& expr) {
+  return reference_lookup(
+      [=](const BuildReference& met) { return met == reference ? expr : nullptr; });
+}
+
 // An entry that refers to an import holds a reference where the import's
 // value is, lists it first, and reads back as what the reference stands for.
 TEST(BuildCacheFormat, ReferencesComeBackAsWhatTheyStandFor) {
@@ -56,27 +62,50 @@ TEST(BuildCacheFormat, ReferencesComeBackAsWhatTheyStandFor) {
     return &node == imported.get() ? std::optional(reference) : std::nullopt;
   };
   Bytes payload;
-  ASSERT_TRUE(append_referring(payload, {record.get()}, reference_of));
+  ASSERT_TRUE(append_referring(payload, {record.get()}, ReferenceTarget{reference_of, {}}));
   auto sections = split_sections(shared(payload), 3);
   EXPECT_EQ(decode_references(sections[0].span()), std::vector{reference});
   EXPECT_EQ(std::string(payload.begin(), payload.end()).find("imported"), std::string::npos);
 
   ExprPtr stand_in = parse_text("{ x = \"from the cache\" }");
-  auto decoded =
-      decode_lazily_decodable(sections[1], sections[2], reference_lookup({{reference, stand_in}}));
+  auto decoded = decode_lazily_decodable(sections[1], sections[2], lookup(reference, stand_in));
   EXPECT_EQ(decoded->as<RecordLit>()->fields.at(Label("b"))->as<RecordLit>(),
             stand_in->as<RecordLit>());
   // Another reference is unknown, and without a lookup the label is not an
   // expression: entries of the integrity cache can never hold one.
   BuildReference other = reference;
   other.kind = BuildReference::Kind::pinned;
-  EXPECT_THROW(
-      decode_lazily_decodable(sections[1], sections[2], reference_lookup({{other, stand_in}}))
-          ->as<RecordLit>()
-          ->fields.at(Label("b"))
-          ->node(),
-      Error);
+  EXPECT_THROW(decode_lazily_decodable(sections[1], sections[2], lookup(other, stand_in))
+                   ->as<RecordLit>()
+                   ->fields.at(Label("b"))
+                   ->node(),
+               Error);
   EXPECT_THROW(decode(sections[1].span()), Error);
+}
+
+// The list names what the entries referred to need too, so that a reader
+// can check that all of it is there without reading any of it.
+TEST(BuildCacheFormat, AnEntryListsWhatItsReferencesNeed) {
+  ExprPtr imported = embed(eval(Env{}, parse_text("1")), eval(Env{}, parse_text("Natural")));
+  BuildReference reference{BuildReference::Kind::result, {}};
+  reference.key.fill(7);
+  BuildReference below{BuildReference::Kind::result, {}};
+  below.key.fill(3);
+  BuildReference pinned{BuildReference::Kind::pinned, {}};
+  pinned.key.fill(9);
+  ReferenceTarget target{
+      [&](const Expr& node) -> std::optional<BuildReference> {
+        return &node == imported.get() ? std::optional(reference) : std::nullopt;
+      },
+      [&](const BuildReference& met) {
+        return met == reference ? std::vector{below, pinned} : std::vector<BuildReference>{};
+      }};
+  Bytes payload;
+  std::vector<BuildReference> needs;
+  ASSERT_TRUE(append_referring(payload, {imported.get()}, target, 1 << 20, &needs));
+  std::vector<BuildReference> expected{below, reference, pinned}; // in order
+  EXPECT_EQ(needs, expected);
+  EXPECT_EQ(decode_references(split_sections(shared(payload), 3)[0].span()), expected);
 }
 
 // Without references the same expression is spelled out, and the list is

@@ -330,6 +330,83 @@ TEST_F(BuildCacheResolverTest, AnEntryWhoseReferenceIsGoneIsResolvedAgain) {
   EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
 }
 
+// Reading an entry that refers to others reads none of them: each is read
+// when evaluation first uses it (docs/evaluation.md, "Lazy references"). A
+// warm load of a package of five libraries that uses one reads two results.
+TEST_F(BuildCacheResolverTest, ReferencesAreReadWhenUsed) {
+  std::string fields;
+  for (int i = 1; i <= 5; ++i) {
+    auto n = std::to_string(i);
+    write("lib" + n + ".dhall", "{ n = " + n + " }");
+    fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
+  }
+  write("package.dhall", "{ " + fields + " }");
+  write("top.dhall", "let p = ./package.dhall in assert : p.l2.n === 2");
+  auto cold = load_with_stats("top.dhall");
+  EXPECT_EQ(build_cache_files("results"), 6U);
+  auto warm = load_with_stats("top.dhall");
+  EXPECT_EQ(warm.statistics.files_parsed, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_results_read, 2U); // package, lib2
+  EXPECT_TRUE(same_result(cold, warm));
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+// An entry lists every entry it needs, not only those it refers to: one
+// that is gone further down makes it miss when it is read, instead of
+// failing when the part that needs it is used.
+TEST_F(BuildCacheResolverTest, AnEntryWhoseIndirectReferenceIsGoneIsResolvedAgain) {
+  write("lib.dhall", "{ replicas = 3 }");
+  write("middle.dhall", "{ lib = ./lib.dhall }");
+  write("reexport.dhall", "{ middle = ./middle.dhall }");
+  write("top.dhall", "(./reexport.dhall).middle.lib.replicas");
+  load_with_stats("top.dhall");
+  ASSERT_EQ(build_cache_files("results"), 3U);
+  // Only lib's entry does not name the field `lib` (the types of the others
+  // spell out lib's type).
+  for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
+    if (read_regular_file(entry.path())->find("lib") == std::string::npos) {
+      fs::remove(entry.path());
+    }
+  }
+  ASSERT_EQ(build_cache_files("results"), 2U);
+  auto again = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*again.normal_form()), "3");
+  EXPECT_EQ(again.statistics.files_parsed, 4U); // top, reexport, middle, lib
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
+}
+
+// An entry found corrupt only when it is used cannot be resolved from its
+// files any more (the load has used its referrer): the load fails, saying to
+// run again, and the entry is removed, so that the next load resolves what
+// needs it from the files.
+TEST_F(BuildCacheResolverTest, AnEntryCorruptWhenUsedFailsOnceAndIsResolvedAgain) {
+  write("lib.dhall", "{ marker = \"marker-93ab\" }");
+  write("package.dhall", "{ lib = ./lib.dhall, other = 1 }");
+  write("top.dhall", "(./package.dhall).lib.marker");
+  load_with_stats("top.dhall");
+  for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
+    auto contents = *read_regular_file(entry.path());
+    if (auto at = contents.find("marker-93ab");
+        at != std::string::npos && contents.find("lib") == std::string::npos) {
+      contents[at] = 'M';
+      write_file_atomically(entry.path(), contents);
+    }
+  }
+  try {
+    load_with_stats("top.dhall").normal_form();
+    ADD_FAILURE() << "the corrupt entry was not noticed";
+  } catch (const Error& error) {
+    EXPECT_NE(error.message().find("run again"), std::string::npos) << error.message();
+  }
+  ASSERT_FALSE(warnings.empty());              // why the entry could not be read
+  EXPECT_EQ(build_cache_files("results"), 1U); // package's, which now misses
+  auto again = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*again.normal_form()), "\"marker-93ab\"");
+  EXPECT_EQ(again.statistics.files_parsed, 3U); // top, package, lib
+}
+
 TEST_F(BuildCacheResolverTest, FallbackIsInvalidatedWhenTheMissingFileAppears) {
   write("a.dhall", "./optional.dhall ? 1");
   write("top.dhall", "./a.dhall");
