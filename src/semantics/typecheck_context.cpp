@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "semantics/eval.h"
 #include "semantics/detail/eval_internal.h"
+#include "semantics/eval.h"
 
 namespace polar::dhall {
 
