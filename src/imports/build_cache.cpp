@@ -1,6 +1,8 @@
 #include "imports/detail/build_cache.h"
 
 #include <algorithm>
+#include <array>
+#include <fstream>
 #include <map>
 #include <system_error>
 #include <utility>
@@ -88,6 +90,40 @@ Sha256 result_key(const Sha256& source, std::span<const BuildDependency> depende
   return hash_of(std::move(writer));
 }
 
+std::vector<BuildReference> needs_listed_in(const fs::path& path) {
+  // The entry (build_cache.cpp, above) up to its first section, which lists
+  // what it needs (build_cache_format.h): a few bytes of a large entry.
+  std::ifstream entry(path, std::ios::binary);
+  std::string line;
+  if (!std::getline(entry, line) || line + '\n' != magic || !std::getline(entry, line) ||
+      !entry.ignore(checksum_size)) {
+    return {};
+  }
+  std::array<unsigned char, 8> length_bytes{};
+  if (!entry.read(reinterpret_cast<char*>(length_bytes.data()), length_bytes.size())) {
+    return {};
+  }
+  std::uint64_t length = 0;
+  for (std::size_t byte = 0; byte < length_bytes.size(); ++byte) {
+    length |= std::uint64_t{length_bytes[byte]} << (8 * byte);
+  }
+  std::error_code error;
+  auto size = fs::file_size(path, error);
+  if (error || length > size) {
+    return {};
+  }
+  std::vector<std::uint8_t> section(static_cast<std::size_t>(length));
+  if (!entry.read(reinterpret_cast<char*>(section.data()),
+                  static_cast<std::streamsize>(section.size()))) {
+    return {};
+  }
+  try {
+    return decode_references(section);
+  } catch (const Error&) {
+    return {}; // not an entry that refers to others: a reader reports it
+  }
+}
+
 BuildCache::BuildCache(fs::path directory, WarningSink warn)
     : directory_(std::move(directory) / ("v" + std::to_string(format))), warn_(std::move(warn)) {
 }
@@ -141,10 +177,10 @@ std::optional<BuildCache::Referring> BuildCache::decode_referring(const SharedBy
 }
 
 std::optional<BuildCache::Result> BuildCache::result(const Sha256& key,
-                                                     const ReferenceSource& source, bool marked) {
+                                                     const ReferenceSource& source, bool needed) {
   auto exprs = read_decoded(
       "results", key,
-      [&](const SharedBytes& payload) { return decode_referring(payload, 2, source); }, marked);
+      [&](const SharedBytes& payload) { return decode_referring(payload, 2, source); }, needed);
   if (!exprs || !*exprs) {
     return std::nullopt;
   }
@@ -152,13 +188,29 @@ std::optional<BuildCache::Result> BuildCache::result(const Sha256& key,
   return Result{referring.exprs[0], referring.exprs[1], std::move(referring.needs)};
 }
 
-bool BuildCache::has_result(const Sha256& key) const {
-  return mark_used(entry_path("results", key));
+bool BuildCache::has_result(const Sha256& key) {
+  if (!listed_results_ && lookups_ < lookups_before_listing) {
+    ++lookups_;
+    std::error_code error;
+    return fs::is_regular_file(entry_path("results", key), error);
+  }
+  if (!listed_results_) {
+    listed_results_.emplace();
+    std::error_code error; // a folder that cannot be listed lists nothing
+    for (fs::directory_iterator file(directory_ / "results", error);
+         !error && file != fs::directory_iterator(); file.increment(error)) {
+      listed_results_->insert(file->path().filename().string());
+    }
+  }
+  return listed_results_->contains(to_hex(key));
 }
 
 void BuildCache::forget_result(const Sha256& key) {
   std::error_code ignored; // a removed entry is gone already
   fs::remove(entry_path("results", key), ignored);
+  if (listed_results_) {
+    listed_results_->erase(to_hex(key));
+  }
 }
 
 ExprPtr BuildCache::protected_type(const Sha256& hash, const ReferenceSource& source) {
@@ -183,6 +235,9 @@ bool BuildCache::store(const Sha256& source, std::span<const BuildDependency> de
   // The result first: a reader that finds the dependencies finds it too.
   write_entry("results", key, payload);
   write_entry("sources", source, encode_dependencies(dependencies));
+  if (listed_results_) {
+    listed_results_->insert(to_hex(key));
+  }
   return true;
 }
 

@@ -6,11 +6,16 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include "binary/hash.h"
+#include "imports/detail/build_cache.h"
 #include "support/file_io.h"
 #include "syntax/source.h"
 
@@ -41,6 +46,7 @@ struct Entry {
   fs::path path;
   fs::file_time_type used;
   std::uint64_t bytes = 0;
+  std::vector<std::size_t> needed_by; // the entries listing this one
 };
 
 struct Listing {
@@ -65,7 +71,7 @@ void list_folder(const fs::path& folder, Listing& listing) {
     auto size = file->file_size(status_error);
     auto used = file->last_write_time(status_error);
     if (!status_error) {
-      listing.entries.push_back({file->path(), used, disk_bytes(size)});
+      listing.entries.push_back({file->path(), used, disk_bytes(size), {}});
     }
   }
 }
@@ -113,6 +119,102 @@ bool used_since(const fs::path& path, fs::file_time_type since) {
   return !error && used >= since;
 }
 
+// The same for the entry `first` or any entry that needs it.
+bool used_since(const std::vector<Entry>& entries, std::size_t first, fs::file_time_type since) {
+  std::vector<bool> seen(entries.size());
+  std::vector<std::size_t> pending{first};
+  seen[first] = true;
+  while (!pending.empty()) {
+    std::size_t i = pending.back();
+    pending.pop_back();
+    if (used_since(entries[i].path, since)) {
+      return true;
+    }
+    for (std::size_t referrer : entries[i].needed_by) {
+      if (!seen[referrer]) {
+        seen[referrer] = true;
+        pending.push_back(referrer);
+      }
+    }
+  }
+  return false;
+}
+
+// Records in each entry which entries need it, as results and types list
+// them (build_cache.h).
+void link_needs(std::vector<Entry>& entries, const fs::path& current) {
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    index.emplace(entries[i].path.string(), i);
+  }
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    auto folder = entries[i].path.parent_path();
+    if (folder != current / "results" && folder != current / "types") {
+      continue;
+    }
+    for (const auto& need : needs_listed_in(entries[i].path)) {
+      if (need.kind != BuildReference::Kind::result) {
+        continue; // in the integrity cache, which is not collected
+      }
+      auto found = index.find((current / "results" / to_hex(need.key)).string());
+      if (found != index.end() && found->second != i) {
+        entries[found->second].needed_by.push_back(i);
+      }
+    }
+  }
+}
+
+// When each entry was last used, itself or through an entry that needs it
+// (a load marks the entry it reads, not those it needs), and how deep it
+// lies below entries that need it, so that no entry goes before one that
+// needs it: that one would then miss.
+struct LastUses {
+  std::vector<fs::file_time_type> used;
+  std::vector<std::size_t> depth; // 0: needed by none
+};
+LastUses last_uses(const std::vector<Entry>& entries) {
+  enum class State : std::uint8_t { unknown, visiting, known };
+  std::vector<State> state(entries.size(), State::unknown);
+  LastUses uses{std::vector<fs::file_time_type>(entries.size()),
+                std::vector<std::size_t>(entries.size())};
+  auto& used = uses.used;
+  auto& depth = uses.depth;
+  // Iterative: a chain of needs is as long as a chain of imports.
+  for (std::size_t root = 0; root < entries.size(); ++root) {
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};
+    while (!stack.empty()) {
+      auto& [i, next] = stack.back();
+      if (next == 0) {
+        if (state[i] != State::unknown) {
+          stack.pop_back();
+          continue;
+        }
+        state[i] = State::visiting;
+        used[i] = entries[i].used;
+      }
+      if (next < entries[i].needed_by.size()) {
+        std::size_t referrer = entries[i].needed_by[next++];
+        if (state[referrer] == State::unknown) {
+          stack.emplace_back(referrer, 0);
+        } else if (state[referrer] == State::known) {
+          used[i] = std::max(used[i], used[referrer]);
+          depth[i] = std::max(depth[i], depth[referrer] + 1);
+        } // visiting: a cycle, which Merkle keys rule out; ignored
+        continue;
+      }
+      state[i] = State::known;
+      std::size_t done = i;
+      stack.pop_back();
+      if (!stack.empty()) {
+        auto parent = stack.back().first;
+        used[parent] = std::max(used[parent], used[done]);
+        depth[parent] = std::max(depth[parent], depth[done] + 1);
+      }
+    }
+  }
+  return uses;
+}
+
 } // namespace
 
 bool mark_used(const fs::path& path) {
@@ -150,13 +252,23 @@ BuildCacheCollection collect_build_cache(const fs::path& directory, std::uint64_
     return collection;
   }
   std::uint64_t target = max_bytes / 4 * 3;
-  std::ranges::sort(listing.entries, {}, &Entry::used);
-  for (const auto& entry : listing.entries) {
-    if (collection.bytes_after <= target || entry.used >= keep_used_since) {
+  auto& entries = listing.entries;
+  link_needs(entries, directory / current_format);
+  auto [used, depth] = last_uses(entries);
+  std::vector<std::size_t> order(entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  // An entry needed by another was used no earlier, and goes after it.
+  std::ranges::sort(order, [&](std::size_t a, std::size_t b) {
+    return std::tie(used[a], depth[a]) < std::tie(used[b], depth[b]);
+  });
+  for (std::size_t i : order) {
+    if (collection.bytes_after <= target || used[i] >= keep_used_since) {
       break; // the rest are newer
     }
-    if (!used_since(entry.path, keep_used_since) && remove_file(entry.path)) {
-      collection.bytes_after -= entry.bytes;
+    if (!used_since(entries, i, keep_used_since) && remove_file(entries[i].path)) {
+      collection.bytes_after -= entries[i].bytes;
       ++collection.entries_removed;
     }
   }

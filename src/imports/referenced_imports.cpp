@@ -148,8 +148,9 @@ ExprPtr ReferencedImports::make(const BuildReference& reference) {
 }
 
 ExprPtr ReferencedImports::make_result(const Sha256& key, std::vector<BuildReference>& needs) {
-  bool marked = available_.contains({BuildReference::Kind::result, key});
-  auto result = build_cache_ ? build_cache_->result(key, source(), marked) : std::nullopt;
+  // Needed by an entry read, it stays as long as that one: not marked.
+  bool needed = available_.contains({BuildReference::Kind::result, key});
+  auto result = build_cache_ ? build_cache_->result(key, source(), needed) : std::nullopt;
   if (!result) {
     return nullptr;
   }

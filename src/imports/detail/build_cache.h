@@ -24,6 +24,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -90,6 +91,12 @@ Sha256 absent_key(ImportMode mode, std::string_view location);
 // were first imported, the keys of the local imports it made.
 Sha256 result_key(const Sha256& source, std::span<const BuildDependency> dependencies);
 
+// The entries the build-cache entry at `path` (a result or a protected
+// import's type) needs, as its payload lists them, read without the rest of
+// it nor its checksum: for the collection, which keeps them while the entry
+// stays. Empty when it lists none or cannot be read.
+std::vector<BuildReference> needs_listed_in(const std::filesystem::path& path);
+
 class BuildCache {
 public:
   struct Result {
@@ -109,12 +116,17 @@ public:
   // is not `available`. Nothing it refers to is read now: references become
   // what `source` makes of them when the decoder meets them, and the fields
   // of records are decoded when first read.
-  // `marked`: has_result() marked it used in this load already.
+  // `needed`: an entry read in this load needs it, so it is not marked used
+  // (the collection keeps it as long as that one: build_cache_collection.h).
   std::optional<Result> result(const Sha256& key, const ReferenceSource& source = {},
-                               bool marked = false);
-  // Whether the result stored under `key` is there; marks it used (for the
-  // collection) without reading it.
-  bool has_result(const Sha256& key) const;
+                               bool needed = false);
+  // Whether the result stored under `key` is there, without marking it
+  // used: for the entries an entry read needs. The first few are looked up
+  // one by one; after that the results folder is listed once, which costs
+  // less than a lookup per entry when an entry needs many
+  // (dhall-kubernetes' package.dhall needs 1,355). An entry stored since
+  // the listing by another process is not seen: its referrer misses.
+  bool has_result(const Sha256& key);
   // Removes the result stored under `key`, one that cannot be read when
   // used, so that the entries needing it miss from now on.
   void forget_result(const Sha256& key);
@@ -177,6 +189,10 @@ private:
 
   std::filesystem::path directory_;
   WarningSink warn_;
+  static constexpr std::size_t lookups_before_listing = 32;
+  std::size_t lookups_ = 0;
+  // The names in the results folder, once listed.
+  std::optional<std::unordered_set<std::string>> listed_results_;
 };
 
 } // namespace polar::dhall

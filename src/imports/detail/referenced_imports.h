@@ -52,7 +52,8 @@ public:
   // removed entry, reported to the warning sink).
   ExprPtr make(const BuildReference& reference);
   // How entries read refer to what they need: whether each entry is there
-  // (marking it used), and for each reference met the node known or a
+  // (not marking it used: the collection keeps it while its referrer
+  // stays), and for each reference met the node known or a
   // Deferred node that calls make() when first used.
   ReferenceSource source();
   // Result entries read so far: hits, and the entries references made.
@@ -71,8 +72,8 @@ public:
 private:
   // The live node made or remembered for `reference`, or null.
   ExprPtr known(const BuildReference& reference) const;
-  // Whether the entry of `reference` is there; marks a result used. Asked
-  // once per reference: entries read later need many of the same.
+  // Whether the entry of `reference` is there. Asked once per reference:
+  // entries read later need many of the same.
   bool available(const BuildReference& reference);
   // The node for a reference met while decoding: known(), or Deferred.
   ExprPtr refer(const BuildReference& reference);
@@ -101,7 +102,7 @@ private:
   // Being made: a reference met again while its entry is made is a cycle,
   // which Merkle keys rule out unless the cache is corrupt.
   std::set<BuildReference> making_;
-  std::set<BuildReference> available_; // found available (and marked used)
+  std::set<BuildReference> available_; // found available
   std::size_t results_read_ = 0;
 };
 

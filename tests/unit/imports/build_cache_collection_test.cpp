@@ -227,5 +227,51 @@ TEST_F(CollectingResolverTest, AWarmLoadMarksWhatItReadAsUsed) {
   }
 }
 
+// A warm load marks the entry it hits, not the entries that one needs (one
+// utimensat for dhall-kubernetes' package.dhall, not 1,356): the collection
+// keeps an entry as long as an entry that needs it (docs/imports.md,
+// "Collection").
+TEST_F(CollectingResolverTest, EntriesNeededByARecentlyUsedOneStay) {
+  write("lib.dhall", "{ replicas = 3 }");
+  write("package.dhall", "{ lib = ./lib.dhall }");
+  write("top.dhall", "(./package.dhall).lib.replicas");
+  options.build_cache_max_bytes = 0; // collected below, by hand
+  EXPECT_EQ(load("top.dhall"), "3");
+  fs::path lib_entry;
+  fs::path package_entry;
+  auto results = options.build_cache_directory / "v4" / "results";
+  for (const auto& entry : fs::directory_iterator(results)) {
+    // The package's entry spells out lib's type, so both name `replicas`.
+    bool names_lib = read_regular_file(entry.path())->find("lib") != std::string::npos;
+    (names_lib ? package_entry : lib_entry) = entry.path();
+  }
+  ASSERT_FALSE(lib_entry.empty());
+  ASSERT_FALSE(package_entry.empty());
+  auto now = fs::file_time_type::clock::now();
+  auto old = now - 48h;
+  for (const auto& file : fs::recursive_directory_iterator(options.build_cache_directory / "v4")) {
+    if (file.is_regular_file()) {
+      fs::last_write_time(file.path(), old);
+    }
+  }
+
+  auto warm = load_file("top.dhall", options);
+  EXPECT_EQ(print(*warm.normal_form()), "3");
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_results_read, 2U); // package, lib
+  EXPECT_LT(fs::last_write_time(lib_entry), old + 1h);     // needed, not marked
+  EXPECT_GT(fs::last_write_time(package_entry), old + 47h);
+
+  collect_build_cache(options.build_cache_directory, 1, now - 10min);
+  EXPECT_TRUE(fs::exists(package_entry));
+  EXPECT_TRUE(fs::exists(lib_entry));
+  // Once nothing that needs it was used recently, it goes.
+  fs::last_write_time(package_entry, old);
+  collect_build_cache(options.build_cache_directory, 1, now - 10min);
+  EXPECT_FALSE(fs::exists(package_entry));
+  EXPECT_FALSE(fs::exists(lib_entry));
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
 } // namespace
 } // namespace polar::dhall

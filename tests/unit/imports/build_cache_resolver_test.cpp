@@ -352,6 +352,36 @@ TEST_F(BuildCacheResolverTest, ReferencesAreReadWhenUsed) {
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
+// Whether the entries an entry needs are there is one listing of the results
+// folder once an entry needs many (dhall-kubernetes' package.dhall needs
+// 1,355), not a lookup each: one of forty gone still makes it miss.
+TEST_F(BuildCacheResolverTest, AnEntryNeedingManyWithOneGoneIsResolvedAgain) {
+  std::string fields;
+  for (int i = 1; i <= 40; ++i) {
+    auto n = std::to_string(i);
+    write("lib" + n + ".dhall", "{ n" + n + " = \"lib-" + n + "-value\" }");
+    fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
+  }
+  write("package.dhall", "{ " + fields + " }");
+  write("top.dhall", "(./package.dhall).l2.n2");
+  load_with_stats("top.dhall");
+  ASSERT_EQ(build_cache_files("results"), 41U);
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
+  std::size_t removed = 0;
+  for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
+    auto contents = *read_regular_file(entry.path());
+    if (contents.find("lib-37-value") != std::string::npos) {
+      removed += fs::remove(entry.path()) ? 1 : 0;
+    }
+  }
+  ASSERT_EQ(removed, 1U);
+  auto again = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*again.normal_form()), "\"lib-2-value\"");
+  EXPECT_EQ(again.statistics.build_cache_misses, 2U); // package, lib37
+  EXPECT_EQ(again.statistics.files_parsed, 3U);       // top, package, lib37
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
 // An entry lists every entry it needs, not only those it refers to: one
 // that is gone further down makes it miss when it is read, instead of
 // failing when the part that needs it is used.
