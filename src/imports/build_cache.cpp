@@ -259,6 +259,23 @@ void BuildCache::store_protected_layout(const Sha256& hash, const RecordLayout& 
 
 std::optional<SharedBytes> BuildCache::read_payload(std::string_view kind, const Sha256& key,
                                                     bool marked) const {
+  if (auto copy = bundled_.find(key); copy != bundled_.end() && kind == "results") {
+    auto payload =
+        checked_payload(kind, key, copy->second.entry, entry_path("bundles", copy->second.bundle));
+    if (payload) {
+      ++bundled_reads_;
+      if (!marked) {
+        mark_used(entry_path(kind, key));
+      }
+      return payload;
+    }
+    // Corrupt: the next load that hits its owner writes it again.
+    std::error_code ignored;
+    fs::remove(entry_path("bundles", copy->second.bundle), ignored);
+    std::erase_if(bundled_, [&, bundle = copy->second.bundle](const auto& other) {
+      return other.second.bundle == bundle;
+    });
+  }
   auto path = entry_path(kind, key);
   std::optional<SharedBytes> entry;
   try {
@@ -270,26 +287,33 @@ std::optional<SharedBytes> BuildCache::read_payload(std::string_view kind, const
   if (!entry) {
     return std::nullopt;
   }
-  auto bytes = entry->span();
+  auto payload = checked_payload(kind, key, *entry, path);
+  if (payload && !marked) {
+    mark_used(path); // for the collection, which removes the least recently used
+  }
+  return payload;
+}
+
+std::optional<SharedBytes> BuildCache::checked_payload(std::string_view kind, const Sha256& key,
+                                                       const SharedBytes& entry,
+                                                       const fs::path& where) const {
+  auto bytes = entry.span();
   auto name = entry_name(kind, key);
   std::size_t header_size = magic.size() + name.size() + checksum_size;
   if (bytes.size() < header_size ||
       !std::ranges::equal(bytes.first(magic.size()), as_bytes(magic))) {
-    ignore_corrupt(path, "it is truncated or not a build cache entry");
+    ignore_corrupt(where, "it is truncated or not a build cache entry");
     return std::nullopt;
   }
   if (!std::ranges::equal(bytes.subspan(magic.size(), name.size()), as_bytes(name))) {
-    ignore_corrupt(path, "it was stored under another key");
+    ignore_corrupt(where, "it was stored under another key");
     return std::nullopt;
   }
-  auto payload = entry->subrange(header_size);
+  auto payload = entry.subrange(header_size);
   auto checksum = bytes.subspan(magic.size() + name.size(), checksum_size);
   if (!std::ranges::equal(checksum, sha256(payload.span()))) {
-    ignore_corrupt(path, "its checksum does not match its contents");
+    ignore_corrupt(where, "its checksum does not match its contents");
     return std::nullopt;
-  }
-  if (!marked) {
-    mark_used(path); // for the collection, which removes the least recently used
   }
   return payload;
 }
@@ -306,6 +330,125 @@ void BuildCache::write_entry(std::string_view kind, const Sha256& key,
     // catches (a warning and a miss), while two fsyncs per entry cost a
     // cold render tens of milliseconds (docs/imports.md).
     write_file_atomically(entry_path(kind, key), std::string_view(entry), Durability::unflushed);
+  } catch (const Error& error) {
+    if (warn_) {
+      warn_("cannot write to the build cache: " + error.message());
+    }
+  }
+}
+
+// A bundle is the magic line, the line naming it ("bundles/<hex key>"), the
+// number of copies (8 bytes, little endian), then for each the key of the
+// result it copies (32 bytes) and its size (8 bytes), then the copies: each
+// a whole entry, named and checksummed as its file is, so it is checked as
+// that file would be when used and the bundle needs no checksum of its own
+// (hashing 6 MB would cost more than the files it saves opening).
+namespace {
+
+void append_number(std::vector<std::uint8_t>& bytes, std::uint64_t number) {
+  for (std::size_t byte = 0; byte < 8; ++byte) {
+    bytes.push_back(static_cast<std::uint8_t>(number >> (8 * byte)));
+  }
+}
+
+std::uint64_t number_at(std::span<const std::uint8_t> bytes) {
+  std::uint64_t number = 0;
+  for (std::size_t byte = 0; byte < 8; ++byte) {
+    number |= std::uint64_t{bytes[byte]} << (8 * byte);
+  }
+  return number;
+}
+
+} // namespace
+
+void BuildCache::use_bundle(const Sha256& key, std::span<const BuildReference> needs) {
+  auto results = std::ranges::count(needs, BuildReference::Kind::result, &BuildReference::kind);
+  if (static_cast<std::size_t>(results) < bundle_threshold || read_bundle(key)) {
+    return;
+  }
+  write_bundle(key, needs);
+}
+
+bool BuildCache::read_bundle(const Sha256& key) {
+  auto path = entry_path("bundles", key);
+  std::optional<SharedBytes> bundle;
+  try {
+    bundle = map_regular_file(path);
+  } catch (const Error& error) {
+    ignore_corrupt(path, error.message());
+    return false;
+  }
+  if (!bundle) {
+    return false;
+  }
+  auto bytes = bundle->span();
+  auto name = entry_name("bundles", key);
+  std::size_t offset = magic.size() + name.size() + 8;
+  if (bytes.size() < offset || !std::ranges::equal(bytes.first(magic.size()), as_bytes(magic)) ||
+      !std::ranges::equal(bytes.subspan(magic.size(), name.size()), as_bytes(name))) {
+    ignore_corrupt(path, "it is truncated, not a bundle, or stored under another key");
+    return false;
+  }
+  std::uint64_t count = number_at(bytes.subspan(offset - 8));
+  constexpr std::size_t index_item_size = 32 + 8;
+  if (count > (bytes.size() - offset) / index_item_size) {
+    ignore_corrupt(path, "its index exceeds it");
+    return false;
+  }
+  std::size_t copy = offset + static_cast<std::size_t>(count) * index_item_size;
+  std::map<Sha256, Bundled> copies;
+  for (std::uint64_t i = 0; i < count; ++i, offset += index_item_size) {
+    Sha256 copied;
+    std::ranges::copy(bytes.subspan(offset, 32), copied.begin());
+    std::uint64_t size = number_at(bytes.subspan(offset + 32));
+    if (size > bytes.size() - copy) {
+      ignore_corrupt(path, "its index exceeds it");
+      return false;
+    }
+    copies.emplace(copied, Bundled{bundle->subrange(copy, static_cast<std::size_t>(size)), key});
+    copy += static_cast<std::size_t>(size);
+  }
+  mark_used(path);
+  bundled_.merge(copies);
+  return true;
+}
+
+void BuildCache::write_bundle(const Sha256& key, std::span<const BuildReference> needs) {
+  std::vector<std::pair<Sha256, SharedBytes>> copies;
+  std::size_t total = 0;
+  for (const auto& need : needs) {
+    if (need.kind != BuildReference::Kind::result) {
+      continue;
+    }
+    auto path = entry_path("results", need.key);
+    std::optional<SharedBytes> entry;
+    try {
+      entry = map_regular_file(path);
+    } catch (const Error&) {
+      continue; // reported when it is used
+    }
+    // Only what is sound is copied: the checks run again on each use.
+    if (!entry || !checked_payload("results", need.key, *entry, path) ||
+        total + entry->span().size() > max_bundle_bytes) {
+      continue;
+    }
+    total += entry->span().size();
+    copies.emplace_back(need.key, *entry);
+  }
+  std::string name = entry_name("bundles", key);
+  std::vector<std::uint8_t> bundle(magic.begin(), magic.end());
+  bundle.insert(bundle.end(), name.begin(), name.end());
+  bundle.reserve(bundle.size() + 8 + copies.size() * 40 + total);
+  append_number(bundle, copies.size());
+  for (const auto& [copied, entry] : copies) {
+    bundle.insert(bundle.end(), copied.begin(), copied.end());
+    append_number(bundle, entry.span().size());
+  }
+  for (const auto& [copied, entry] : copies) {
+    bundle.insert(bundle.end(), entry.span().begin(), entry.span().end());
+  }
+  try {
+    write_file_atomically(entry_path("bundles", key), bundle, Durability::unflushed);
   } catch (const Error& error) {
     if (warn_) {
       warn_("cannot write to the build cache: " + error.message());

@@ -28,7 +28,8 @@ constexpr std::uint64_t block_size = 4096;
 // in it, the pin records beside it, and the folders of formats no engine
 // reads any more.
 constexpr std::string_view current_format = "v4";
-constexpr std::array<std::string_view, 4> kinds{"sources", "results", "types", "layouts"};
+constexpr std::array<std::string_view, 5> kinds{"sources", "results", "types", "layouts",
+                                                "bundles"};
 constexpr std::string_view pins = "pins";
 constexpr std::array<std::string_view, 3> old_formats{"v1", "v2", "v3"};
 // Entries used this recently may be in use by a render running now.

@@ -155,6 +155,9 @@ ExprPtr ReferencedImports::make_result(const Sha256& key, std::vector<BuildRefer
     return nullptr;
   }
   ++results_read_;
+  if (!needed) {
+    build_cache_->use_bundle(key, result->needs);
+  }
   needs = std::move(result->needs);
   // A result that refers to imports holds their nodes, not their normal
   // forms: its own normal form is read back from its value when needed.

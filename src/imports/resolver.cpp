@@ -127,6 +127,7 @@ ImportResolver::ImportResolver(LoadOptions options)
 
 LoadStatistics& ImportResolver::statistics() {
   statistics_.build_cache_results_read = referenced_->results_read();
+  statistics_.build_cache_results_read_from_bundles = referenced_->results_read_from_bundles();
   return statistics_;
 }
 

@@ -12,7 +12,10 @@
 //   results/<result key>  a normal form and its type;
 //   types/<sha256>        the type of the protected import with that hash;
 //   layouts/<sha256>      where the fields of its integrity-cache entry lie,
-//                         when it is a record (binary/lazy_decode.h).
+//                         when it is a record (binary/lazy_decode.h);
+//   bundles/<result key>  copies of the entries a result that a load hit
+//                         needs, so that the next such load reads one file
+//                         instead of one per entry it uses (use_bundle()).
 // A source key hashes an import's mode, location and bytes; a result key
 // hashes the source key with the keys of what it imported (a Merkle key),
 // so a change anywhere below an import gives it another result key.
@@ -20,6 +23,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -127,6 +131,20 @@ public:
   // (dhall-kubernetes' package.dhall needs 1,355). An entry stored since
   // the listing by another process is not seen: its referrer misses.
   bool has_result(const Sha256& key);
+  // Serves the entries that the result stored under `key`, which a load
+  // hit, `needs` from its bundle: one file holding a copy of each, mapped
+  // once, each checked against its key and checksum when used as its own
+  // file would be (a bad copy is reported, and its file read instead).
+  // Without a bundle, writes one from their files, for the next load: a
+  // warm load by path of dhall-kubernetes' package.dhall reads the 469
+  // entries it uses from one file. Only for results needing at least
+  // bundle_threshold entries; copies take room (the package's, 6 MB).
+  void use_bundle(const Sha256& key, std::span<const BuildReference> needs);
+  // Results read from bundles so far.
+  std::size_t bundled_reads() const { return bundled_reads_; }
+  static constexpr std::size_t bundle_threshold = 64;
+  static constexpr std::size_t max_bundle_bytes = std::size_t{64} << 20;
+
   // Removes the result stored under `key`, one that cannot be read when
   // used, so that the entries needing it miss from now on.
   void forget_result(const Sha256& key);
@@ -184,6 +202,14 @@ private:
   // Marks it used unless `marked`.
   std::optional<SharedBytes> read_payload(std::string_view kind, const Sha256& key,
                                           bool marked = false) const;
+  // The payload of `entry`, stored under `key` as `kind`, once its name and
+  // checksum are checked, or nullopt (a failed check, reported as `where`'s).
+  std::optional<SharedBytes> checked_payload(std::string_view kind, const Sha256& key,
+                                             const SharedBytes& entry,
+                                             const std::filesystem::path& where) const;
+  // Reads the bundle of `key` into bundled_; whether there was one.
+  bool read_bundle(const Sha256& key);
+  void write_bundle(const Sha256& key, std::span<const BuildReference> needs);
   void write_entry(std::string_view kind, const Sha256& key, std::span<const std::uint8_t> payload);
   void ignore_corrupt(const std::filesystem::path& path, std::string_view why) const;
 
@@ -193,6 +219,13 @@ private:
   std::size_t lookups_ = 0;
   // The names in the results folder, once listed.
   std::optional<std::unordered_set<std::string>> listed_results_;
+  // Copies of results from bundles, by key, and the bundle holding each.
+  struct Bundled {
+    SharedBytes entry;
+    Sha256 bundle;
+  };
+  mutable std::map<Sha256, Bundled> bundled_;
+  mutable std::size_t bundled_reads_ = 0;
 };
 
 } // namespace polar::dhall

@@ -20,6 +20,9 @@ struct LoadStatistics {
   // Build-cache results read: the hits, and the entries they refer to that
   // were used (references are read when used: docs/evaluation.md).
   std::size_t build_cache_results_read = 0;
+  // Of those, the ones read from the bundle of a hit (one file for all the
+  // entries it needs: BuildCache::use_bundle) instead of their own files.
+  std::size_t build_cache_results_read_from_bundles = 0;
 };
 
 } // namespace polar::dhall

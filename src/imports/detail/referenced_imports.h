@@ -58,6 +58,10 @@ public:
   ReferenceSource source();
   // Result entries read so far: hits, and the entries references made.
   std::size_t results_read() const { return results_read_; }
+  // Those read from a bundle (BuildCache::use_bundle).
+  std::size_t results_read_from_bundles() const {
+    return build_cache_ ? build_cache_->bundled_reads() : 0;
+  }
 
   // The expression the integrity cache holds under `hash`, or null (a
   // corrupt entry is reported). With `typed_by_build_cache`, its type is

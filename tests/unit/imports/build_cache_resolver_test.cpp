@@ -382,6 +382,87 @@ TEST_F(BuildCacheResolverTest, AnEntryNeedingManyWithOneGoneIsResolvedAgain) {
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
+// A hit that needs many entries gets a bundle holding a copy of each, so
+// that the next load reads the entries it uses from one file instead of one
+// each (BuildCache::use_bundle); a copy is checked as its file would be, and
+// a bad one is reported and its file read instead.
+TEST_F(BuildCacheResolverTest, ABundleServesTheEntriesAHitNeeds) {
+  std::string fields;
+  for (int i = 1; i <= 70; ++i) {
+    auto n = std::to_string(i);
+    write("lib" + n + ".dhall", "{ n" + n + " = \"lib-" + n + "-value\" }");
+    fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
+  }
+  write("package.dhall", "{ " + fields + " }");
+  write("top.dhall", "(./package.dhall).l2.n2");
+  auto cold = load_with_stats("top.dhall");
+  EXPECT_EQ(build_cache_files("bundles"), 0U);
+  auto first = load_with_stats("top.dhall");                // writes package's bundle
+  EXPECT_EQ(first.statistics.build_cache_results_read, 2U); // package, lib2
+  EXPECT_EQ(first.statistics.build_cache_results_read_from_bundles, 0U);
+  ASSERT_EQ(build_cache_files("bundles"), 1U);
+
+  auto warm = load_with_stats("top.dhall");
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_results_read, 2U);
+  EXPECT_EQ(warm.statistics.build_cache_results_read_from_bundles, 1U); // lib2
+  EXPECT_EQ(print(*warm.normal_form()), "\"lib-2-value\"");
+  EXPECT_TRUE(same_result(cold, warm));
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+
+  auto bundle = fs::directory_iterator(build_cache_folder("bundles"))->path();
+  auto contents = *read_regular_file(bundle);
+  auto at = contents.find("lib-2-value");
+  ASSERT_NE(at, std::string::npos);
+  contents[at] = 'L';
+  write_file_atomically(bundle, contents);
+  auto corrupt = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*corrupt.normal_form()), "\"lib-2-value\"");
+  EXPECT_EQ(corrupt.statistics.build_cache_results_read_from_bundles, 0U);
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_NE(warnings[0].find("bundles"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("checksum"), std::string::npos) << warnings[0];
+  warnings.clear();
+  // It was removed, and the next hit writes it again.
+  EXPECT_EQ(build_cache_files("bundles"), 0U);
+  load_with_stats("top.dhall");
+  EXPECT_EQ(load_with_stats("top.dhall").statistics.build_cache_results_read_from_bundles, 1U);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+// A bundle copied under another key is not read: copies are bound to the
+// result whose bundle they are, as entries to their keys.
+TEST_F(BuildCacheResolverTest, ABundleCopiedUnderAnotherKeyIsIgnored) {
+  std::string fields;
+  for (int i = 1; i <= 70; ++i) {
+    auto n = std::to_string(i);
+    write("lib" + n + ".dhall", "{ n" + n + " = " + n + " }");
+    fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
+  }
+  write("package.dhall", "{ " + fields + " }");
+  write("top.dhall", "(./package.dhall).l2.n2");
+  load_with_stats("top.dhall");
+  load_with_stats("top.dhall");
+  ASSERT_EQ(build_cache_files("bundles"), 1U);
+  auto bundle = fs::directory_iterator(build_cache_folder("bundles"))->path();
+  write("package.dhall", "{ " + fields + ", extra = 1 }");
+  load_with_stats("top.dhall"); // the new package's entry
+  ASSERT_EQ(build_cache_files("results"), 72U);
+  for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
+    auto copied_to = build_cache_folder("bundles") / entry.path().filename();
+    if (copied_to != bundle &&
+        read_regular_file(entry.path())->find("extra") != std::string::npos) {
+      fs::copy_file(bundle, copied_to);
+    }
+  }
+  ASSERT_EQ(build_cache_files("bundles"), 2U);
+  auto again = load_with_stats("top.dhall");
+  EXPECT_EQ(print(*again.normal_form()), "2");
+  EXPECT_EQ(again.statistics.build_cache_results_read_from_bundles, 0U);
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_NE(warnings[0].find("another key"), std::string::npos) << warnings[0];
+}
+
 // An entry lists every entry it needs, not only those it refers to: one
 // that is gone further down makes it miss when it is read, instead of
 // failing when the part that needs it is used.
