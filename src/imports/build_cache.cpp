@@ -7,6 +7,8 @@
 #include <system_error>
 #include <utility>
 
+#include <unistd.h>
+
 #include "binary/cbor.h"
 #include "binary/encode.h"
 #include "binary/hash.h"
@@ -414,6 +416,9 @@ bool BuildCache::read_bundle(const Sha256& key) {
 }
 
 void BuildCache::write_bundle(const Sha256& key, std::span<const BuildReference> needs) {
+  if (::access(directory_.c_str(), W_OK) != 0) {
+    return; // a cache the process may not write (a read-only shared one)
+  }
   std::vector<std::pair<Sha256, SharedBytes>> copies;
   std::size_t total = 0;
   for (const auto& need : needs) {

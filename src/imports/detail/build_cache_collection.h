@@ -2,8 +2,11 @@
 // Size-bounded garbage collection of the build cache (docs/imports.md,
 // "Collection"): the least recently used entries go first, until the cache
 // holds three quarters of its limit. An entry's modification time is when it
-// was last used (BuildCache and VerifiedPins touch what they read), so the
-// collector needs nothing but a directory listing.
+// was last used (BuildCache and VerifiedPins touch what they read), or the
+// last use of an entry that needs it (a load marks the entry it hits, not
+// the entries that one needs: build_cache.h), so the collector needs a
+// directory listing and the list at the head of each result and type.
+// Entries that need others go before them, so none misses for want of one.
 //
 // Safe beside running renders: an entry used within `keep_used_since` is
 // never removed, nor a temporary file whose writer is alive; removing a file
