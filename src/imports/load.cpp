@@ -4,6 +4,7 @@
 
 #include "imports/detail/environment_redaction.h"
 #include "imports/detail/resolver.h"
+#include "semantics/embedded.h"
 #include "semantics/eval.h"
 #include "semantics/typecheck.h"
 #include "support/file_io.h"
@@ -18,8 +19,9 @@ fs::path on_disk(const fs::path& path, const LoadOptions& options) {
                                                                   : path;
 }
 
+// `type_value`, when given, receives the type as a value (for store_root).
 Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
-                          std::vector<fs::path> dependencies) {
+                          std::vector<fs::path> dependencies, ValuePtr* type_value = nullptr) {
   ValuePtr type = infer_type(resolved);
   auto& statistics = resolver.statistics();
   ++statistics.files_parsed; // the root, parsed before resolution
@@ -36,16 +38,19 @@ Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
   loaded.type = quote(type);
   loaded.dependencies = std::move(dependencies);
   loaded.statistics = resolver.statistics();
+  if (type_value != nullptr) {
+    *type_value = std::move(type);
+  }
   return loaded;
 }
 
 // A root the build cache answered: neither parsed, type-checked nor
 // evaluated beyond its cached normal form.
-Loaded from_build_cache(const BuildCache::Result& hit, ImportResolver& resolver,
-                        const fs::path& file) {
+Loaded from_build_cache(const Expr& hit, ImportResolver& resolver, const fs::path& file) {
+  const EmbeddedValue& embedding = *embedded_value(hit);
   Loaded loaded;
-  loaded.value = eval(Env{}, hit.expr);
-  loaded.type = hit.type;
+  loaded.value = embedding.value();
+  loaded.type = quote(embedding.type());
   loaded.dependencies.push_back(file);
   for (const auto& dependency : resolver.dependencies()) {
     if (dependency != file) {
@@ -65,16 +70,17 @@ Loaded load_file_unredacted(const fs::path& file, const LoadOptions& options) {
   fs::path absolute = fs::absolute(path).lexically_normal();
   ImportTarget here = local_import_from_path(file);
   ImportResolver resolver(options);
-  if (auto hit = resolver.cached_root(here, absolute, *text)) {
+  if (ExprPtr hit = resolver.cached_root(here, absolute, *text)) {
     return from_build_cache(*hit, resolver, absolute);
   }
   auto source = std::make_shared<const SourceFile>(SourceFile{file.string(), std::move(*text)});
   ExprPtr resolved = resolver.resolve(parse(source), here, file_identity(path));
-  Loaded loaded = check_and_evaluate(resolved, resolver, {absolute});
-  // The normal form reads every field the render may not: only worth it
-  // where the build cache keeps it.
+  ValuePtr type;
+  Loaded loaded = check_and_evaluate(resolved, resolver, {absolute}, &type);
+  // Storing reads back every field the render may not: only worth it where
+  // the build cache keeps it.
   if (resolver.root_cacheable()) {
-    resolver.store_root(here, absolute, source->text, *loaded.normal_form(), *loaded.type);
+    resolver.store_root(here, absolute, source->text, loaded.value, type);
     loaded.statistics = resolver.statistics();
   }
   return loaded;

@@ -238,26 +238,32 @@ ExprPtr ImportResolver::load_code(Resource resource, const Frame& frame, Provena
   // file without a hash then depends on it (and misses until it is stored).
   Sha256 key = result_key(source, inner.dependencies);
   if (!inside_pinned_) {
-    // The entry refers to the imports its value holds instead of spelling
-    // out their normal forms (docs/imports.md, "Entries refer to imports"),
-    // so that a hit shares their values as a resolution does. One too large
-    // to store anyway only lists its dependencies: the keys of its
-    // importers, and the pins verified for them, need them.
-    const EmbeddedValue& embedding = *embedded_value(*value);
-    std::vector<BuildReference> needs;
-    if (build_cache_->store(
-            source, inner.dependencies, key,
-            *quote_referring_to_embeddings(embedding.value(), embedding.value().get()),
-            *quote_referring_to_embeddings(embedding.type()), referenced_->target(), &needs)) {
-      ++statistics_.build_cache_stores;
-      referenced_->remember(value, {BuildReference::Kind::result, key}, std::move(needs));
-    } else if (!listed) {
-      build_cache_->store_dependencies(source, inner.dependencies);
-    }
+    store_code_result(source, inner.dependencies, key, value, listed);
     build_keys_[memo] = key;
   }
   contribution.depend_on({ImportMode::code, *local, key});
   return value;
+}
+
+void ImportResolver::store_code_result(const Sha256& source,
+                                       std::span<const BuildDependency> dependencies,
+                                       const Sha256& key, const ExprPtr& value, bool listed) {
+  // The entry refers to the imports its value holds instead of spelling
+  // out their normal forms (docs/imports.md, "Entries refer to imports"),
+  // so that a hit shares their values as a resolution does. One too large
+  // to store anyway only lists its dependencies: the keys of its
+  // importers, and the pins verified for them, need them.
+  const EmbeddedValue& embedding = *embedded_value(*value);
+  std::vector<BuildReference> needs;
+  if (build_cache_->store(
+          source, dependencies, key,
+          *quote_referring_to_embeddings(embedding.value(), embedding.value().get()),
+          *quote_referring_to_embeddings(embedding.type()), referenced_->target(), &needs)) {
+    ++statistics_.build_cache_stores;
+    referenced_->remember(value, {BuildReference::Kind::result, key}, std::move(needs));
+  } else if (!listed) {
+    build_cache_->store_dependencies(source, dependencies);
+  }
 }
 
 std::optional<Sha256> ImportResolver::validated_key(const std::string& memo, const Sha256& source) {
@@ -306,32 +312,36 @@ std::optional<Sha256> ImportResolver::current_key(const BuildDependency& depende
   return validated_key(memo, code_source_key(location, *contents));
 }
 
-std::optional<BuildCache::Result> ImportResolver::cached_root(const ImportTarget& here,
-                                                              const std::filesystem::path& file,
-                                                              std::string_view contents) {
+ExprPtr ImportResolver::cached_root(const ImportTarget& here, const std::filesystem::path& file,
+                                    std::string_view contents) {
   if (!build_cache_ || options_.is_secret_file(file)) {
-    return std::nullopt;
+    return nullptr;
   }
-  // Keyed and validated as load_code keys and validates a by-path import.
+  // Keyed, validated and read as load_code keys, validates and reads a
+  // by-path import.
   std::string location = location_text(canonicalize(here));
   auto key =
       validated_key(memo_key(ImportMode::code, location), code_source_key(location, contents));
-  auto hit = key ? build_cache_->result(*key) : std::nullopt;
+  ExprPtr hit = key ? resolve_reference({BuildReference::Kind::result, *key}) : nullptr;
   ++(hit ? statistics_.build_cache_hits : statistics_.build_cache_misses);
   return hit;
 }
 
 void ImportResolver::store_root(const ImportTarget& here, const std::filesystem::path& file,
-                                std::string_view contents, const Expr& normal_form,
-                                const Expr& type) {
+                                std::string_view contents, const ValuePtr& value,
+                                const ValuePtr& type) {
   if (!build_cache_ || options_.is_secret_file(file) || !root_record_.cacheable()) {
     return;
   }
   std::string location = location_text(canonicalize(here));
   Sha256 source = code_source_key(location, contents);
-  build_cache_->store(source, root_record_.dependencies,
-                      result_key(source, root_record_.dependencies), normal_form, type);
-  ++statistics_.build_cache_stores;
+  // cached_root validated the root's dependencies when it found them listed.
+  auto found = build_keys_.find(memo_key(ImportMode::code, location));
+  bool listed = found != build_keys_.end() && found->second.has_value();
+  // Stored as load_code stores a by-path import: as the Embedded node of
+  // its value, so the entry refers to the imports the value holds.
+  store_code_result(source, root_record_.dependencies,
+                    result_key(source, root_record_.dependencies), embed(value, type), listed);
 }
 
 } // namespace polar::dhall

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -47,20 +48,19 @@ public:
   // lets a file that imports itself be caught as a cycle.
   ExprPtr resolve(const ExprPtr& expr, const ImportTarget& here, const std::string& identity);
 
-  // The root file's cached normal form and type, when the build cache holds
-  // them for `contents` and every local import they were made from is
-  // unchanged: the root is then resolved as the by-path import it is, with
-  // no type-check, evaluation nor integrity-cache read. Nullopt otherwise
-  // (no build cache, a secret file, a miss).
-  std::optional<BuildCache::Result> cached_root(const ImportTarget& here,
-                                                const std::filesystem::path& file,
-                                                std::string_view contents);
+  // The root file's cached result, as the Embedded node a by-path import's
+  // hit is, when the build cache holds it for `contents` and every local
+  // import it was made from is unchanged: the root is then resolved as the
+  // by-path import it is, with no type-check, evaluation nor integrity-cache
+  // read. Null otherwise (no build cache, a secret file, a miss).
+  ExprPtr cached_root(const ImportTarget& here, const std::filesystem::path& file,
+                      std::string_view contents);
   // Stores the root file's result after resolve() and a type-check, unless
   // what it read makes it uncacheable (`env:`, a secret, a remote import
-  // without a hash), as for any import.
+  // without a hash), as for any import, and stored as one (store_code_result).
   bool root_cacheable() const { return build_cache_ && root_record_.cacheable(); }
   void store_root(const ImportTarget& here, const std::filesystem::path& file,
-                  std::string_view contents, const Expr& normal_form, const Expr& type);
+                  std::string_view contents, const ValuePtr& value, const ValuePtr& type);
 
   // Every local file read so far, in the order first read, without
   // duplicates. Files that did not exist are not listed.
@@ -121,6 +121,11 @@ private:
                        const Frame& parent, const std::string& key, Provenance& contribution);
   // resolve_code's work, through the build cache when there is one.
   ExprPtr load_code(Resource resource, const Frame& frame, Provenance& contribution);
+  // Stores the result `value` (an Embedded node) of a code import under
+  // `key`, or, when it is too large, only its dependencies unless the cache
+  // `listed` them already.
+  void store_code_result(const Sha256& source, std::span<const BuildDependency> dependencies,
+                         const Sha256& key, const ExprPtr& value, bool listed);
   // The embedded value (semantics/embedded.h) of the imported expression.
   ExprPtr parse_resolve_check(Resource resource, const Frame& frame, Provenance& record);
   // Records in the current provenance that `target` was absent.

@@ -290,18 +290,40 @@ TEST_F(BuildCacheResolverTest, EntriesReferToTheImportsTheyHold) {
   write("reexport.dhall", "{ lib = ./lib.dhall, replicas = 3 }");
   write("top.dhall", "let r = ./reexport.dhall in r.lib.twice r.replicas");
   auto cold = load_with_stats("top.dhall");
-  EXPECT_EQ(build_cache_files("results"), 2U); // lib, reexport
+  EXPECT_EQ(build_cache_files("results"), 3U); // lib, reexport, top
   std::size_t holding_marker = 0;
   for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
     holding_marker += read_regular_file(entry.path())->find("marker-5d1c") != std::string::npos;
   }
   EXPECT_EQ(holding_marker, 1U); // lib's own entry only
 
+  edit_root("top.dhall");
   auto warm = load_with_stats("top.dhall");
   EXPECT_EQ(warm.statistics.files_parsed, 1U);
-  EXPECT_EQ(warm.statistics.build_cache_hits, 1U); // reexport, which brings lib
-  EXPECT_EQ(warm.statistics.build_cache_misses, 0U);
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U);   // reexport, which brings lib
+  EXPECT_EQ(warm.statistics.build_cache_misses, 1U); // top, edited
   EXPECT_EQ(print(*warm.normal_form()), "6");
+  EXPECT_TRUE(same_result(cold, warm));
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+// The root is stored as a by-path import is: its entry refers to the
+// imports its value holds, and an unchanged root's hit reads them when used.
+TEST_F(BuildCacheResolverTest, TheRootsEntryRefersToTheImportsItHolds) {
+  write("lib.dhall", "{ marker = \"marker-7a2e\", twice = \\(n : Natural) -> n * 2 }");
+  write("top.dhall", "{ lib = ./lib.dhall, replicas = 3 }");
+  auto cold = load_with_stats("top.dhall");
+  EXPECT_EQ(build_cache_files("results"), 2U); // lib, top
+  std::size_t holding_marker = 0;
+  for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
+    holding_marker += read_regular_file(entry.path())->find("marker-7a2e") != std::string::npos;
+  }
+  EXPECT_EQ(holding_marker, 1U); // lib's own entry only
+
+  auto warm = load_with_stats("top.dhall");
+  EXPECT_EQ(warm.statistics.files_parsed, 0U);
+  EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
+  EXPECT_EQ(warm.statistics.build_cache_results_read, 1U); // top: lib is read when used
   EXPECT_TRUE(same_result(cold, warm));
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
@@ -321,12 +343,14 @@ TEST_F(BuildCacheResolverTest, AnEntryWhoseReferenceIsGoneIsResolvedAgain) {
       fs::remove(entry.path());
     }
   }
-  ASSERT_EQ(build_cache_files("results"), 1U);
+  ASSERT_EQ(build_cache_files("results"), 2U); // reexport, top
+  edit_root("top.dhall");
   auto again = load_with_stats("top.dhall");
   EXPECT_EQ(print(*again.normal_form()), "3");
   EXPECT_EQ(again.statistics.files_parsed, 3U); // top, reexport, lib
   EXPECT_TRUE(warnings.empty()) << warnings.front();
-  EXPECT_EQ(build_cache_files("results"), 2U);
+  EXPECT_EQ(build_cache_files("results"), 4U); // lib, reexport, top before and after the edit
+  edit_root("top.dhall");
   EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
 }
 
@@ -343,7 +367,8 @@ TEST_F(BuildCacheResolverTest, ReferencesAreReadWhenUsed) {
   write("package.dhall", "{ " + fields + " }");
   write("top.dhall", "let p = ./package.dhall in assert : p.l2.n === 2");
   auto cold = load_with_stats("top.dhall");
-  EXPECT_EQ(build_cache_files("results"), 6U);
+  EXPECT_EQ(build_cache_files("results"), 7U); // five libs, package, top
+  edit_root("top.dhall");
   auto warm = load_with_stats("top.dhall");
   EXPECT_EQ(warm.statistics.files_parsed, 1U);
   EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
@@ -365,7 +390,8 @@ TEST_F(BuildCacheResolverTest, AnEntryNeedingManyWithOneGoneIsResolvedAgain) {
   write("package.dhall", "{ " + fields + " }");
   write("top.dhall", "(./package.dhall).l2.n2");
   load_with_stats("top.dhall");
-  ASSERT_EQ(build_cache_files("results"), 41U);
+  ASSERT_EQ(build_cache_files("results"), 42U); // forty libs, package, top
+  edit_root("top.dhall");
   EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
   std::size_t removed = 0;
   for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
@@ -375,9 +401,10 @@ TEST_F(BuildCacheResolverTest, AnEntryNeedingManyWithOneGoneIsResolvedAgain) {
     }
   }
   ASSERT_EQ(removed, 1U);
+  edit_root("top.dhall");
   auto again = load_with_stats("top.dhall");
   EXPECT_EQ(print(*again.normal_form()), "\"lib-2-value\"");
-  EXPECT_EQ(again.statistics.build_cache_misses, 2U); // package, lib37
+  EXPECT_EQ(again.statistics.build_cache_misses, 3U); // top (edited), package, lib37
   EXPECT_EQ(again.statistics.files_parsed, 3U);       // top, package, lib37
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
@@ -397,11 +424,15 @@ TEST_F(BuildCacheResolverTest, ABundleServesTheEntriesAHitNeeds) {
   write("top.dhall", "(./package.dhall).l2.n2");
   auto cold = load_with_stats("top.dhall");
   EXPECT_EQ(build_cache_files("bundles"), 0U);
+  // Each load below edits the root first, so that it misses and reads the
+  // package from the cache.
+  edit_root("top.dhall");
   auto first = load_with_stats("top.dhall");                // writes package's bundle
   EXPECT_EQ(first.statistics.build_cache_results_read, 2U); // package, lib2
   EXPECT_EQ(first.statistics.build_cache_results_read_from_bundles, 0U);
   ASSERT_EQ(build_cache_files("bundles"), 1U);
 
+  edit_root("top.dhall");
   auto warm = load_with_stats("top.dhall");
   EXPECT_EQ(warm.statistics.build_cache_hits, 1U);
   EXPECT_EQ(warm.statistics.build_cache_results_read, 2U);
@@ -416,6 +447,7 @@ TEST_F(BuildCacheResolverTest, ABundleServesTheEntriesAHitNeeds) {
   ASSERT_NE(at, std::string::npos);
   contents[at] = 'L';
   write_file_atomically(bundle, contents);
+  edit_root("top.dhall");
   auto corrupt = load_with_stats("top.dhall");
   EXPECT_EQ(print(*corrupt.normal_form()), "\"lib-2-value\"");
   EXPECT_EQ(corrupt.statistics.build_cache_results_read_from_bundles, 0U);
@@ -425,7 +457,9 @@ TEST_F(BuildCacheResolverTest, ABundleServesTheEntriesAHitNeeds) {
   warnings.clear();
   // It was removed, and the next hit writes it again.
   EXPECT_EQ(build_cache_files("bundles"), 0U);
+  edit_root("top.dhall");
   load_with_stats("top.dhall");
+  edit_root("top.dhall");
   EXPECT_EQ(load_with_stats("top.dhall").statistics.build_cache_results_read_from_bundles, 1U);
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
@@ -442,12 +476,15 @@ TEST_F(BuildCacheResolverTest, ABundleCopiedUnderAnotherKeyIsIgnored) {
   write("package.dhall", "{ " + fields + " }");
   write("top.dhall", "(./package.dhall).l2.n2");
   load_with_stats("top.dhall");
+  edit_root("top.dhall"); // misses, so that the package hits
   load_with_stats("top.dhall");
   ASSERT_EQ(build_cache_files("bundles"), 1U);
   auto bundle = fs::directory_iterator(build_cache_folder("bundles"))->path();
   write("package.dhall", "{ " + fields + ", extra = 1 }");
   load_with_stats("top.dhall"); // the new package's entry
-  ASSERT_EQ(build_cache_files("results"), 72U);
+  // Seventy libs, two packages, top as first written, edited, and importing
+  // the new package.
+  ASSERT_EQ(build_cache_files("results"), 75U);
   for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
     auto copied_to = build_cache_folder("bundles") / entry.path().filename();
     if (copied_to != bundle &&
@@ -456,6 +493,7 @@ TEST_F(BuildCacheResolverTest, ABundleCopiedUnderAnotherKeyIsIgnored) {
     }
   }
   ASSERT_EQ(build_cache_files("bundles"), 2U);
+  edit_root("top.dhall");
   auto again = load_with_stats("top.dhall");
   EXPECT_EQ(print(*again.normal_form()), "2");
   EXPECT_EQ(again.statistics.build_cache_results_read_from_bundles, 0U);
@@ -472,9 +510,9 @@ TEST_F(BuildCacheResolverTest, AnEntryWhoseIndirectReferenceIsGoneIsResolvedAgai
   write("reexport.dhall", "{ middle = ./middle.dhall }");
   write("top.dhall", "(./reexport.dhall).middle.lib.replicas");
   load_with_stats("top.dhall");
-  ASSERT_EQ(build_cache_files("results"), 3U);
-  // Only lib's entry does not name the field `lib` (the types of the others
-  // spell out lib's type).
+  ASSERT_EQ(build_cache_files("results"), 4U);
+  // Only lib's and top's (`3`) entries do not name the field `lib` (the
+  // types of the others spell out lib's type): top misses too.
   for (const auto& entry : fs::directory_iterator(build_cache_folder("results"))) {
     if (read_regular_file(entry.path())->find("lib") == std::string::npos) {
       fs::remove(entry.path());
@@ -485,6 +523,7 @@ TEST_F(BuildCacheResolverTest, AnEntryWhoseIndirectReferenceIsGoneIsResolvedAgai
   EXPECT_EQ(print(*again.normal_form()), "3");
   EXPECT_EQ(again.statistics.files_parsed, 4U); // top, reexport, middle, lib
   EXPECT_TRUE(warnings.empty()) << warnings.front();
+  edit_root("top.dhall");
   EXPECT_EQ(load_with_stats("top.dhall").statistics.files_parsed, 1U);
 }
 
