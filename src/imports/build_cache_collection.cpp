@@ -255,7 +255,11 @@ BuildCacheCollection collect_build_cache(const fs::path& directory, std::uint64_
   std::uint64_t target = max_bytes / 4 * 3;
   auto& entries = listing.entries;
   link_needs(entries, directory / current_format);
-  auto [used, depth] = last_uses(entries);
+  // Named references, not a structured binding: clang before 16 cannot
+  // capture those in the lambda below.
+  LastUses uses = last_uses(entries);
+  const auto& used = uses.used;
+  const auto& depth = uses.depth;
   std::vector<std::size_t> order(entries.size());
   for (std::size_t i = 0; i < order.size(); ++i) {
     order[i] = i;
