@@ -243,9 +243,17 @@ bool BuildCache::store(const Sha256& source, std::span<const BuildDependency> de
   return true;
 }
 
-void BuildCache::store_dependencies(const Sha256& source,
-                                    std::span<const BuildDependency> dependencies) {
-  write_entry("sources", source, encode_dependencies(dependencies));
+void BuildCache::store_too_large(const Sha256& source,
+                                 std::span<const BuildDependency> dependencies) {
+  write_entry("sources", source, encode_dependencies(dependencies, true));
+}
+
+bool BuildCache::result_too_large(const Sha256& source) {
+  bool too_large = false;
+  read_decoded("sources", source, [&](const SharedBytes& payload) {
+    return decode_dependencies(payload.span(), &too_large);
+  });
+  return too_large;
 }
 
 void BuildCache::store_protected_type(const Sha256& hash, const Expr& type,

@@ -25,8 +25,10 @@ void append_section(std::vector<std::uint8_t>& payload, std::span<const std::uin
 
 } // namespace
 
-std::vector<std::uint8_t> encode_dependencies(std::span<const BuildDependency> dependencies) {
+std::vector<std::uint8_t> encode_dependencies(std::span<const BuildDependency> dependencies,
+                                              bool result_too_large) {
   cbor::Writer writer;
+  writer.array(2);
   writer.array(dependencies.size());
   for (const auto& dependency : dependencies) {
     writer.array(5);
@@ -39,11 +41,16 @@ std::vector<std::uint8_t> encode_dependencies(std::span<const BuildDependency> d
     writer.text_string(dependency.target.file);
     writer.byte_string(dependency.key);
   }
+  writer.boolean(result_too_large);
   return std::move(writer).take();
 }
 
-std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> bytes) {
+std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> bytes,
+                                                 bool* result_too_large) {
   cbor::Reader reader(bytes);
+  if (reader.array("a source entry") != 2) {
+    reader.fail("a source entry has 2 fields");
+  }
   std::vector<BuildDependency> dependencies(reader.array("the dependency list"));
   for (auto& dependency : dependencies) {
     if (reader.array("a dependency") != 5) {
@@ -68,8 +75,18 @@ std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> b
     }
     std::ranges::copy(key, dependency.key.begin());
   }
+  cbor::Head flag = reader.peek();
+  if (flag.major != cbor::Major::simple ||
+      (flag.info != cbor::simple_true && flag.info != cbor::simple_false)) {
+    reader.fail("expected whether the result was too large");
+  }
+  reader.skip_simple();
+  bool too_large = flag.info == cbor::simple_true;
   if (!reader.at_end()) {
     reader.fail("trailing bytes after the dependency list");
+  }
+  if (result_too_large != nullptr) {
+    *result_too_large = too_large;
   }
   return dependencies;
 }

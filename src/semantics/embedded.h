@@ -4,6 +4,7 @@
 // shares one value, evaluation returns it and type checking trusts the type,
 // and nothing is read back as syntax unless bytes or text are needed
 // (docs/evaluation.md, "Resolved imports").
+#include <limits>
 #include <memory>
 
 #include "semantics/value.h"
@@ -50,7 +51,12 @@ const EmbeddedValue* embedded_value(const Expr& expr);
 // imports it contains rather than repeating their normal forms
 // (docs/evaluation.md, "Build-cache entries refer to imports"). Such a tree
 // is encoded for the cache, not used as a normal form.
-ExprPtr quote_referring_to_embeddings(const ValuePtr& value, const Value* self = nullptr);
+// Null when the tree would have more than `max_nodes` nodes: the read-back
+// stops there, before forcing the rest of a value too large to store
+// (each node encodes to at least one byte).
+ExprPtr
+quote_referring_to_embeddings(const ValuePtr& value, const Value* self = nullptr,
+                              std::size_t max_nodes = std::numeric_limits<std::size_t>::max());
 
 namespace detail {
 // The embedding whose value is `value`, or null. For quote().

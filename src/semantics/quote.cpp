@@ -1,4 +1,5 @@
 // Read-back: Value → β-normal Expr, turning de Bruijn levels into `x@n`.
+#include <limits>
 #include <unordered_map>
 #include <utility>
 
@@ -9,12 +10,16 @@
 namespace polar::dhall {
 namespace {
 
+// Thrown by a Quoter past its budget of nodes, caught where it was given.
+struct OverBudget {};
+
 class Quoter {
 public:
   explicit Quoter(std::vector<Label> names, const Value* reading_back = nullptr,
-                  bool keep_embeddings = false)
+                  bool keep_embeddings = false,
+                  std::size_t max_nodes = std::numeric_limits<std::size_t>::max())
       : names_(std::move(names)), outermost_(names_.size()), reading_back_(reading_back),
-        keep_embeddings_(keep_embeddings) {}
+        keep_embeddings_(keep_embeddings), nodes_left_(max_nodes) {}
 
   ExprPtr quote(const ValuePtr& value) {
     // The value of a resolved import is closed, so it reads back the same
@@ -131,6 +136,9 @@ private:
 
   ExprPtr read_back(const ValuePtr& value) {
     detail::DepthGuard guard;
+    if (nodes_left_-- == 0) {
+      throw OverBudget{};
+    }
     if (value->is<VApp>() || value->is<VOp>()) {
       return read_back_chain(value);
     }
@@ -223,6 +231,8 @@ private:
   // Whether embedded values read back as their Embedded nodes (for syntax
   // that is evaluated again) rather than as their syntax.
   bool keep_embeddings_;
+  // Each read_back makes at least one node of its own.
+  std::size_t nodes_left_;
   bool took_embedded_ = false;
   // Shared values quoted outside every binder, by address.
   std::unordered_map<const Value*, Quoted> quoted_;
@@ -240,9 +250,14 @@ ExprPtr detail::quote_keeping_embeddings(const ValuePtr& value, const std::vecto
   return Quoter(names, nullptr, true).quote(value);
 }
 
-ExprPtr quote_referring_to_embeddings(const ValuePtr& value, const Value* self) {
+ExprPtr quote_referring_to_embeddings(const ValuePtr& value, const Value* self,
+                                      std::size_t max_nodes) {
   detail::EagerRecordTypes eager;
-  return Quoter({}, self, true).quote(value);
+  try {
+    return Quoter({}, self, true, max_nodes).quote(value);
+  } catch (const OverBudget&) {
+    return nullptr;
+  }
 }
 
 ExprPtr detail::quote_embedded(const ValuePtr& value, bool& holds_embedded) {

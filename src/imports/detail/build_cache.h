@@ -173,8 +173,12 @@ public:
              const Expr& expr, const Expr& type, const ReferenceTarget& target = {},
              std::vector<BuildReference>* needs = nullptr);
   // Lists the dependencies of the code import with source key `source`
-  // without its result, which then always misses.
-  void store_dependencies(const Sha256& source, std::span<const BuildDependency> dependencies);
+  // without its result, which was too large to store and then always
+  // misses; result_too_large(source) says so until the list is replaced,
+  // so that a load does not read the result back again only to find it
+  // too large.
+  void store_too_large(const Sha256& source, std::span<const BuildDependency> dependencies);
+  bool result_too_large(const Sha256& source);
   void store_protected_type(const Sha256& hash, const Expr& type,
                             const ReferenceTarget& target = {});
   void store_protected_layout(const Sha256& hash, const RecordLayout& layout);

@@ -18,8 +18,12 @@
 
 namespace polar::dhall {
 
-std::vector<std::uint8_t> encode_dependencies(std::span<const BuildDependency> dependencies);
-std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> bytes);
+// A source entry: [[dependency, ...], result_too_large], the local imports a
+// file made and whether its result, for those, was too large to store.
+std::vector<std::uint8_t> encode_dependencies(std::span<const BuildDependency> dependencies,
+                                              bool result_too_large = false);
+std::vector<BuildDependency> decode_dependencies(std::span<const std::uint8_t> bytes,
+                                                 bool* result_too_large = nullptr);
 
 // [is_type, [[name, offset, size], ...]], is_type 0 or 1.
 std::vector<std::uint8_t> encode_layout(const RecordLayout& layout);

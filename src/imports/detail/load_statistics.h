@@ -17,6 +17,10 @@ struct LoadStatistics {
   std::size_t build_cache_hits = 0;
   std::size_t build_cache_misses = 0;
   std::size_t build_cache_stores = 0;
+  // Results read back to be stored and found too large: each costs a
+  // read-back up to the bound, once per dependency list (the build cache
+  // remembers it).
+  std::size_t build_cache_too_large = 0;
   // Build-cache results read: the hits, and the entries they refer to that
   // were used (references are read when used: docs/evaluation.md).
   std::size_t build_cache_results_read = 0;

@@ -141,6 +141,34 @@ TEST_F(BuildCacheResolverTest, AnUnchangedRootIsNeitherParsedNorChecked) {
   EXPECT_EQ(load_error("remote.dhall").kind(), ErrorKind::import);
 }
 
+// A result whose encoding passes the bound (8 MiB of text here) is read
+// back once per dependency list: the cache remembers that it was too large,
+// and the next load neither reads it back nor stores it.
+TEST_F(BuildCacheResolverTest, AResultTooLargeIsReadBackOnlyOnce) {
+  std::string doubling = "let t0 = \"" + std::string(1024, 'x') + "\"\n";
+  for (int i = 1; i <= 13; ++i) {
+    std::string previous = "t" + std::to_string(i - 1);
+    doubling += "let t" + std::to_string(i) + " = " + previous + " ++ " + previous + "\n";
+  }
+  write("big.dhall", doubling + "in  t13");
+  write("root.dhall", "let big = ./big.dhall in { size = \"large\", big }");
+  auto cold = load_with_stats("root.dhall");
+  EXPECT_EQ(cold.statistics.build_cache_too_large, 2U); // big.dhall and the root
+  EXPECT_EQ(cold.statistics.build_cache_stores, 0U);
+
+  auto warm = load_with_stats("root.dhall");
+  EXPECT_EQ(warm.statistics.build_cache_too_large, 0U);
+  EXPECT_EQ(warm.statistics.build_cache_stores, 0U);
+  EXPECT_TRUE(same_result(cold, warm));
+
+  // Another dependency list: tried again, and this one fits.
+  write("big.dhall", "\"small\"");
+  auto edited = load_with_stats("root.dhall");
+  EXPECT_EQ(edited.statistics.build_cache_too_large, 0U);
+  EXPECT_EQ(edited.statistics.build_cache_stores, 2U);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
 TEST_F(BuildCacheResolverTest, AnEditedImportOfTheRootMisses) {
   write("values.dhall", "{ name = \"app\" }");
   write("top.dhall", "(./values.dhall).name");

@@ -104,6 +104,18 @@ TEST_F(BuildCacheTest, StoresAndLoadsResults) {
   EXPECT_TRUE(warnings.empty());
 }
 
+TEST_F(BuildCacheTest, RemembersAResultTooLargeForItsDependencies) {
+  EXPECT_FALSE(cache.result_too_large(source));
+  cache.store_too_large(source, dependencies);
+  EXPECT_TRUE(cache.result_too_large(source));
+  EXPECT_EQ(cache.dependencies(source), dependencies);
+  EXPECT_EQ(cache.result(key), std::nullopt);
+  // Listed again with a stored result (other dependencies): no longer.
+  cache.store(source, dependencies, key, *expr, *type);
+  EXPECT_FALSE(cache.result_too_large(source));
+  EXPECT_TRUE(warnings.empty());
+}
+
 TEST_F(BuildCacheTest, StoresAndLoadsProtectedTypes) {
   cache.store_protected_type(key, *type);
   auto loaded = cache.protected_type(key);

@@ -5,6 +5,7 @@
 #include "binary/decode.h"
 #include "binary/encode.h"
 #include "semantics/detail/eval_internal.h"
+#include "semantics/embedded.h"
 #include "semantics/eval.h"
 #include "semantics/typecheck.h"
 #include "syntax/parser.h"
@@ -49,6 +50,19 @@ TEST(LazyFields, OperatorsAndEquivalenceSeeThroughSuspendedFields) {
 
 // Record types suspend their fields too: the package's type has a thousand
 // field types and a render reads a few.
+// What the build cache reads back to store is bounded: past the budget
+// the read-back stops, before forcing the fields it has not reached.
+TEST(LazyFields, ABoundedReadBackStopsBeforeForcingTheRest) {
+  ValuePtr small = eval(Env{}, parse_text("{ a = 1 + 1 }"));
+  ASSERT_NE(quote_referring_to_embeddings(small, nullptr, 2), nullptr);
+  EXPECT_EQ(print(*quote_referring_to_embeddings(small, nullptr, 2)), "{ a = 2 }");
+  EXPECT_EQ(quote_referring_to_embeddings(small, nullptr, 1), nullptr);
+
+  ValuePtr unreadable = eval(Env{}, parse_text("{ a = 1, b = ./never-read.dhall }"));
+  EXPECT_EQ(quote_referring_to_embeddings(unreadable, nullptr, 1), nullptr);
+  EXPECT_THROW(quote_referring_to_embeddings(unreadable, nullptr, 3), Error);
+}
+
 TEST(LazyFields, RecordTypeFieldsAreEvaluatedWhenRead) {
   ValuePtr type;
   ASSERT_NO_THROW(type = eval(Env{}, parse_text("{ a : Natural, b : ./never-read.dhall }")));
