@@ -253,16 +253,16 @@ void ImportResolver::store_code_result(const Sha256& source,
   // so that a hit shares their values as a resolution does. One too large
   // to store anyway only lists its dependencies: the keys of its
   // importers, and the pins verified for them, need them.
-  // The read-back stops where the encoding would pass the bound anyway:
-  // a root rendering 150 MB of JSON is neither read back whole nor forced
-  // before the render streams it.
   // Known to be too large for these dependencies: reading it back again
   // would cost as much as the render (a root that renders 150 MB of JSON).
   if (listed && build_cache_->result_too_large(source)) {
     return;
   }
+  // The read-back stops at a bound of its own (BuildCache::
+  // max_expression_nodes): a root rendering 150 MB of JSON is neither read
+  // back whole nor forced before the render streams it.
   const EmbeddedValue& embedding = *embedded_value(*value);
-  constexpr std::size_t max_nodes = BuildCache::max_expression_bytes;
+  constexpr std::size_t max_nodes = BuildCache::max_expression_nodes;
   ExprPtr expr =
       quote_referring_to_embeddings(embedding.value(), embedding.value().get(), max_nodes);
   ExprPtr type =
