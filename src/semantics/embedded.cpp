@@ -2,17 +2,89 @@
 
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "semantics/detail/eval_internal.h"
+#include "semantics/eval.h"
 
 namespace polar::dhall {
 namespace {
 
-// The live embeddings by the address of their value, so that quote() can
-// find them. Values are evaluated and read back by one thread per load.
-thread_local std::unordered_map<const Value*, const EmbeddedValue*> embeddings;
+// A closed type literal's node (kept so that its address is not reused)
+// and its value.
+struct KnownLiteral {
+  ExprPtr node;
+  ValuePtr value; // null: the node is no closed type literal
+};
+
+// Values are evaluated and read back by one thread per load, hence one
+// table of each per thread. One object, so that the literals (whose values
+// may hold Embedded nodes) are released before the embeddings table their
+// destructors update.
+struct ThreadTables {
+  // The live embeddings by the address of their value, so that quote() can
+  // find them.
+  std::unordered_map<const Value*, const EmbeddedValue*> embeddings;
+  // Record and union type literals met by eval: detail::closed_type_literal.
+  std::unordered_map<const Expr*, KnownLiteral> type_literals;
+};
+thread_local ThreadTables tables;
+auto& embeddings = tables.embeddings;
+
+// Whether `root`, a record or union type literal, is made only of builtins,
+// constants, resolved imports, applications and other such literals: then
+// no variable occurs in it. Parts still to be decoded count as variables
+// (finding out would decode them).
+bool closed_literal(const Expr& root) {
+  std::vector<const Expr*> pending{&root};
+  while (!pending.empty()) {
+    const Expr* expr = pending.back();
+    pending.pop_back();
+    if (expr != &root && expr->is_deferred()) {
+      return false;
+    }
+    const Node& node = expr->node();
+    if (const auto* record = std::get_if<RecordType>(&node)) {
+      for (const auto& [label, type] : record->fields) {
+        pending.push_back(type.get());
+      }
+    } else if (const auto* union_type = std::get_if<UnionType>(&node)) {
+      for (const auto& [label, type] : union_type->alternatives) {
+        if (type) {
+          pending.push_back(type.get());
+        }
+      }
+    } else if (const auto* app = std::get_if<App>(&node)) {
+      pending.push_back(app->fn.get());
+      pending.push_back(app->arg.get());
+    } else if (!std::holds_alternative<BuiltinRef>(node) &&
+               !std::holds_alternative<ConstRef>(node) && !std::holds_alternative<Embedded>(node)) {
+      return false;
+    }
+  }
+  return true;
+}
 
 } // namespace
+
+ValuePtr detail::closed_type_literal(const ExprPtr& expr) {
+  if (!expr->is<RecordType>() && !expr->is<UnionType>()) {
+    return nullptr;
+  }
+  auto [found, added] = tables.type_literals.try_emplace(expr.get());
+  // A reference, not the iterator: evaluating the literal adds the
+  // literals inside it, and a rehash moves no element.
+  KnownLiteral& known = found->second;
+  if (added) {
+    known.node = expr;
+    if (closed_literal(*expr)) {
+      // Meanwhile the entry says "none": this evaluation is the plain one.
+      ValuePtr value = eval(Env{}, expr);
+      known.value = std::move(value);
+    }
+  }
+  return known.value;
+}
 
 EmbeddedValue::EmbeddedValue(ValuePtr value, ValuePtr type, ExprPtr syntax)
     : value_(std::move(value)), type_(std::move(type)), syntax_(std::move(syntax)) {

@@ -275,6 +275,9 @@ ValuePtr eval(const Env& outer_env, const ExprPtr& outer_expr) {
   if (is_eval_link(**expr)) {
     return eval_chain(env, **expr);
   }
+  if (ValuePtr known = detail::closed_type_literal(*expr)) {
+    return known;
+  }
   return located_at(**expr, [&] { return std::visit(Evaluator{env}, (*expr)->node()); });
 }
 

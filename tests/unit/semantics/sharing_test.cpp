@@ -168,6 +168,25 @@ TEST(ClosedTypes, KnownNodesAreEvaluatedOnce) {
   EXPECT_EQ(known.find_value(*parse_text("{ x : Natural }")), nullptr);
 }
 
+// A record or union type literal without variables has one value, made
+// when its node is first evaluated: a type a decoded normal form spells out
+// in each of a thousand records is one value, as it was in the import.
+TEST(ClosedTypes, AClosedTypeLiteralIsEvaluatedOncePerNode) {
+  auto items = [](std::string_view source) {
+    ValuePtr list = eval(Env{}, parse_text(source));
+    const auto& values = list->as<VList>()->items;
+    return std::pair{values[0], values[1]};
+  };
+  auto [bool_first, bool_second] = items(
+      "let f = λ(t : Type) → { a : Bool, b : < X | Y : List Text > } in [ f Natural, f Text ]");
+  EXPECT_EQ(bool_first, bool_second);
+  // With a variable, it depends on the environment.
+  auto [natural, text] = items("let f = λ(t : Type) → { a : t } in [ f Natural, f Text ]");
+  EXPECT_NE(natural, text);
+  expect_normal("let f = λ(t : Type) → { a : t } in [ f Natural, f Text ]",
+                "[ { a : Natural }, { a : Text } ]");
+}
+
 TEST(ClosedTypes, ErrorsInSharedSubtreesAreStillReported) {
   ExprPtr bad = parse_text("{ x = 1 + True }");
   auto record = make_expr(RecordLit{FieldMap{{Label("a"), bad}, {Label("b"), bad}}});
