@@ -57,8 +57,7 @@ void write_values_schema(const ChartFile& file, const fs::path& chart_dir,
     return;
   }
   dhall::Loaded loaded = dhall::load_file(file.source, options);
-  render::Json schema =
-      schema::chart_values_schema(dhall::eval(dhall::Env{}, loaded.type), subcharts);
+  render::Json schema = schema::chart_values_schema(loaded.type_value, subcharts);
   write_file_atomically(chart_dir / *output, render::write_json(schema),
                         dhall::Durability::unflushed);
 }

@@ -19,9 +19,8 @@ fs::path on_disk(const fs::path& path, const LoadOptions& options) {
                                                                   : path;
 }
 
-// `type_value`, when given, receives the type as a value (for store_root).
 Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
-                          std::vector<fs::path> dependencies, ValuePtr* type_value = nullptr) {
+                          std::vector<fs::path> dependencies) {
   ValuePtr type = infer_type(resolved);
   auto& statistics = resolver.statistics();
   ++statistics.files_parsed; // the root, parsed before resolution
@@ -35,12 +34,9 @@ Loaded check_and_evaluate(const ExprPtr& resolved, ImportResolver& resolver,
   // what the output shows (docs/rendering.md, "From values").
   Loaded loaded;
   loaded.value = eval(Env{}, resolved);
-  loaded.type = quote(type);
+  loaded.type_value = std::move(type);
   loaded.dependencies = std::move(dependencies);
   loaded.statistics = resolver.statistics();
-  if (type_value != nullptr) {
-    *type_value = std::move(type);
-  }
   return loaded;
 }
 
@@ -50,7 +46,7 @@ Loaded from_build_cache(const Expr& hit, ImportResolver& resolver, const fs::pat
   const EmbeddedValue& embedding = *embedded_value(hit);
   Loaded loaded;
   loaded.value = embedding.value();
-  loaded.type = quote(embedding.type());
+  loaded.type_value = embedding.type();
   loaded.dependencies.push_back(file);
   for (const auto& dependency : resolver.dependencies()) {
     if (dependency != file) {
@@ -75,12 +71,11 @@ Loaded load_file_unredacted(const fs::path& file, const LoadOptions& options) {
   }
   auto source = std::make_shared<const SourceFile>(SourceFile{file.string(), std::move(*text)});
   ExprPtr resolved = resolver.resolve(parse(source), here, file_identity(path));
-  ValuePtr type;
-  Loaded loaded = check_and_evaluate(resolved, resolver, {absolute}, &type);
+  Loaded loaded = check_and_evaluate(resolved, resolver, {absolute});
   // Storing reads back every field the render may not: only worth it where
   // the build cache keeps it.
   if (resolver.root_cacheable()) {
-    resolver.store_root(here, absolute, source->text, loaded.value, type);
+    resolver.store_root(here, absolute, source->text, loaded.value, loaded.type_value);
     loaded.statistics = resolver.statistics();
   }
   return loaded;
@@ -112,6 +107,13 @@ Loaded load_source(SourcePtr source, const fs::path& as_if_in_directory,
 
 ExprPtr Loaded::normal_form() const {
   return quote(value);
+}
+
+const ExprPtr& Loaded::type() const {
+  if (!type_) {
+    type_ = quote(type_value);
+  }
+  return type_;
 }
 
 bool reads_variables_or_secrets(const Loaded& loaded) {

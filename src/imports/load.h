@@ -20,7 +20,7 @@ struct Loaded {
   // and default it holds, which the JSON does not show. Reading forces
   // fields, which mutates shared state: one thread at a time.
   ValuePtr value;
-  ExprPtr type; // the type of the expression, normal
+  ValuePtr type_value; // the type of the expression
   // Every local file read (the loaded file, its imports, `as Text` and
   // `as Bytes` files), absolute, first read first, each once: the inputs a
   // Ninja depfile lists. Files served from the integrity cache are not read.
@@ -39,6 +39,14 @@ struct Loaded {
 
   // The β-normal form of the expression (`polar-helm dhall`, `hash`).
   ExprPtr normal_form() const;
+  // The type, normal, read back from type_value when first asked: a render
+  // never asks, and the type of a Deployment spells out every Kubernetes
+  // type it holds (a warm drop-in render spent half its instructions
+  // reading it back).
+  const ExprPtr& type() const;
+
+private:
+  mutable ExprPtr type_; // null until type() is asked
 };
 
 // Whether the value depends on what the machine it was loaded on holds

@@ -53,7 +53,7 @@ void normalize(const Options& options) {
   auto normal_form = loaded.normal_form();
   auto result = options.alpha ? dhall::alpha_normalize(normal_form) : normal_form;
   if (options.annotate) {
-    result = dhall::make_expr(dhall::Annot{result, loaded.type});
+    result = dhall::make_expr(dhall::Annot{result, loaded.type()});
   }
   std::string text = dhall::print(*result) + "\n";
   if (options.output) {
@@ -64,7 +64,7 @@ void normalize(const Options& options) {
 }
 
 void print_type(const Options& options) {
-  auto type = load(options).type;
+  auto type = load(options).type();
   if (!options.quiet) {
     fmt::print("{}\n", dhall::print(*type));
   }

@@ -33,7 +33,7 @@ struct SchemaArguments {
 // Everything is computed before anything is written.
 ExitCode write_schema(const SchemaArguments& arguments) {
   dhall::Loaded loaded = load_input(arguments.input, make_load_options(arguments.imports));
-  dhall::ValuePtr type = dhall::eval(dhall::Env{}, loaded.type);
+  dhall::ValuePtr type = loaded.type_value;
   render::Json schema = arguments.plain ? schema::json_schema(type)
                                         : schema::chart_values_schema(type, arguments.subcharts);
   std::string text = render::write_json(schema);

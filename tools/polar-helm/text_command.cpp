@@ -25,10 +25,10 @@ struct TextArguments {
 // The text of a Text expression, or a type error showing how its type
 // differs from Text, as dhall text reports it (an annotation mismatch).
 std::string text_of(const dhall::Loaded& loaded) {
-  const auto* builtin = loaded.type->as<dhall::BuiltinRef>();
+  const auto* builtin = loaded.type()->as<dhall::BuiltinRef>();
   if (builtin == nullptr || builtin->builtin != dhall::Builtin::text) {
     auto difference = dhall::diff_expressions(
-        loaded.type, dhall::make_expr(dhall::BuiltinRef{dhall::Builtin::text}));
+        loaded.type(), dhall::make_expr(dhall::BuiltinRef{dhall::Builtin::text}));
     throw dhall::Error(dhall::ErrorKind::type,
                        "Expression doesn't match annotation: `text` prints an expression of "
                        "type Text\n\n" +

@@ -49,7 +49,7 @@ ExitCode validate(const ValidateArguments& arguments) {
   std::optional<schema::KubernetesPackage> package;
   if (!arguments.type.empty()) {
     type = load_expression(arguments.type, options);
-    const auto* universe = type->type->as<dhall::ConstRef>();
+    const auto* universe = type->type()->as<dhall::ConstRef>();
     if (universe == nullptr || universe->value != dhall::Const::type) {
       fmt::print(stderr, "error: --type {} is not a type of values\n", arguments.type);
       return exit_usage_error;

@@ -81,7 +81,8 @@ protected:
 };
 
 ::testing::AssertionResult same_result(const Loaded& a, const Loaded& b) {
-  if (encode(*a.normal_form()) == encode(*b.normal_form()) && encode(*a.type) == encode(*b.type)) {
+  if (encode(*a.normal_form()) == encode(*b.normal_form()) &&
+      encode(*a.type()) == encode(*b.type())) {
     return ::testing::AssertionSuccess();
   }
   return ::testing::AssertionFailure() << print(*a.normal_form()) << "\nis not\n"

@@ -107,7 +107,7 @@ TEST_F(ResolverTest, LoadedCarriesTheType) {
   write("main.dhall", "λ(x : Natural) → x + ./one.dhall");
   write("one.dhall", "1");
   auto loaded = load_file("main.dhall", options);
-  EXPECT_EQ(print(*loaded.type), "∀(x : Natural) → Natural");
+  EXPECT_EQ(print(*loaded.type()), "∀(x : Natural) → Natural");
   EXPECT_EQ(print(*loaded.normal_form()), "λ(x : Natural) → x + 1");
 }
 
