@@ -106,6 +106,19 @@ bool is_cheap(const Expr& expr) {
          (expr.is<TextLit>() && expr.as<TextLit>()->chunks.empty());
 }
 
+// `expr` suspended in `env`. Syntax that was not parsed (a normal form
+// decoded from the build cache) spells out the value of each `let` at each
+// of its uses, and the decoder makes equal items one node: such a node gets
+// one suspension per environment, so that it is evaluated once as the `let`
+// was (docs/evaluation.md, "Inlined lets"). Parsed syntax would only pay
+// for the lookup.
+LazyValue suspension_of(const Env& env, const ExprPtr& expr) {
+  if (!expr->span().known()) {
+    return env.suspend_shared(expr);
+  }
+  return LazyValue(env, expr);
+}
+
 // The fields of a record literal or record type: suspended (see LazyValue)
 // when `suspend` and they are not cheap, else evaluated. Deferred fields not
 // yet decoded stay suspended regardless: conv compares them by their
@@ -117,7 +130,7 @@ LazyFieldMap record_fields(const Env& env, const FieldMap& fields, bool suspend)
     bool suspended =
         (deferred != nullptr && !deferred->is_produced()) || (suspend && !is_cheap(*expr));
     result.emplace_hint(result.end(), label,
-                        suspended ? LazyValue(env, expr) : LazyValue(eval(env, expr)));
+                        suspended ? suspension_of(env, expr) : LazyValue(eval(env, expr)));
   }
   return result;
 }

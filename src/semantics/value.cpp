@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 
 #include "semantics/eval.h"
@@ -10,9 +11,41 @@ namespace polar::dhall {
 
 Env Env::extend(Label name, ValuePtr value) const {
   Env result;
-  result.head_ = std::make_shared<const Binding>(Binding{name, std::move(value), head_});
+  result.head_ = std::make_shared<const Binding>(name, std::move(value), head_);
   result.size_ = size_ + 1;
   return result;
+}
+
+// Weak on both sides: a suspension holds its environment, and so this
+// table's binding. The node is checked alive so that its address, the key,
+// still names it.
+struct Env::SharedSuspensions {
+  struct Shared {
+    std::weak_ptr<const Expr> expr;
+    std::weak_ptr<LazyValue::Suspension> suspension;
+  };
+  std::unordered_map<const Expr*, Shared> by_node;
+};
+
+LazyValue Env::suspend_shared(const ExprPtr& expr) const {
+  if (!head_) {
+    return LazyValue(*this, expr);
+  }
+  auto& table = head_->suspensions;
+  if (!table) {
+    table = std::make_unique<SharedSuspensions>();
+  }
+  auto& shared = table->by_node[expr.get()];
+  if (auto suspension = shared.suspension.lock(); suspension && !shared.expr.expired()) {
+    return LazyValue(std::move(suspension));
+  }
+  LazyValue fresh(*this, expr);
+  shared = {expr, fresh.suspension_};
+  return fresh;
+}
+
+Env::Binding::Binding(Label bound, ValuePtr bound_value, std::shared_ptr<const Binding> rest)
+    : name(bound), value(std::move(bound_value)), next(std::move(rest)) {
 }
 
 Env::Binding::~Binding() {

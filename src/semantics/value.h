@@ -25,6 +25,7 @@ namespace polar::dhall {
 
 class Value;
 using ValuePtr = std::shared_ptr<const Value>;
+class LazyValue;
 
 // Alternatives of union types, sorted by label; those without a payload map
 // to null.
@@ -46,15 +47,26 @@ public:
   bool empty() const { return size_ == 0; }
   // Whether both are the same bindings (not merely equal ones).
   bool is_same(const Env& other) const { return head_ == other.head_; }
+  // `expr` suspended in this environment, as LazyValue(env, expr) is,
+  // except that a node suspended here before gives that same suspension:
+  // a normal form spells out the value of a `let` at each of its uses, the
+  // decoder makes them one node, and one evaluation then serves them all
+  // (docs/evaluation.md, "Inlined lets").
+  LazyValue suspend_shared(const ExprPtr& expr) const;
 
 private:
+  struct SharedSuspensions;
   struct Binding {
+    Binding(Label bound, ValuePtr bound_value, std::shared_ptr<const Binding> rest);
     Label name;
     ValuePtr value;
     // Mutable only for the destructor, which unlinks the rest of a list no
     // one else holds in a loop: a chain of thousands of lets binds
     // thousands of names.
     mutable std::shared_ptr<const Binding> next;
+    // The suspensions of suspend_shared in the environment this binding
+    // heads, made when first needed.
+    mutable std::unique_ptr<SharedSuspensions> suspensions;
     ~Binding();
   };
   std::shared_ptr<const Binding> head_;
@@ -106,11 +118,14 @@ public:
   ValuePtr& evaluated() const { return value_; }
 
 private:
+  friend class Env; // suspend_shared
   struct Suspension {
     Env env;
     ExprPtr expr;
     ValuePtr value; // set once forced; env and expr are then released
   };
+  explicit LazyValue(std::shared_ptr<Suspension> suspension) : suspension_(std::move(suspension)) {}
+
   mutable ValuePtr value_;
   mutable std::shared_ptr<Suspension> suspension_;
 };

@@ -187,6 +187,27 @@ TEST(ClosedTypes, AClosedTypeLiteralIsEvaluatedOncePerNode) {
                 "[ { a : Natural }, { a : Text } ]");
 }
 
+// A normal form inlines its lets; decoded, the copies are one node, and in
+// one environment one suspension: `n + 1` below is evaluated once for both
+// records. Parsed syntax keeps one suspension per occurrence.
+TEST(InlinedLets, ADecodedSharedNodeIsEvaluatedOncePerEnvironment) {
+  auto fields_a = [](const ExprPtr& function) {
+    ValuePtr list = dhall::apply(eval(Env{}, function), eval(Env{}, parse_text("1")));
+    const auto& items = list->as<VList>()->items;
+    return std::pair{items[0]->as<VRecordLit>()->fields.at(Label("a")).force(),
+                     items[1]->as<VRecordLit>()->fields.at(Label("a")).force()};
+  };
+  std::string_view source = "λ(n : Natural) → [ { a = n + 1 }, { a = n + 1 } ]";
+  auto [decoded_first, decoded_second] = fields_a(decode(encode(*parse_text(source))));
+  EXPECT_EQ(decoded_first, decoded_second);
+  EXPECT_EQ(print(*quote(decoded_first)), "2");
+  auto [parsed_first, parsed_second] = fields_a(parse_text(source));
+  EXPECT_NE(parsed_first, parsed_second);
+  // Another environment, another evaluation.
+  ExprPtr decoded = decode(encode(*parse_text(source)));
+  EXPECT_NE(fields_a(decoded).first, fields_a(decoded).first);
+}
+
 TEST(ClosedTypes, ErrorsInSharedSubtreesAreStillReported) {
   ExprPtr bad = parse_text("{ x = 1 + True }");
   auto record = make_expr(RecordLit{FieldMap{{Label("a"), bad}, {Label("b"), bad}}});
