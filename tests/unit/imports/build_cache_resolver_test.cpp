@@ -1,6 +1,7 @@
 // The resolver with a build cache: warm loads skip parsing and checking of
 // unchanged imports, any change below an import invalidates it, and nothing
 // volatile or secret is ever stored.
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -68,6 +69,18 @@ protected:
   // longer the cached one, what it imports still is.
   void edit_root(const std::string& file) {
     write(file, *read_regular_file(tree.root() / file) + "\n-- edited\n");
+  }
+
+  // package.dhall: the record { l1 = ./lib1.dhall, ... } of `count` files,
+  // lib<n>.dhall holding `lib(n)`.
+  void write_package(int count, const std::function<std::string(const std::string&)>& lib) {
+    std::string fields;
+    for (int i = 1; i <= count; ++i) {
+      auto n = std::to_string(i);
+      write("lib" + n + ".dhall", lib(n));
+      fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
+    }
+    write("package.dhall", "{ " + fields + " }");
   }
 
   std::size_t build_cache_files(const std::string& kind) const {
@@ -387,13 +400,7 @@ TEST_F(BuildCacheResolverTest, AnEntryWhoseReferenceIsGoneIsResolvedAgain) {
 // when evaluation first uses it (docs/evaluation.md, "Lazy references"). A
 // warm load of a package of five libraries that uses one reads two results.
 TEST_F(BuildCacheResolverTest, ReferencesAreReadWhenUsed) {
-  std::string fields;
-  for (int i = 1; i <= 5; ++i) {
-    auto n = std::to_string(i);
-    write("lib" + n + ".dhall", "{ n = " + n + " }");
-    fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
-  }
-  write("package.dhall", "{ " + fields + " }");
+  write_package(5, [](const std::string& n) { return "{ n = " + n + " }"; });
   write("top.dhall", "let p = ./package.dhall in assert : p.l2.n === 2");
   auto cold = load_with_stats("top.dhall");
   EXPECT_EQ(build_cache_files("results"), 7U); // five libs, package, top
@@ -410,13 +417,8 @@ TEST_F(BuildCacheResolverTest, ReferencesAreReadWhenUsed) {
 // folder once an entry needs many (dhall-kubernetes' package.dhall needs
 // 1,355), not a lookup each: one of forty gone still makes it miss.
 TEST_F(BuildCacheResolverTest, AnEntryNeedingManyWithOneGoneIsResolvedAgain) {
-  std::string fields;
-  for (int i = 1; i <= 40; ++i) {
-    auto n = std::to_string(i);
-    write("lib" + n + ".dhall", "{ n" + n + " = \"lib-" + n + "-value\" }");
-    fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
-  }
-  write("package.dhall", "{ " + fields + " }");
+  write_package(40,
+                [](const std::string& n) { return "{ n" + n + " = \"lib-" + n + "-value\" }"; });
   write("top.dhall", "(./package.dhall).l2.n2");
   load_with_stats("top.dhall");
   ASSERT_EQ(build_cache_files("results"), 42U); // forty libs, package, top
@@ -443,13 +445,8 @@ TEST_F(BuildCacheResolverTest, AnEntryNeedingManyWithOneGoneIsResolvedAgain) {
 // each (BuildCache::use_bundle); a copy is checked as its file would be, and
 // a bad one is reported and its file read instead.
 TEST_F(BuildCacheResolverTest, ABundleServesTheEntriesAHitNeeds) {
-  std::string fields;
-  for (int i = 1; i <= 70; ++i) {
-    auto n = std::to_string(i);
-    write("lib" + n + ".dhall", "{ n" + n + " = \"lib-" + n + "-value\" }");
-    fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
-  }
-  write("package.dhall", "{ " + fields + " }");
+  write_package(70,
+                [](const std::string& n) { return "{ n" + n + " = \"lib-" + n + "-value\" }"; });
   write("top.dhall", "(./package.dhall).l2.n2");
   auto cold = load_with_stats("top.dhall");
   EXPECT_EQ(build_cache_files("bundles"), 0U);
@@ -496,13 +493,7 @@ TEST_F(BuildCacheResolverTest, ABundleServesTheEntriesAHitNeeds) {
 // A bundle copied under another key is not read: copies are bound to the
 // result whose bundle they are, as entries to their keys.
 TEST_F(BuildCacheResolverTest, ABundleCopiedUnderAnotherKeyIsIgnored) {
-  std::string fields;
-  for (int i = 1; i <= 70; ++i) {
-    auto n = std::to_string(i);
-    write("lib" + n + ".dhall", "{ n" + n + " = " + n + " }");
-    fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
-  }
-  write("package.dhall", "{ " + fields + " }");
+  write_package(70, [](const std::string& n) { return "{ n" + n + " = " + n + " }"; });
   write("top.dhall", "(./package.dhall).l2.n2");
   load_with_stats("top.dhall");
   edit_root("top.dhall"); // misses, so that the package hits
