@@ -72,8 +72,8 @@ protected:
   }
 
   // package.dhall: the record { l1 = ./lib1.dhall, ... } of `count` files,
-  // lib<n>.dhall holding `lib(n)`.
-  void write_package(int count, const std::function<std::string(const std::string&)>& lib) {
+  // lib<n>.dhall holding `lib(n)`. Returns the record's fields.
+  std::string write_package(int count, const std::function<std::string(const std::string&)>& lib) {
     std::string fields;
     for (int i = 1; i <= count; ++i) {
       auto n = std::to_string(i);
@@ -81,6 +81,7 @@ protected:
       fields += (i > 1 ? ", l" : "l") + n + " = ./lib" + n + ".dhall";
     }
     write("package.dhall", "{ " + fields + " }");
+    return fields;
   }
 
   std::size_t build_cache_files(const std::string& kind) const {
@@ -493,7 +494,8 @@ TEST_F(BuildCacheResolverTest, ABundleServesTheEntriesAHitNeeds) {
 // A bundle copied under another key is not read: copies are bound to the
 // result whose bundle they are, as entries to their keys.
 TEST_F(BuildCacheResolverTest, ABundleCopiedUnderAnotherKeyIsIgnored) {
-  write_package(70, [](const std::string& n) { return "{ n" + n + " = " + n + " }"; });
+  std::string fields =
+      write_package(70, [](const std::string& n) { return "{ n" + n + " = " + n + " }"; });
   write("top.dhall", "(./package.dhall).l2.n2");
   load_with_stats("top.dhall");
   edit_root("top.dhall"); // misses, so that the package hits
