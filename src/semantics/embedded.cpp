@@ -10,10 +10,10 @@
 namespace polar::dhall {
 namespace {
 
-// A closed type literal's node (kept so that its address is not reused)
-// and its value.
+// A type literal's node and, when it is closed, its value. The node is
+// watched, not kept: once it is gone its address may name another node.
 struct KnownLiteral {
-  ExprPtr node;
+  std::weak_ptr<const Expr> node;
   ValuePtr value; // null: the node is no closed type literal
 };
 
@@ -75,8 +75,8 @@ ValuePtr detail::closed_type_literal(const ExprPtr& expr) {
   // A reference, not the iterator: evaluating the literal adds the
   // literals inside it, and a rehash moves no element.
   KnownLiteral& known = found->second;
-  if (added) {
-    known.node = expr;
+  if (added || known.node.expired()) {
+    known = {expr, nullptr};
     if (closed_literal(*expr)) {
       // Meanwhile the entry says "none": this evaluation is the plain one.
       ValuePtr value = eval(Env{}, expr);
