@@ -68,7 +68,9 @@ bool closed_literal(const Expr& root) {
 } // namespace
 
 ValuePtr detail::closed_type_literal(const ExprPtr& expr) {
-  if (!expr->is<RecordType>() && !expr->is<UnionType>()) {
+  // Parsed syntax names a type once and binds it with `let`: only syntax
+  // that was not parsed (decoded, read back) repeats it, and is looked up.
+  if (expr->span().known() || (!expr->is<RecordType>() && !expr->is<UnionType>())) {
     return nullptr;
   }
   auto [found, added] = tables.type_literals.try_emplace(expr.get());

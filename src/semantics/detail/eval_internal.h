@@ -55,9 +55,10 @@ ExprPtr quote_embedded(const ValuePtr& value, bool& holds_embedded);
 // evaluate to a copy.
 ExprPtr quote_keeping_embeddings(const ValuePtr& value, const std::vector<Label>& names);
 
-// The value of `expr` when it is a record or union type literal in which
-// no variable occurs (built of builtins, constants, imports and such
-// literals), evaluated once per node and thread; null otherwise. Such a
+// The value of `expr` when it is a record or union type literal of syntax
+// that was not parsed (no source span) in which no variable occurs (built
+// of builtins, constants, imports and such literals), evaluated once per
+// node and thread; null otherwise. Such a
 // literal has the same value in every environment, and a decoded normal
 // form spells out an imported type wherever it occurs (`None EnvVarSource`
 // in each `EnvVar` of a module), as one node: its value is then shared as
