@@ -1,5 +1,6 @@
 #include "semantics/embedded.h"
 
+#include <cstdint>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -10,57 +11,82 @@
 namespace polar::dhall {
 namespace {
 
-// A type literal's node and, when it is closed, its value. The node is
-// watched, not kept: once it is gone its address may name another node.
+// A type literal's node, whether it is closed, and its value once asked.
+// The node is watched, not kept: once it is gone its address may name
+// another node.
 struct KnownLiteral {
+  enum class State : std::uint8_t { open, closed, evaluating };
   std::weak_ptr<const Expr> node;
-  ValuePtr value; // null: the node is no closed type literal
+  State state = State::open;
+  ValuePtr value; // null until a closed literal is first evaluated
 };
+using KnownLiterals = std::unordered_map<const Expr*, KnownLiteral>;
 
-// Values are evaluated and read back by one thread per load, hence one
-// table of each per thread. One object, so that the literals (whose values
-// may hold Embedded nodes) are released before the embeddings table their
-// destructors update.
 struct ThreadTables {
   // The live embeddings by the address of their value, so that quote() can
   // find them.
   std::unordered_map<const Value*, const EmbeddedValue*> embeddings;
   // Record and union type literals met by eval: detail::closed_type_literal.
-  std::unordered_map<const Expr*, KnownLiteral> type_literals;
+  KnownLiterals type_literals;
 };
 thread_local ThreadTables tables;
 auto& embeddings = tables.embeddings;
 
+// The entry of `expr` in `known`, or null when it has none or its node is
+// gone.
+KnownLiteral* live_entry(KnownLiterals& known, const Expr* expr) {
+  auto found = known.find(expr);
+  return found == known.end() || found->second.node.expired() ? nullptr : &found->second;
+}
+
 // Whether `root`, a record or union type literal, is made only of builtins,
 // constants, resolved imports, applications and other such literals: then
 // no variable occurs in it. Parts still to be decoded count as variables
-// (finding out would decode them).
-bool closed_literal(const Expr& root) {
-  std::vector<const Expr*> pending{&root};
+// (finding out would decode them). Literals inside it that `known` has
+// decided are not walked again, and those found closed are entered: each
+// is evaluated on its own when its record is read, and would otherwise
+// walk its part of the tree once more.
+bool closed_literal(const ExprPtr& root, KnownLiterals& known) {
+  std::vector<const ExprPtr*> pending{&root};
+  std::vector<const ExprPtr*> inner_literals;
   while (!pending.empty()) {
-    const Expr* expr = pending.back();
+    const ExprPtr& expr = *pending.back();
     pending.pop_back();
-    if (expr != &root && expr->is_deferred()) {
-      return false;
+    if (&expr != &root) {
+      if (expr->is_deferred()) {
+        return false;
+      }
+      if (expr->is<RecordType>() || expr->is<UnionType>()) {
+        if (const KnownLiteral* entry = live_entry(known, expr.get())) {
+          if (entry->state == KnownLiteral::State::open) {
+            return false;
+          }
+          continue;
+        }
+        inner_literals.push_back(&expr);
+      }
     }
     const Node& node = expr->node();
     if (const auto* record = std::get_if<RecordType>(&node)) {
       for (const auto& [label, type] : record->fields) {
-        pending.push_back(type.get());
+        pending.push_back(&type);
       }
     } else if (const auto* union_type = std::get_if<UnionType>(&node)) {
       for (const auto& [label, type] : union_type->alternatives) {
         if (type) {
-          pending.push_back(type.get());
+          pending.push_back(&type);
         }
       }
     } else if (const auto* app = std::get_if<App>(&node)) {
-      pending.push_back(app->fn.get());
-      pending.push_back(app->arg.get());
+      pending.push_back(&app->fn);
+      pending.push_back(&app->arg);
     } else if (!std::holds_alternative<BuiltinRef>(node) &&
                !std::holds_alternative<ConstRef>(node) && !std::holds_alternative<Embedded>(node)) {
       return false;
     }
+  }
+  for (const ExprPtr* literal : inner_literals) {
+    known[literal->get()] = {*literal, KnownLiteral::State::closed, nullptr};
   }
   return true;
 }
@@ -73,17 +99,28 @@ ValuePtr detail::closed_type_literal(const ExprPtr& expr) {
   if (expr->span().known() || (!expr->is<RecordType>() && !expr->is<UnionType>())) {
     return nullptr;
   }
-  auto [found, added] = tables.type_literals.try_emplace(expr.get());
-  // A reference, not the iterator: evaluating the literal adds the
-  // literals inside it, and a rehash moves no element.
+  using State = KnownLiteral::State;
+  auto& known_literals = tables.type_literals;
+  auto [found, added] = known_literals.try_emplace(expr.get());
+  // A reference, not the iterator: the walk and the evaluation below add
+  // entries, and a rehash moves no element.
   KnownLiteral& known = found->second;
   if (added || known.node.expired()) {
-    known = {expr, nullptr};
-    if (closed_literal(*expr)) {
-      // Meanwhile the entry says "none": this evaluation is the plain one.
-      ValuePtr value = eval(Env{}, expr);
-      known.value = std::move(value);
+    known = {expr, State::open, nullptr};
+    if (closed_literal(expr, known_literals)) {
+      known.state = State::closed;
     }
+  }
+  if (known.state != State::closed) {
+    return nullptr; // open, or being evaluated: the plain evaluation
+  }
+  if (!known.value) {
+    struct Evaluating {
+      KnownLiteral& known;
+      ~Evaluating() { known.state = State::closed; }
+    } evaluating{known};
+    known.state = State::evaluating;
+    known.value = eval(Env{}, expr);
   }
   return known.value;
 }
