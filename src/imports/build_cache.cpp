@@ -101,14 +101,11 @@ std::vector<BuildReference> needs_listed_in(const fs::path& path) {
       !entry.ignore(checksum_size)) {
     return {};
   }
-  std::array<unsigned char, 8> length_bytes{};
+  std::array<std::uint8_t, number_size> length_bytes{};
   if (!entry.read(reinterpret_cast<char*>(length_bytes.data()), length_bytes.size())) {
     return {};
   }
-  std::uint64_t length = 0;
-  for (std::size_t byte = 0; byte < length_bytes.size(); ++byte) {
-    length |= std::uint64_t{length_bytes[byte]} << (8 * byte);
-  }
+  std::uint64_t length = number_at(length_bytes);
   std::error_code error;
   auto size = fs::file_size(path, error);
   if (error || length > size) {
@@ -353,24 +350,6 @@ void BuildCache::write_entry(std::string_view kind, const Sha256& key,
 // a whole entry, named and checksummed as its file is, so it is checked as
 // that file would be when used and the bundle needs no checksum of its own
 // (hashing 6 MB would cost more than the files it saves opening).
-namespace {
-
-void append_number(std::vector<std::uint8_t>& bytes, std::uint64_t number) {
-  for (std::size_t byte = 0; byte < 8; ++byte) {
-    bytes.push_back(static_cast<std::uint8_t>(number >> (8 * byte)));
-  }
-}
-
-std::uint64_t number_at(std::span<const std::uint8_t> bytes) {
-  std::uint64_t number = 0;
-  for (std::size_t byte = 0; byte < 8; ++byte) {
-    number |= std::uint64_t{bytes[byte]} << (8 * byte);
-  }
-  return number;
-}
-
-} // namespace
-
 void BuildCache::use_bundle(const Sha256& key, std::span<const BuildReference> needs) {
   auto results = std::ranges::count(needs, BuildReference::Kind::result, &BuildReference::kind);
   if (static_cast<std::size_t>(results) < bundle_threshold || read_bundle(key)) {
@@ -393,14 +372,14 @@ bool BuildCache::read_bundle(const Sha256& key) {
   }
   auto bytes = bundle->span();
   auto name = entry_name("bundles", key);
-  std::size_t offset = magic.size() + name.size() + 8;
+  std::size_t offset = magic.size() + name.size() + number_size;
   if (bytes.size() < offset || !std::ranges::equal(bytes.first(magic.size()), as_bytes(magic)) ||
       !std::ranges::equal(bytes.subspan(magic.size(), name.size()), as_bytes(name))) {
     ignore_corrupt(path, "it is truncated, not a bundle, or stored under another key");
     return false;
   }
-  std::uint64_t count = number_at(bytes.subspan(offset - 8));
-  constexpr std::size_t index_item_size = 32 + 8;
+  std::uint64_t count = number_at(bytes.subspan(offset - number_size));
+  constexpr std::size_t index_item_size = 32 + number_size;
   if (count > (bytes.size() - offset) / index_item_size) {
     ignore_corrupt(path, "its index exceeds it");
     return false;
@@ -451,7 +430,7 @@ void BuildCache::write_bundle(const Sha256& key, std::span<const BuildReference>
   std::string name = entry_name("bundles", key);
   std::vector<std::uint8_t> bundle(magic.begin(), magic.end());
   bundle.insert(bundle.end(), name.begin(), name.end());
-  bundle.reserve(bundle.size() + 8 + copies.size() * 40 + total);
+  bundle.reserve(bundle.size() + number_size + copies.size() * (32 + number_size) + total);
   append_number(bundle, copies.size());
   for (const auto& [copied, entry] : copies) {
     bundle.insert(bundle.end(), copied.begin(), copied.end());

@@ -14,12 +14,8 @@
 namespace polar::dhall {
 namespace {
 
-constexpr std::size_t length_size = 8;
-
 void append_section(std::vector<std::uint8_t>& payload, std::span<const std::uint8_t> section) {
-  for (std::size_t byte = 0; byte < length_size; ++byte) {
-    payload.push_back(static_cast<std::uint8_t>(section.size() >> (8 * byte)));
-  }
+  append_number(payload, section.size());
   payload.insert(payload.end(), section.begin(), section.end());
 }
 
@@ -258,14 +254,11 @@ std::vector<SharedBytes> split_sections(const SharedBytes& payload, std::size_t 
   std::size_t offset = 0;
   auto bytes = payload.span();
   while (sections.size() < count) {
-    if (bytes.size() - offset < length_size) {
+    if (bytes.size() - offset < number_size) {
       throw Error(ErrorKind::decode, "a section's length exceeds the entry");
     }
-    std::uint64_t length = 0;
-    for (std::size_t byte = 0; byte < length_size; ++byte) {
-      length |= std::uint64_t{bytes[offset + byte]} << (8 * byte);
-    }
-    offset += length_size;
+    std::uint64_t length = number_at(bytes.subspan(offset));
+    offset += number_size;
     if (length > bytes.size() - offset) {
       throw Error(ErrorKind::decode, "a section's length exceeds the entry");
     }

@@ -65,4 +65,20 @@ References reference_lookup(std::function<ExprPtr(const BuildReference&)> node);
 // The `count` sections `payload` consists of, sharing its bytes.
 std::vector<SharedBytes> split_sections(const SharedBytes& payload, std::size_t count);
 
+// Lengths and counts in entries and bundles: 8 bytes, little endian.
+constexpr std::size_t number_size = 8;
+inline void append_number(std::vector<std::uint8_t>& bytes, std::uint64_t number) {
+  for (std::size_t byte = 0; byte < number_size; ++byte) {
+    bytes.push_back(static_cast<std::uint8_t>(number >> (8 * byte)));
+  }
+}
+// The number at the start of `bytes`, which holds at least number_size.
+inline std::uint64_t number_at(std::span<const std::uint8_t> bytes) {
+  std::uint64_t number = 0;
+  for (std::size_t byte = 0; byte < number_size; ++byte) {
+    number |= std::uint64_t{bytes[byte]} << (8 * byte);
+  }
+  return number;
+}
+
 } // namespace polar::dhall
