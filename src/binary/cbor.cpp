@@ -201,16 +201,6 @@ void Writer::encoded_item(std::span<const std::uint8_t> item) {
   out_.insert(out_.end(), item.begin(), item.end());
 }
 
-void Writer::repeat(std::size_t begin, std::size_t end) {
-  // Grown first and copied by index: inserting a range of the vector into
-  // itself is not allowed.
-  std::size_t at = out_.size();
-  out_.resize(at + (end - begin));
-  std::copy(out_.begin() + static_cast<std::ptrdiff_t>(begin),
-            out_.begin() + static_cast<std::ptrdiff_t>(end),
-            out_.begin() + static_cast<std::ptrdiff_t>(at));
-}
-
 void Writer::array(std::uint64_t length) {
   head(Major::array, length);
 }

@@ -65,10 +65,11 @@ public:
   void floating(double value);
   // A whole item encoded earlier, copied as it is.
   void encoded_item(std::span<const std::uint8_t> item);
-  // How many bytes were written so far.
+  // How many bytes were written so far, and they.
   std::size_t size() const { return out_.size(); }
-  // Writes again the item written at [begin, end) of this writer's output.
-  void repeat(std::size_t begin, std::size_t end);
+  std::span<const std::uint8_t> bytes() const { return out_; }
+  // Forgets what was written (once it has gone elsewhere), keeping the memory.
+  void clear() { out_.clear(); }
 
   std::vector<std::uint8_t> take() && { return std::move(out_); }
 

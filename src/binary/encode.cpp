@@ -36,25 +36,37 @@ bool is_leaf(const Expr& e) {
 // Thrown by an Encoder that has written more than its limit.
 struct OverLimit {};
 
+// A root that streams hands its bytes on in pieces of about this size.
+constexpr std::size_t stream_piece_size = std::size_t{64} << 10;
+
 class Encoder {
 public:
-  explicit Encoder(const KnownEncoding* known,
-                   std::size_t limit = std::numeric_limits<std::size_t>::max())
-      : known_(known), limit_(limit) {}
+  // With a sink, the expression's bytes stream into it as they are made,
+  // and only the encodings of shared nodes are held; without, take()
+  // returns them.
+  Encoder(const KnownEncoding* known, ByteSink* sink,
+          std::size_t limit = std::numeric_limits<std::size_t>::max())
+      : known_(known), sink_(sink), limit_(limit) {
+    open_.emplace_back();
+    out_ = &open_.back().own;
+  }
 
   // `shared`: other pointers hold the node too, so it may occur again in
   // this expression.
   void expr(const Expr& e, bool shared) {
-    if (out_.size() > limit_) {
+    if (limit_ != std::numeric_limits<std::size_t>::max() && written() > limit_) {
       throw OverLimit{};
+    }
+    if (sink_ != nullptr && open_.size() == 1 && out_->size() >= stream_piece_size) {
+      flush();
     }
     if (is_leaf(e)) {
       std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
       return;
     }
     if (known_ != nullptr) {
-      if (auto bytes = (*known_)(e); !bytes.empty()) {
-        out_.encoded_item(bytes);
+      if (EncodingPtr part = (*known_)(e)) {
+        splice(std::move(part));
         return;
       }
     }
@@ -63,50 +75,111 @@ public:
       return;
     }
     // A normal form shares the subtrees it was built from (a package's
-    // schemas all hold the same ObjectMeta type): each is encoded once and
-    // its bytes copied where it occurs again.
-    if (auto found = written_.find(&e); found != written_.end()) {
-      out_.repeat(found->second.first, found->second.second);
+    // schemas all hold the same ObjectMeta type): each is encoded once, as
+    // an encoding of its own, and spliced in wherever it occurs.
+    if (auto found = parts_.find(&e); found != parts_.end()) {
+      splice(found->second);
       return;
     }
-    std::size_t begin = out_.size();
+    open_.emplace_back();
+    out_ = &open_.back().own;
     std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
-    written_.emplace(&e, std::pair{begin, out_.size()});
+    EncodingPtr part = close();
+    parts_.emplace(&e, part);
+    splice(std::move(part));
   }
   void expr(const ExprPtr& e) { expr(*e, e.use_count() > 1); }
 
-  std::vector<std::uint8_t> take() && { return std::move(out_).take(); }
+  // What a sink has not been given yet.
+  void finish() {
+    if (sink_ != nullptr) {
+      flush();
+    }
+  }
+  // The whole encoding, when there is no sink.
+  EncodingPtr take() && { return close(); }
+  // The same laid out whole, without a copy when nothing is shared.
+  std::vector<std::uint8_t> take_bytes() && {
+    Recording& root = open_.back();
+    if (root.parts.empty()) {
+      return std::move(root.own).take();
+    }
+    return close()->bytes();
+  }
 
 private:
-  void label(Expression value) { out_.unsigned_integer(static_cast<std::uint8_t>(value)); }
+  // The encoding of a shared node being written: its own bytes, and where
+  // the encodings of shared nodes inside it occur.
+  struct Recording {
+    cbor::Writer own;
+    std::vector<Encoding::Part> parts;
+    std::size_t parts_size = 0; // the bytes the parts stand for
+  };
+
+  EncodingPtr close() {
+    Recording done = std::move(open_.back());
+    open_.pop_back();
+    out_ = open_.empty() ? nullptr : &open_.back().own;
+    return std::make_shared<const Encoding>(std::move(done.own).take(), std::move(done.parts));
+  }
+
+  // `part` occurs here.
+  void splice(EncodingPtr part) {
+    if (sink_ != nullptr && open_.size() == 1) {
+      flush();
+      part->write_to(*sink_);
+      streamed_ += part->size();
+      return;
+    }
+    Recording& recording = open_.back();
+    recording.parts_size += part->size();
+    recording.parts.push_back({recording.own.size(), std::move(part)});
+  }
+
+  void flush() {
+    sink_->write(out_->bytes());
+    streamed_ += out_->size();
+    out_->clear();
+  }
+
+  // How many bytes the expression takes so far.
+  std::size_t written() const {
+    std::size_t total = streamed_;
+    for (const Recording& recording : open_) {
+      total += recording.own.size() + recording.parts_size;
+    }
+    return total;
+  }
+
+  void label(Expression value) { out_->unsigned_integer(static_cast<std::uint8_t>(value)); }
   void open(Expression value, std::uint64_t length) {
-    out_.array(length);
+    out_->array(length);
     label(value);
   }
   void optional_expr(const ExprPtr& e) {
     if (e) {
       expr(e);
     } else {
-      out_.null();
+      out_->null();
     }
   }
   void field_map(const FieldMap& fields) {
     // std::map iterates in code point order, the order binary.md requires.
-    out_.map(fields.size());
+    out_->map(fields.size());
     for (const auto& [name, value] : fields) {
-      out_.text_string(name.view());
+      out_->text_string(name.view());
       optional_expr(value);
     }
   }
 
   void node(const Expr&, const Var& var) {
     if (var.name == underscore) {
-      out_.natural(var.index);
+      out_->natural(var.index);
       return;
     }
-    out_.array(2);
-    out_.text_string(var.name.view());
-    out_.natural(var.index);
+    out_->array(2);
+    out_->text_string(var.name.view());
+    out_->natural(var.index);
   }
 
   // Binders named `_` leave the name out.
@@ -114,7 +187,7 @@ private:
     bool named = param != underscore;
     open(kind, named ? 4 : 3);
     if (named) {
-      out_.text_string(param.view());
+      out_->text_string(param.view());
     }
     expr(type);
     expr(body);
@@ -149,7 +222,7 @@ private:
     }
     open(Expression::let, 3 * bindings.size() + 2);
     for (const Let* let : bindings) {
-      out_.text_string(let->name.view());
+      out_->text_string(let->name.view());
       optional_expr(let->annotation);
       expr(let->value);
     }
@@ -179,60 +252,60 @@ private:
     }
     for (const BinOp* op : links) {
       open(Expression::operator_, 4);
-      out_.unsigned_integer(static_cast<std::uint8_t>(op->op));
+      out_->unsigned_integer(static_cast<std::uint8_t>(op->op));
     }
     expr(*lhs);
     for (auto op = links.rbegin(); op != links.rend(); ++op) {
       expr((*op)->rhs);
     }
   }
-  void node(const Expr&, const BuiltinRef& ref) { out_.text_string(builtin_name(ref.builtin)); }
-  void node(const Expr&, const ConstRef& ref) { out_.text_string(const_name(ref.value)); }
-  void node(const Expr&, const BoolLit& lit) { out_.boolean(lit.value); }
+  void node(const Expr&, const BuiltinRef& ref) { out_->text_string(builtin_name(ref.builtin)); }
+  void node(const Expr&, const ConstRef& ref) { out_->text_string(const_name(ref.value)); }
+  void node(const Expr&, const BoolLit& lit) { out_->boolean(lit.value); }
   void node(const Expr&, const NaturalLit& lit) {
     open(Expression::natural, 2);
-    out_.natural(lit.value);
+    out_->natural(lit.value);
   }
   void node(const Expr&, const IntegerLit& lit) {
     open(Expression::integer, 2);
-    out_.integer(lit.value);
+    out_->integer(lit.value);
   }
-  void node(const Expr&, const DoubleLit& lit) { out_.floating(lit.value); }
+  void node(const Expr&, const DoubleLit& lit) { out_->floating(lit.value); }
   void node(const Expr&, const TextLit& lit) {
     open(Expression::text, 2 * lit.chunks.size() + 2);
     for (const auto& chunk : lit.chunks) {
-      out_.text_string(chunk.prefix);
+      out_->text_string(chunk.prefix);
       expr(chunk.expr);
     }
-    out_.text_string(lit.tail);
+    out_->text_string(lit.tail);
   }
   void node(const Expr&, const BytesLit& lit) {
     open(Expression::bytes, 2);
-    out_.byte_string(lit.bytes);
+    out_->byte_string(lit.bytes);
   }
   void node(const Expr&, const DateLit& lit) {
     open(Expression::date, 4);
-    out_.unsigned_integer(lit.year);
-    out_.unsigned_integer(lit.month);
-    out_.unsigned_integer(lit.day);
+    out_->unsigned_integer(lit.year);
+    out_->unsigned_integer(lit.month);
+    out_->unsigned_integer(lit.day);
   }
   // Seconds are the decimal fraction m * 10^-precision.
   void node(const Expr&, const TimeLit& lit) {
     open(Expression::time, 4);
-    out_.unsigned_integer(lit.hour);
-    out_.unsigned_integer(lit.minute);
-    out_.tag(cbor::tag_decimal_fraction);
-    out_.array(2);
-    out_.integer(Integer(true, Natural(lit.precision)));
-    out_.natural(lit.second_fraction);
+    out_->unsigned_integer(lit.hour);
+    out_->unsigned_integer(lit.minute);
+    out_->tag(cbor::tag_decimal_fraction);
+    out_->array(2);
+    out_->integer(Integer(true, Natural(lit.precision)));
+    out_->natural(lit.second_fraction);
   }
   void node(const Expr&, const TimeZoneLit& lit) {
     open(Expression::time_zone, 4);
     int minutes = lit.minutes;
-    out_.boolean(minutes >= 0);
+    out_->boolean(minutes >= 0);
     int magnitude = minutes < 0 ? -minutes : minutes;
-    out_.unsigned_integer(static_cast<std::uint64_t>(magnitude / 60));
-    out_.unsigned_integer(static_cast<std::uint64_t>(magnitude % 60));
+    out_->unsigned_integer(static_cast<std::uint64_t>(magnitude / 60));
+    out_->unsigned_integer(static_cast<std::uint64_t>(magnitude % 60));
   }
 
   void node(const Expr&, const ListLit& list) {
@@ -247,14 +320,14 @@ private:
       return;
     }
     open(Expression::list, list.items.size() + 2);
-    out_.null();
+    out_->null();
     for (const auto& item : list.items) {
       expr(item);
     }
   }
   void node(const Expr&, const Some& some) {
     open(Expression::some, 3);
-    out_.null();
+    out_->null();
     expr(some.value);
   }
   void node(const Expr&, const RecordType& record) {
@@ -272,19 +345,19 @@ private:
   void node(const Expr&, const Field& field) {
     open(Expression::field, 3);
     expr(field.record);
-    out_.text_string(field.name.view());
+    out_->text_string(field.name.view());
   }
   void node(const Expr&, const Project& project) {
     open(Expression::projection, project.labels.size() + 2);
     expr(project.record);
     for (Label name : project.labels) {
-      out_.text_string(name.view());
+      out_->text_string(name.view());
     }
   }
   void node(const Expr&, const ProjectByType& project) {
     open(Expression::projection, 3);
     expr(project.record);
-    out_.array(1);
+    out_->array(1);
     expr(project.type);
   }
   void node(const Expr&, const Merge& merge) {
@@ -313,12 +386,12 @@ private:
   void node(const Expr&, const With& with) {
     open(Expression::with, 4);
     expr(with.record);
-    out_.array(with.path.size());
+    out_->array(with.path.size());
     for (const WithStep& step : with.path) {
       if (step.descend_optional) {
-        out_.unsigned_integer(binary_label::with_descend_optional);
+        out_->unsigned_integer(binary_label::with_descend_optional);
       } else {
-        out_.text_string(step.field.view());
+        out_->text_string(step.field.view());
       }
     }
     expr(with.value);
@@ -338,25 +411,25 @@ private:
       std::vector<std::uint8_t> multihash{binary_label::multihash_sha256,
                                           binary_label::multihash_length};
       multihash.insert(multihash.end(), import.hash->begin(), import.hash->end());
-      out_.byte_string(multihash);
+      out_->byte_string(multihash);
     } else {
-      out_.null();
+      out_->null();
     }
-    out_.unsigned_integer(static_cast<std::uint8_t>(import.mode));
-    out_.unsigned_integer(static_cast<std::uint8_t>(kind));
+    out_->unsigned_integer(static_cast<std::uint8_t>(import.mode));
+    out_->unsigned_integer(static_cast<std::uint8_t>(kind));
   }
   void path(const std::vector<std::string>& directory, const std::string& file) {
     for (const auto& component : directory) {
-      out_.text_string(component);
+      out_->text_string(component);
     }
-    out_.text_string(file);
+    out_->text_string(file);
   }
   void import(const Import& import, const MissingImport&) {
     import_head(import, ImportKind::missing, 0);
   }
   void import(const Import& import, const EnvImport& env) {
     import_head(import, ImportKind::env, 1);
-    out_.text_string(env.name);
+    out_->text_string(env.name);
   }
   void import(const Import& import, const LocalImport& local) {
     ImportKind kind = ImportKind::here;
@@ -382,45 +455,55 @@ private:
     import_head(import, remote.scheme == Scheme::http ? ImportKind::http : ImportKind::https,
                 remote.directory.size() + 4);
     optional_expr(remote.headers);
-    out_.text_string(remote.authority);
+    out_->text_string(remote.authority);
     path(remote.directory, remote.file);
     if (remote.query) {
-      out_.text_string(*remote.query);
+      out_->text_string(*remote.query);
     } else {
-      out_.null();
+      out_->null();
     }
   }
 
   const KnownEncoding* known_;
+  ByteSink* sink_;
   std::size_t limit_;
-  cbor::Writer out_;
-  // Where the shared nodes encoded so far are in out_: [begin, end).
-  std::unordered_map<const Expr*, std::pair<std::size_t, std::size_t>> written_;
+  // The root and the shared nodes being written inside it, innermost last.
+  std::vector<Recording> open_;
+  cbor::Writer* out_; // open_.back().own
+  std::size_t streamed_ = 0;
+  // The encodings of the shared nodes written so far.
+  std::unordered_map<const Expr*, EncodingPtr> parts_;
 };
 
 } // namespace
 
 std::vector<std::uint8_t> encode(const Expr& expr) {
-  Encoder encoder(nullptr);
+  Encoder encoder(nullptr, nullptr);
+  encoder.expr(expr, false);
+  return std::move(encoder).take_bytes();
+}
+
+EncodingPtr encode_shared(const Expr& expr, const KnownEncoding* known) {
+  Encoder encoder(known, nullptr);
   encoder.expr(expr, false);
   return std::move(encoder).take();
 }
 
-std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known) {
-  Encoder encoder(&known);
+void encode_to(const Expr& expr, ByteSink& sink, const KnownEncoding* known) {
+  Encoder encoder(known, &sink);
   encoder.expr(expr, false);
-  return std::move(encoder).take();
+  encoder.finish();
 }
 
 std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes,
                                                        const KnownEncoding* known) {
-  Encoder encoder(known, max_bytes);
+  Encoder encoder(known, nullptr, max_bytes);
   try {
     encoder.expr(expr, false);
   } catch (const OverLimit&) {
     return std::nullopt;
   }
-  auto bytes = std::move(encoder).take();
+  auto bytes = std::move(encoder).take_bytes();
   if (bytes.size() > max_bytes) {
     return std::nullopt;
   }

@@ -4,9 +4,9 @@
 #include <functional>
 #include <limits>
 #include <optional>
-#include <span>
 #include <vector>
 
+#include "binary/encoding.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {
@@ -16,23 +16,32 @@ namespace polar::dhall {
 // on. Source spans are not encoded.
 std::vector<std::uint8_t> encode(const Expr& expr);
 
-// The encoding of a node known from an earlier encode(), or an empty span
-// when there is none.
-using KnownEncoding = std::function<std::span<const std::uint8_t>(const Expr& node)>;
+// The encoding of a node known from elsewhere (an earlier encode_shared(),
+// a build-cache reference), or null when there is none.
+using KnownEncoding = std::function<EncodingPtr(const Expr& node)>;
 
-// The same, copying the encodings `known` has instead of encoding those
-// nodes again: the normal form of a package holds the normal forms of the
-// imports it pins, and the integrity check of each encodes it (docs/binary.md,
-// "Encoding known subtrees"). The bytes are the same either way.
-std::vector<std::uint8_t> encode(const Expr& expr, const KnownEncoding& known);
+// The same held as the expression is (binary/encoding.h): each shared node
+// (held by more than one pointer) is encoded once, as an encoding of its
+// own, and spliced in wherever it occurs; so is each node `known` has an
+// encoding for, which is then not encoded again: the normal form of a
+// package holds the normal forms of the imports it pins, and the integrity
+// check of each encodes it (docs/binary.md, "Encoding known subtrees").
+// The bytes are the same either way.
+EncodingPtr encode_shared(const Expr& expr, const KnownEncoding* known = nullptr);
+
+// The same streamed into `sink` as it is made: only the encodings of shared
+// nodes are held, so a normal form that spells out gigabytes of shared
+// parts is hashed in the memory its parts take (docs/binary.md, "Encodings
+// stream").
+void encode_to(const Expr& expr, ByteSink& sink, const KnownEncoding* known = nullptr);
 
 // The standard encoding of `expr` when it takes at most about `max_bytes`
 // (it may reach twice that), else nullopt, found without encoding the rest:
 // a normal form spells out again every shared part it holds, so a value of
 // a few megabytes can have a normal form of hundreds (docs/evaluation.md,
 // "Resolved imports stay values").
-// With `known` as encode() takes it (a build-cache entry's references, which
-// are not the standard's: decode.h).
+// With `known` as encode_shared() takes it (a build-cache entry's
+// references, which are not the standard's: decode.h).
 std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes,
                                                        const KnownEncoding* known = nullptr);
 

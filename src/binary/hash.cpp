@@ -12,17 +12,56 @@
 #include "syntax/source.h"
 
 namespace polar::dhall {
+namespace {
+
+[[noreturn]] void fail() {
+  // Only a broken OpenSSL installation gets here.
+  throw Error(ErrorKind::io, "OpenSSL failed to compute a SHA-256 digest");
+}
+
+class Sha256Sink final : public ByteSink {
+public:
+  Sha256Sink() {
+    if (SHA256_Init(&context_) != 1) {
+      fail();
+    }
+  }
+  void write(std::span<const std::uint8_t> bytes) override {
+    if (SHA256_Update(&context_, bytes.data(), bytes.size()) != 1) {
+      fail();
+    }
+  }
+  Sha256 digest() && {
+    static_assert(std::tuple_size_v<Sha256> == SHA256_DIGEST_LENGTH);
+    Sha256 digest{};
+    if (SHA256_Final(digest.data(), &context_) != 1) {
+      fail();
+    }
+    return digest;
+  }
+
+private:
+  SHA256_CTX context_;
+};
+
+} // namespace
 
 Sha256 sha256(std::span<const std::uint8_t> bytes) {
-  static_assert(std::tuple_size_v<Sha256> == SHA256_DIGEST_LENGTH);
-  Sha256 digest{};
-  SHA256_CTX context;
-  if (SHA256_Init(&context) != 1 || SHA256_Update(&context, bytes.data(), bytes.size()) != 1 ||
-      SHA256_Final(digest.data(), &context) != 1) {
-    // Only a broken OpenSSL installation gets here.
-    throw Error(ErrorKind::io, "OpenSSL failed to compute a SHA-256 digest");
-  }
-  return digest;
+  Sha256Sink sink;
+  sink.write(bytes);
+  return std::move(sink).digest();
+}
+
+Sha256 sha256(const Encoding& encoding) {
+  Sha256Sink sink;
+  encoding.write_to(sink);
+  return std::move(sink).digest();
+}
+
+Sha256 semantic_digest(const Expr& normal_form) {
+  Sha256Sink sink;
+  encode_to(normal_form, sink);
+  return std::move(sink).digest();
 }
 
 std::string to_hex(const Sha256& digest) {
@@ -37,7 +76,7 @@ std::string to_hex(const Sha256& digest) {
 }
 
 std::string semantic_hash(const Expr& normal_form) {
-  return "sha256:" + to_hex(sha256(encode(normal_form)));
+  return "sha256:" + to_hex(semantic_digest(normal_form));
 }
 
 } // namespace polar::dhall

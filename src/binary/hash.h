@@ -5,15 +5,21 @@
 #include <span>
 #include <string>
 
+#include "binary/encoding.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {
 
 Sha256 sha256(std::span<const std::uint8_t> bytes);
+// The digest of the bytes `encoding` stands for, streamed: never laid out.
+Sha256 sha256(const Encoding& encoding);
 // Lowercase hexadecimal, 64 characters.
 std::string to_hex(const Sha256& digest);
-// "sha256:<hex>" of the encoding of `normal_form`. The caller passes the
-// alpha-beta-normal form: the hash of anything else means nothing.
+// The digest of the encoding of `normal_form`, which streams into SHA-256
+// as it is made (encode_to). The caller passes the alpha-beta-normal form:
+// the hash of anything else means nothing.
+Sha256 semantic_digest(const Expr& normal_form);
+// "sha256:<hex>" of the same.
 std::string semantic_hash(const Expr& normal_form);
 
 } // namespace polar::dhall

@@ -160,19 +160,19 @@ bool append_referring(std::vector<std::uint8_t>& payload, std::initializer_list<
                       const ReferenceTarget& target, std::size_t max_bytes,
                       std::vector<BuildReference>* needs_listed) {
   const ReferenceOf& reference_of = target.reference_of;
-  // The encoding of each reference met, which the encoder copies.
-  std::map<BuildReference, std::vector<std::uint8_t>> references;
-  KnownEncoding known = [&](const Expr& node) -> std::span<const std::uint8_t> {
+  // The encoding of each reference met, which the encoder splices in.
+  std::map<BuildReference, EncodingPtr> references;
+  KnownEncoding known = [&](const Expr& node) -> EncodingPtr {
     if (!reference_of || !node.is<Embedded>()) {
-      return {};
+      return nullptr;
     }
     auto reference = reference_of(node);
     if (!reference) {
-      return {};
+      return nullptr;
     }
     auto [found, inserted] = references.try_emplace(*reference);
     if (inserted) {
-      found->second = encode_reference(*reference);
+      found->second = std::make_shared<const Encoding>(encode_reference(*reference));
     }
     return found->second;
   };

@@ -15,11 +15,10 @@ CacheWriter::~CacheWriter() {
   finish();
 }
 
-void CacheWriter::store(const Sha256& hash,
-                        std::shared_ptr<const std::vector<std::uint8_t>> bytes) {
+void CacheWriter::store(const Sha256& hash, EncodingPtr encoding) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back(Entry{hash, std::move(bytes)});
+    queue_.push_back(Entry{hash, std::move(encoding)});
   }
   if (thread_.joinable()) {
     queued_.notify_one();
@@ -60,7 +59,7 @@ void CacheWriter::run() {
     lock.unlock();
     std::string failure;
     try {
-      cache_->store(entry.hash, *entry.bytes);
+      cache_->store(entry.hash, *entry.encoding);
     } catch (const Error& error) {
       failure = error.message();
     } catch (const std::exception& error) {

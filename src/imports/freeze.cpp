@@ -7,7 +7,7 @@
 #include <system_error>
 #include <utility>
 
-#include "binary/encode.h"
+#include "binary/hash.h"
 #include "imports/detail/location.h"
 #include "imports/detail/resource.h"
 #include "imports/import_sites.h"
@@ -111,7 +111,7 @@ private:
           SourceFile{"(the import at " + position_of(span) + ")", text});
       Loaded loaded = load_source(import_source, directory_, options_);
       if (!reads_variables_or_secrets(loaded)) {
-        hash = sha256(encode(*alpha_normalize(loaded.normal_form())));
+        hash = semantic_digest(*alpha_normalize(loaded.normal_form()));
       }
     } catch (const Error& error) {
       throw error.with_message("cannot freeze " + text + ": " + error.message()).at(span);

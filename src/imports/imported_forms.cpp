@@ -1,7 +1,6 @@
 #include "imports/detail/imported_forms.h"
 
 #include <functional>
-#include <span>
 #include <vector>
 
 #include "binary/encode.h"
@@ -59,7 +58,7 @@ ExprPtr ImportedForms::alpha_normalize(const ExprPtr& expr) {
   return result;
 }
 
-EncodedBytes ImportedForms::encode(const ExprPtr& expr) {
+EncodingPtr ImportedForms::encode(const ExprPtr& expr) {
   if (const auto* embedded = expr->as<Embedded>()) {
     return encode(syntax_of(*embedded));
   }
@@ -68,15 +67,14 @@ EncodedBytes ImportedForms::encode(const ExprPtr& expr) {
   if (recorded && found->second.encoding) {
     return found->second.encoding;
   }
-  KnownEncoding known = [&](const Expr& node) -> std::span<const std::uint8_t> {
+  KnownEncoding known = [&](const Expr& node) -> EncodingPtr {
     if (&node == expr.get()) {
-      return {};
+      return nullptr;
     }
     auto inner = forms_.find(&node);
-    // The bytes outlive the call: a recorded node keeps its encoding.
-    return inner != forms_.end() ? *encode(inner->second.value) : std::span<const std::uint8_t>{};
+    return inner != forms_.end() ? encode(inner->second.value) : nullptr;
   };
-  auto result = std::make_shared<const std::vector<std::uint8_t>>(dhall::encode(*expr, known));
+  EncodingPtr result = encode_shared(*expr, &known);
   if (recorded) {
     forms_.at(expr.get()).encoding = result;
   }

@@ -14,7 +14,16 @@ namespace {
 class DisabledIntegrityCache final : public IntegrityCache {
 public:
   std::optional<SharedBytes> load(const Sha256&) override { return std::nullopt; }
-  void store(const Sha256&, std::span<const std::uint8_t>) override {}
+  void store(const Sha256&, const Encoding&) override {}
+};
+
+class PieceSink final : public ByteSink {
+public:
+  explicit PieceSink(const PieceWriter& write) : write_(write) {}
+  void write(std::span<const std::uint8_t> bytes) override { write_(bytes); }
+
+private:
+  const PieceWriter& write_;
 };
 
 } // namespace
@@ -40,7 +49,7 @@ std::optional<SharedBytes> DirectoryIntegrityCache::load(const Sha256& hash) {
   return std::nullopt;
 }
 
-void DirectoryIntegrityCache::store(const Sha256& hash, std::span<const std::uint8_t> bytes) {
+void DirectoryIntegrityCache::store(const Sha256& hash, const Encoding& encoding) {
   if (access_ == Access::read_only) {
     return;
   }
@@ -50,7 +59,10 @@ void DirectoryIntegrityCache::store(const Sha256& hash, std::span<const std::uin
   std::string failures;
   for (const auto& directory : directories_) {
     try {
-      write_file_atomically(directory / cache_file_name(hash), bytes);
+      write_file_atomically(directory / cache_file_name(hash), [&](const PieceWriter& write) {
+        PieceSink sink(write);
+        encoding.write_to(sink);
+      });
       return;
     } catch (const Error& error) {
       failures += (failures.empty() ? "" : "; ") + error.message();

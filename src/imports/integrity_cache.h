@@ -11,6 +11,7 @@
 #include <span>
 #include <vector>
 
+#include "binary/encoding.h"
 #include "imports/environment.h"
 #include "support/shared_bytes.h"
 #include "syntax/expr.h"
@@ -27,9 +28,11 @@ public:
 
   // The bytes stored under `hash`, or nullopt when there is no such entry.
   virtual std::optional<SharedBytes> load(const Sha256& hash) = 0;
-  // Stores `bytes` under `hash`. Throws Error(ErrorKind::io) when it cannot;
-  // the resolver turns that into a warning, since caching is best effort.
-  virtual void store(const Sha256& hash, std::span<const std::uint8_t> bytes) = 0;
+  // Stores the bytes of `encoding` under `hash`, streamed from it (a large
+  // normal form is never laid out whole). Throws Error(ErrorKind::io) when
+  // it cannot; the resolver turns that into a warning, since caching is
+  // best effort.
+  virtual void store(const Sha256& hash, const Encoding& encoding) = 0;
 };
 
 // "1220<hex>": the file name of an entry.
@@ -46,7 +49,7 @@ public:
                                    Access access = Access::read_write);
 
   std::optional<SharedBytes> load(const Sha256& hash) override;
-  void store(const Sha256& hash, std::span<const std::uint8_t> bytes) override;
+  void store(const Sha256& hash, const Encoding& encoding) override;
 
 private:
   std::vector<std::filesystem::path> directories_;

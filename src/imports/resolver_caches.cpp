@@ -161,8 +161,8 @@ ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash
   // computes.
   imported_.add(value);
   ExprPtr normal_form = imported_.alpha_normalize(value);
-  EncodedBytes bytes = imported_.encode(normal_form);
-  Sha256 actual = sha256(*bytes);
+  EncodingPtr encoding = imported_.encode(normal_form);
+  Sha256 actual = sha256(*encoding);
   if (actual != hash) {
     // The hash of a secret's normal form would help guess the secret.
     secret = secret || std::holds_alternative<EnvImport>(target);
@@ -172,7 +172,7 @@ ExprPtr ImportResolver::check_integrity(const ExprPtr& value, const Sha256& hash
         site);
   }
   // Failures become warnings when the resolver finishes.
-  cache_writer_.store(hash, std::move(bytes));
+  cache_writer_.store(hash, std::move(encoding));
   const EmbeddedValue* embedding = embedded_value(*value);
   if (embedding == nullptr || normal_form == embedding->syntax()) {
     return embedding == nullptr ? normal_form : value; // `as Text`, `as Bytes`

@@ -5,10 +5,16 @@
 // Subtrees that are already α-normal (no binders, or binders named `_`) are
 // returned as they are instead of being copied: the normal forms that
 // integrity checks hash are mostly binder-free records and unions, and
-// sharing them saves both the copy and the memory of a second tree.
+// sharing them saves both the copy and the memory of a second tree. A shared
+// subtree in which no variable refers outside it is normalized once: its
+// α-normal form is the same wherever it occurs (docs/evaluation.md,
+// "Hashing a shared graph").
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -39,12 +45,21 @@ public:
       // A resolved import: its syntax is what is α-normalized.
       return normalize(embedded->embedding->syntax());
     }
-    detail::DepthGuard guard;
-    if (spine_child(*expr) != nullptr) {
-      return normalize_chain(expr);
+    bool shared = expr.use_count() > 1;
+    if (shared) {
+      if (auto found = closed_.find(expr.get()); found != closed_.end()) {
+        return found->second.normal;
+      }
     }
-    std::optional<Node> changed = std::visit(*this, expr->node());
-    return changed ? make_expr(std::move(*changed), expr->span()) : expr;
+    auto depth = static_cast<std::int64_t>(names_.size());
+    auto outer_lowest = std::exchange(lowest_binder_, depth);
+    ExprPtr result = normalize_node(expr);
+    bool closed = lowest_binder_ >= depth;
+    lowest_binder_ = std::min(outer_lowest, lowest_binder_);
+    if (shared && closed) {
+      closed_.emplace(expr.get(), Normalized{expr, result});
+    }
+    return result;
   }
 
   // Each overload returns the α-normal node, or nullopt when the node is
@@ -181,6 +196,20 @@ public:
   }
 
 private:
+  struct Normalized {
+    ExprPtr original; // keeps the address, the key, from being reused
+    ExprPtr normal;
+  };
+
+  ExprPtr normalize_node(const ExprPtr& expr) {
+    detail::DepthGuard guard;
+    if (spine_child(*expr) != nullptr) {
+      return normalize_chain(expr);
+    }
+    std::optional<Node> changed = std::visit(*this, expr->node());
+    return changed ? make_expr(std::move(*changed), expr->span()) : expr;
+  }
+
   // A flat chain of lets, applications and operators (syntax/spine.h) in a
   // loop: down the chain normalizing what comes before the spine child (a
   // let's annotation and value, under the binders above it), then back up
@@ -242,7 +271,7 @@ private:
   }
 
   // The variable with its binder renamed to `_`.
-  Var renamed(const Var& var) const {
+  Var renamed(const Var& var) {
     // Find the binder: the index-th enclosing binder named var.name.
     auto remaining = var.index;
     for (auto position = names_.size(); position-- > 0;) {
@@ -250,10 +279,12 @@ private:
         continue;
       }
       if (remaining.is_zero()) {
+        lowest_binder_ = std::min(lowest_binder_, static_cast<std::int64_t>(position));
         return Var{underscore, Natural(names_.size() - 1 - position)};
       }
       remaining = Natural::truncated_subtract(remaining, 1);
     }
+    lowest_binder_ = -1;
     // Free: its binders-of-the-same-name were all skipped. A free `_` must
     // also skip every binder, now that all of them are named `_`.
     if (var.name == underscore) {
@@ -332,6 +363,11 @@ private:
 
   const std::function<ExprPtr(const Expr&)>* known_closed_;
   std::vector<Label> names_; // binders in scope, outermost first
+  // The outermost binder a variable of the subtree being normalized refers
+  // to (its position in names_), -1 for a free variable.
+  std::int64_t lowest_binder_ = 0;
+  // Shared subtrees without a variable bound outside them, by address.
+  std::unordered_map<const Expr*, Normalized> closed_;
 };
 
 } // namespace

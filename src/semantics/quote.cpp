@@ -1,4 +1,6 @@
 // Read-back: Value → β-normal Expr, turning de Bruijn levels into `x@n`.
+#include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <unordered_map>
 #include <utility>
@@ -36,14 +38,25 @@ public:
     // expression wherever it occurs. Types share their parts (every schema
     // of a package has the same ObjectMeta type), so each shared part is
     // quoted once, and the result shares it too, which encoding exploits.
-    if (names_.size() != outermost_ || value.use_count() < 2) {
+    // Under binders, so does a value in which no variable refers outside
+    // it: a service's types under `λ(config : …)` (docs/evaluation.md,
+    // "Hashing a shared graph").
+    if (value.use_count() < 2) {
       return read_back(value);
     }
-    if (auto found = quoted_.find(value.get()); found != quoted_.end()) {
+    bool outermost = names_.size() == outermost_;
+    auto found = quoted_.find(value.get());
+    if (found != quoted_.end() && (outermost || found->second.closed)) {
       return found->second.expr;
     }
+    auto depth = static_cast<std::int64_t>(names_.size());
+    auto outer_lowest = std::exchange(lowest_level_, depth);
     ExprPtr result = read_back(value);
-    quoted_.emplace(value.get(), Quoted{value, result});
+    bool closed = lowest_level_ >= depth;
+    lowest_level_ = std::min(outer_lowest, lowest_level_);
+    if (outermost || closed) {
+      quoted_.emplace(value.get(), Quoted{value, result, closed});
+    }
     return result;
   }
 
@@ -132,6 +145,7 @@ private:
   struct Quoted {
     ValuePtr value; // keeps the address, the key, from being reused
     ExprPtr expr;
+    bool closed; // no variable refers outside it: the same at any depth
   };
 
   ExprPtr read_back(const ValuePtr& value) {
@@ -203,6 +217,7 @@ private:
   }
 
   Node variable(const VVar& var) {
+    lowest_level_ = std::min(lowest_level_, var.level);
     // The index counts the binders of the same name between the variable's
     // binder and the point of use.
     std::uint64_t index = 0;
@@ -234,7 +249,11 @@ private:
   // Each read_back makes at least one node of its own.
   std::size_t nodes_left_;
   bool took_embedded_ = false;
-  // Shared values quoted outside every binder, by address.
+  // The lowest level a variable of the value being read back has (negative
+  // for a free one), to tell which values are closed.
+  std::int64_t lowest_level_ = 0;
+  // Shared values quoted outside every binder, and closed ones under
+  // binders, by address.
   std::unordered_map<const Value*, Quoted> quoted_;
 };
 

@@ -335,7 +335,8 @@ std::optional<SharedBytes> map_regular_file(const fs::path& path) {
   return SharedBytes(mapping, mapping->bytes());
 }
 
-void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> bytes,
+void write_file_atomically(const fs::path& path,
+                           const std::function<void(const PieceWriter&)>& produce,
                            Durability durability) {
   bool flushed = durability == Durability::flushed;
   int descriptor = -1;
@@ -343,7 +344,33 @@ void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> b
   std::error_code error;
   {
     FileDescriptor file(descriptor);
-    error = write_all(file.get(), bytes);
+    // Small pieces are gathered: an encoding streams a piece per shared part.
+    constexpr std::size_t buffer_size = std::size_t{256} << 10;
+    std::vector<std::uint8_t> buffer;
+    auto flush = [&] {
+      if (!error && !buffer.empty()) {
+        error = write_all(file.get(), buffer);
+      }
+      buffer.clear();
+    };
+    PieceWriter write = [&](std::span<const std::uint8_t> piece) {
+      if (buffer.size() + piece.size() > buffer_size) {
+        flush();
+      }
+      if (piece.size() >= buffer_size) {
+        error = error ? error : write_all(file.get(), piece);
+        return;
+      }
+      buffer.insert(buffer.end(), piece.begin(), piece.end());
+    };
+    try {
+      produce(write);
+    } catch (...) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw;
+    }
+    flush();
     // The data reaches the disk before the rename makes it the file's.
     if (!error && flushed && ::fsync(file.get()) != 0) {
       error = std::error_code(errno, std::generic_category());
@@ -363,6 +390,12 @@ void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> b
   if (std::error_code folder_error = flushed ? sync_parent_folder(path) : std::error_code()) {
     fail("cannot flush the folder of", path, folder_error);
   }
+}
+
+void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> bytes,
+                           Durability durability) {
+  write_file_atomically(
+      path, [&](const PieceWriter& write) { write(bytes); }, durability);
 }
 
 void write_file_atomically(const fs::path& path, std::string_view text, Durability durability) {

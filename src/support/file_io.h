@@ -2,6 +2,7 @@
 // Whole-file reads and atomic writes, reporting failures as Error(io).
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,6 +37,13 @@ enum class Durability : bool { unflushed, flushed };
 // on failure and leaves no temporary file behind (unless the process is
 // killed: see is_abandoned_temporary).
 void write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+                           Durability durability = Durability::flushed);
+// The same for bytes made a piece at a time (a cache entry streamed from
+// its encoding): `produce` calls the writer it is given with each piece, in
+// order. When it throws, the temporary file is removed and nothing replaced.
+using PieceWriter = std::function<void(std::span<const std::uint8_t>)>;
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(const PieceWriter&)>& produce,
                            Durability durability = Durability::flushed);
 // The same for text (rendered YAML, a depfile).
 void write_file_atomically(const std::filesystem::path& path, std::string_view text,

@@ -74,7 +74,7 @@ void print_type(const Options& options) {
 // its hash, so that `missing sha256:… ? …` finds it. Never an expression
 // that read a variable or a secret file: the cache is not secret.
 void store_in_cache(const dhall::LoadOptions& load_options, const dhall::Loaded& loaded,
-                    std::span<const std::uint8_t> encoded, const dhall::Sha256& hash) {
+                    const dhall::Encoding& encoding, const dhall::Sha256& hash) {
   if (dhall::reads_variables_or_secrets(loaded)) {
     throw dhall::Error(dhall::ErrorKind::io,
                        "not cached: the expression reads an environment variable or a secret "
@@ -85,7 +85,7 @@ void store_in_cache(const dhall::LoadOptions& load_options, const dhall::Loaded&
                    : dhall::standard_integrity_cache(load_options.environment
                                                          ? load_options.environment
                                                          : dhall::process_environment());
-  cache->store(hash, encoded);
+  cache->store(hash, encoding);
 }
 
 void print_hash(const Options& options) {
@@ -93,8 +93,12 @@ void print_hash(const Options& options) {
   auto loaded = load_input(options.input, load_options);
   auto normal_form = dhall::alpha_normalize(loaded.normal_form());
   if (options.cache) {
-    auto encoded = dhall::encode(*normal_form);
-    store_in_cache(load_options, loaded, encoded, dhall::sha256(encoded));
+    // Held as the normal form is, its shared parts once (binary/encoding.h).
+    auto encoding = dhall::encode_shared(*normal_form);
+    auto hash = dhall::sha256(*encoding);
+    store_in_cache(load_options, loaded, *encoding, hash);
+    fmt::print("sha256:{}\n", dhall::to_hex(hash));
+    return;
   }
   fmt::print("{}\n", dhall::semantic_hash(*normal_form));
 }

@@ -5,7 +5,6 @@
 // created while the resolver goes on with the next import (docs/imports.md,
 // "Integrity cache").
 #include <condition_variable>
-#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -13,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "binary/encoding.h"
 #include "imports/integrity_cache.h"
 
 namespace polar::dhall {
@@ -28,9 +28,9 @@ public:
   // are dropped.
   ~CacheWriter();
 
-  // Queues `bytes` to be stored under `hash`. The thread starts with the
+  // Queues `encoding` to be stored under `hash`. The thread starts with the
   // first entry, so a load that stores nothing starts none.
-  void store(const Sha256& hash, std::shared_ptr<const std::vector<std::uint8_t>> bytes);
+  void store(const Sha256& hash, EncodingPtr encoding);
   // Waits until every queued entry is stored and the thread has ended, and
   // returns the messages of the stores that failed (Error(io), as
   // IntegrityCache::store throws them), in the order queued.
@@ -39,7 +39,7 @@ public:
 private:
   struct Entry {
     Sha256 hash;
-    std::shared_ptr<const std::vector<std::uint8_t>> bytes;
+    EncodingPtr encoding;
   };
 
   void run();

@@ -4,19 +4,17 @@
 // its own imports as they are, shared: a dhall-kubernetes type file holds the
 // types it imports, and types.dhall all of them. Remembering the α-normal
 // form and the encoding of each import the first time a check needs them,
-// every check α-normalizes and encodes only what is new and copies the rest,
+// every check α-normalizes and encodes only what is new and shares the rest,
 // instead of walking the same trees once per level of the package
 // (docs/imports.md, "Integrity checks").
-#include <cstdint>
 #include <memory>
 #include <unordered_map>
 #include <vector>
 
+#include "binary/encoding.h"
 #include "syntax/expr.h"
 
 namespace polar::dhall {
-
-using EncodedBytes = std::shared_ptr<const std::vector<std::uint8_t>>;
 
 class ImportedForms {
 public:
@@ -31,15 +29,16 @@ public:
   // The α-normal form of `expr`, taking those of the recorded values inside
   // it from earlier calls. An Embedded `expr` is read back first.
   ExprPtr alpha_normalize(const ExprPtr& expr);
-  // The encoding of `expr`, copying the encodings of the recorded values
-  // inside it from earlier calls. Remembered when `expr` is recorded.
-  EncodedBytes encode(const ExprPtr& expr);
+  // The encoding of `expr`, splicing in the encodings of the recorded values
+  // inside it from earlier calls (encode_shared). Remembered when `expr` is
+  // recorded.
+  EncodingPtr encode(const ExprPtr& expr);
 
 private:
   struct Forms {
-    ExprPtr value;         // keeps the address, the key, from being reused
-    ExprPtr alpha_normal;  // null until needed
-    EncodedBytes encoding; // null until needed
+    ExprPtr value;        // keeps the address, the key, from being reused
+    ExprPtr alpha_normal; // null until needed
+    EncodingPtr encoding; // null until needed
   };
 
   // The syntax of an embedded import, read back now; every embedding read

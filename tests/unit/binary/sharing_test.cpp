@@ -1,8 +1,9 @@
 // The decoder shares identical subtrees (hash-consing) and still enforces
 // its depth limit through shared subtrees; the encoder encodes shared
-// subtrees once; CBOR item extents.
+// subtrees once, holds them once and streams; CBOR item extents.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -82,16 +83,94 @@ ExprPtr layered(int levels, bool share) {
   return make_expr(RecordLit{FieldMap{{Label("a"), below}, {Label("b"), let}}});
 }
 
-// The encoder copies the bytes of a shared node it met before; they must be
-// exactly those of encoding it again.
+// The encoder splices in the encoding of a shared node it met before; the
+// bytes must be exactly those of encoding it again.
 TEST(EncodeSharing, SharedSubtreesEncodeLikeSeparateCopies) {
   auto shared = layered(6, true);
   auto copies = layered(6, false);
   auto bytes = encode(*shared);
   EXPECT_EQ(bytes, encode(*copies));
   EXPECT_EQ(encode(*decode(bytes)), bytes);
+  // Held with its parts shared, and streamed, the same bytes.
+  EXPECT_EQ(encode_shared(*shared)->bytes(), bytes);
+  VectorSink sink;
+  encode_to(*shared, sink);
+  EXPECT_EQ(std::move(sink).take(), bytes);
   // With a known-encoding callback that knows nothing, the same bytes.
-  EXPECT_EQ(encode(*shared, [](const Expr&) { return std::span<const std::uint8_t>{}; }), bytes);
+  KnownEncoding nothing = [](const Expr&) { return EncodingPtr(); };
+  EXPECT_EQ(encode_shared(*shared, &nothing)->bytes(), bytes);
+}
+
+// { a = x, b = x } nested `levels` deep around a literal: 2^levels leaves.
+ExprPtr doubled(int levels) {
+  ExprPtr tree = make_expr(NaturalLit{Natural(7)});
+  for (int level = 0; level < levels; ++level) {
+    tree = make_expr(RecordLit{FieldMap{{Label("a"), tree}, {Label("b"), tree}}});
+  }
+  return tree;
+}
+
+// Each level is [8, {"a": x, "b": x}]: seven bytes besides its two halves,
+// around a three-byte [15, 7].
+std::uint64_t doubled_size(int levels) {
+  return levels == 0 ? 3 : 7 + 2 * doubled_size(levels - 1);
+}
+
+TEST(EncodeSharing, SharedPartsAreHeldOnce) {
+  EXPECT_EQ(encode_shared(*doubled(10))->bytes(), encode(*doubled(10)));
+  // Terabytes of bytes, held as forty parts.
+  EXPECT_EQ(encode_shared(*doubled(40))->size(), doubled_size(40));
+}
+
+TEST(EncodeSharing, KnownEncodingsAreSplicedIn) {
+  ExprPtr inner = doubled(3);
+  ExprPtr outer = make_expr(Some{inner});
+  EncodingPtr known = encode_shared(*inner);
+  KnownEncoding lookup = [&](const Expr& node) { return &node == inner.get() ? known : nullptr; };
+  EXPECT_EQ(encode_shared(*outer, &lookup)->bytes(), encode(*outer));
+}
+
+// A sink that takes the first bytes of a stream, then stops it.
+class FirstBytes final : public ByteSink {
+public:
+  struct Enough {};
+  explicit FirstBytes(std::size_t wanted) : wanted_(wanted) {}
+  void write(std::span<const std::uint8_t> bytes) override {
+    bytes_.insert(bytes_.end(), bytes.begin(), bytes.end());
+    if (bytes_.size() >= wanted_) {
+      throw Enough{};
+    }
+  }
+  const std::vector<std::uint8_t>& bytes() const { return bytes_; }
+
+private:
+  std::size_t wanted_;
+  std::vector<std::uint8_t> bytes_;
+};
+
+TEST(EncodeSharing, AnEncodingStreamsBeforeItIsWhole) {
+  // Its bytes would not fit in any memory: the first ones must come out.
+  FirstBytes sink(1 << 20);
+  EXPECT_THROW(encode_to(*doubled(40), sink), FirstBytes::Enough);
+  auto expected = encode(*doubled(16));
+  // Both begin with their levels' headers; the first leaf follows them.
+  std::vector<std::uint8_t> header(expected.begin(), expected.begin() + 5);
+  EXPECT_TRUE(std::equal(header.begin(), header.end(), sink.bytes().begin()));
+  EXPECT_GE(sink.bytes().size(), std::size_t{1} << 20);
+}
+
+TEST(Encoding, DeeplyNestedPartsWriteWithoutRecursion) {
+  auto encoding = std::make_shared<const Encoding>(std::vector<std::uint8_t>{1});
+  constexpr int depth = 200000;
+  for (int level = 0; level < depth; ++level) {
+    encoding = std::make_shared<const Encoding>(std::vector<std::uint8_t>{2, 3},
+                                                std::vector<Encoding::Part>{{1, encoding}});
+  }
+  auto bytes = encoding->bytes();
+  ASSERT_EQ(bytes.size(), 2 * std::size_t{depth} + 1);
+  EXPECT_EQ(bytes.front(), 2);
+  EXPECT_EQ(bytes[depth], 1);
+  EXPECT_EQ(bytes.back(), 3);
 }
 
 TEST(CborItems, NextItemSpansNestedItemsWithoutConsuming) {

@@ -10,8 +10,8 @@
 namespace polar::dhall {
 namespace {
 
-std::shared_ptr<const std::vector<std::uint8_t>> bytes_of(std::string_view text) {
-  return std::make_shared<const std::vector<std::uint8_t>>(text.begin(), text.end());
+EncodingPtr bytes_of(std::string_view text) {
+  return std::make_shared<const Encoding>(std::vector<std::uint8_t>(text.begin(), text.end()));
 }
 
 Sha256 hash_of(std::string_view text) {

@@ -82,15 +82,45 @@ TEST(IntegrityCache, StoresAndLoads) {
   testing::TempTree tree;
   DirectoryIntegrityCache cache({tree.root() / "dhall"});
   EXPECT_EQ(loaded_bytes(cache), std::nullopt);
-  cache.store(some_hash(), bytes);
+  cache.store(some_hash(), Encoding(bytes));
   EXPECT_EQ(loaded_bytes(cache), bytes);
   EXPECT_TRUE(std::filesystem::exists(tree.root() / "dhall" / cache_file_name(some_hash())));
+}
+
+TEST(FileIo, AtomicWriteOfPiecesLeavesNothingWhenTheProducerThrows) {
+  testing::TempTree tree;
+  auto path = tree.root() / "file";
+  write_file_atomically(path, std::string_view("old"));
+  auto fails = [](const PieceWriter& write) {
+    write(bytes);
+    throw Error(ErrorKind::io, "the producer failed");
+  };
+  EXPECT_THROW(write_file_atomically(path, fails), Error);
+  EXPECT_EQ(read_regular_file(path), "old");
+  auto entries = std::distance(std::filesystem::directory_iterator(tree.root()),
+                               std::filesystem::directory_iterator());
+  EXPECT_EQ(entries, 1);
+}
+
+TEST(IntegrityCache, StoresTheBytesAnEncodingStandsFor) {
+  testing::TempTree tree;
+  DirectoryIntegrityCache cache({tree.root()});
+  // A part as large as the file's write buffer, and small ones around it.
+  auto large = std::make_shared<const Encoding>(std::vector<std::uint8_t>(300 << 10, 0x5A));
+  auto small = std::make_shared<const Encoding>(std::vector<std::uint8_t>{7, 8});
+  auto inner = std::make_shared<const Encoding>(
+      std::vector<std::uint8_t>{1, 2, 3}, std::vector<Encoding::Part>{{1, small}, {3, large}});
+  Encoding outer({9}, {{0, inner}, {1, small}, {1, inner}});
+  cache.store(some_hash(), outer);
+  std::vector<std::uint8_t> expected = outer.bytes();
+  EXPECT_EQ(expected.size(), 2 * (3 + 2 + (300 << 10)) + 1 + 2);
+  EXPECT_EQ(loaded_bytes(cache), expected);
 }
 
 TEST(IntegrityCache, ReadOnlyNeverWrites) {
   testing::TempTree tree;
   DirectoryIntegrityCache cache({tree.root()}, DirectoryIntegrityCache::Access::read_only);
-  cache.store(some_hash(), bytes);
+  cache.store(some_hash(), Encoding(bytes));
   EXPECT_EQ(loaded_bytes(cache), std::nullopt);
 }
 
@@ -98,7 +128,7 @@ TEST(IntegrityCache, FallsBackToTheNextWritableDirectory) {
   testing::TempTree tree;
   tree.write("blocked", "a file where a directory should be");
   DirectoryIntegrityCache cache({tree.root() / "blocked" / "dhall", tree.root() / "home"});
-  cache.store(some_hash(), bytes);
+  cache.store(some_hash(), Encoding(bytes));
   EXPECT_EQ(read_regular_file(tree.root() / "home" / cache_file_name(some_hash())),
             std::string(bytes.begin(), bytes.end()));
 }
@@ -108,7 +138,7 @@ TEST(IntegrityCache, StoreFailureIsAnIoError) {
   tree.write("blocked", "");
   DirectoryIntegrityCache cache({tree.root() / "blocked" / "dhall"});
   try {
-    cache.store(some_hash(), bytes);
+    cache.store(some_hash(), Encoding(bytes));
     FAIL() << "store into a file succeeded";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::io);
@@ -126,7 +156,7 @@ TEST(IntegrityCache, StandardLocationsComeFromTheEnvironment) {
   tree.write("home/.cache/dhall/" + cache_file_name(some_hash()), "from home");
   EXPECT_EQ(loaded_bytes(*cache),
             (std::vector<std::uint8_t>{'f', 'r', 'o', 'm', ' ', 'h', 'o', 'm', 'e'}));
-  cache->store(some_hash(), bytes);
+  cache->store(some_hash(), Encoding(bytes));
   EXPECT_TRUE(
       std::filesystem::exists(tree.root() / "xdg" / "dhall" / cache_file_name(some_hash())));
 }
@@ -153,7 +183,7 @@ TEST(IntegrityCache, ThreadsStoringOneEntry) {
     for (int writer = 0; writer < 4; ++writer) {
       writers.emplace_back([&] {
         for (int round = 0; round < 20; ++round) {
-          cache.store(some_hash(), large);
+          cache.store(some_hash(), Encoding(large));
           if (!whole_or_nothing(cache, large)) {
             torn = true;
           }
@@ -179,7 +209,7 @@ TEST(IntegrityCache, ProcessesStoringOneEntry) {
       int failure = 0;
       for (int round = 0; round < 20; ++round) {
         try {
-          cache.store(some_hash(), large);
+          cache.store(some_hash(), Encoding(large));
         } catch (const Error&) {
           failure = 1;
         }
@@ -206,7 +236,7 @@ TEST(IntegrityCache, ProcessesStoringOneEntry) {
 TEST(IntegrityCache, NoLocationMeansStoreFails) {
   auto cache = standard_integrity_cache([](const std::string&) { return std::nullopt; });
   EXPECT_EQ(loaded_bytes(*cache), std::nullopt);
-  EXPECT_THROW(cache->store(some_hash(), bytes), Error);
+  EXPECT_THROW(cache->store(some_hash(), Encoding(bytes)), Error);
 }
 
 } // namespace

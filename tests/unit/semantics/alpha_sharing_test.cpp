@@ -1,5 +1,6 @@
 // α-normalization returns subtrees that are α-normal already as they are
-// (docs/evaluation.md, "α-normal forms share").
+// (docs/evaluation.md, "α-normal forms share"), and normalizes a shared
+// subtree without outside variables once.
 #include <gtest/gtest.h>
 
 #include "semantics/eval.h"
@@ -36,6 +37,38 @@ TEST(AlphaSharing, AlreadyAlphaNormalTermsWithBindersAreShared) {
   // `_@0` under one more binder named `x` is not α-normal: it becomes `_@1`.
   EXPECT_EQ(print(*alpha_normalize(parse_text("λ(_ : Type) → λ(x : _) → _"))),
             "λ(_ : Type) → λ(_ : _) → _@1");
+}
+
+// `{ a = x, b = x }` nested `levels` deep around `inner`, one node per level.
+ExprPtr doubled(ExprPtr inner, int levels) {
+  for (int level = 0; level < levels; ++level) {
+    inner = make_expr(RecordLit{FieldMap{{Label("a"), inner}, {Label("b"), inner}}});
+  }
+  return inner;
+}
+
+TEST(AlphaSharing, ASharedClosedSubtreeIsNormalizedOnce) {
+  // 2^60 occurrences of a renamed λ: only a walk of the graph ends.
+  ExprPtr input = doubled(parse_text("λ(x : Natural) → x"), 60);
+  ExprPtr output = alpha_normalize(input);
+  const auto& fields = output->as<RecordLit>()->fields;
+  EXPECT_EQ(fields.at(Label("a")), fields.at(Label("b")));
+  ExprPtr leaf = output;
+  for (int level = 0; level < 60; ++level) {
+    leaf = leaf->as<RecordLit>()->fields.at(Label("b"));
+  }
+  EXPECT_EQ(print(*leaf), "λ(_ : Natural) → _");
+}
+
+TEST(AlphaSharing, ASharedSubtreeWithAnOutsideVariableDependsOnItsPlace) {
+  // `y` under `λ(y : Bool)`, met once under one more binder `z`: its
+  // α-normal index differs between the two places.
+  ExprPtr y = parse_text("[ y ]");
+  ExprPtr body = make_expr(RecordLit{FieldMap{
+      {Label("a"), y}, {Label("b"), make_expr(Lambda{Label("z"), parse_text("Bool"), y})}}});
+  ExprPtr input = make_expr(Lambda{Label("y"), parse_text("Bool"), body});
+  EXPECT_EQ(print(*alpha_normalize(input)),
+            "λ(_ : Bool) → { a = [ _ ], b = λ(_ : Bool) → [ _@1 ] }");
 }
 
 } // namespace

@@ -156,6 +156,22 @@ TEST(ClosedTypes, SharedValuesUnderBindersQuoteWhereTheyAre) {
                 "{ b : { a : Bool }, c : ∀(u : Type) → { d : u, e : Bool } }");
 }
 
+// A shared value in which no variable refers outside it quotes to the same
+// expression anywhere, binders or not: it is read back once.
+TEST(ClosedTypes, ClosedSharedValuesUnderBindersAreQuotedOnce) {
+  ExprPtr normal = normalize(parse_text(
+      "let u = { a : Bool, f : ∀(x : Type) → x } in λ(t : Type) → { b : u, c : u, d : t }"));
+  const auto* lambda = normal->as<Lambda>();
+  ASSERT_NE(lambda, nullptr);
+  const auto& fields = lambda->body->as<RecordType>()->fields;
+  EXPECT_EQ(fields.at(Label("b")), fields.at(Label("c")));
+  EXPECT_EQ(print(*normal), "λ(t : Type) →\n"
+                            "  { b : { a : Bool, f : ∀(x : Type) → x }\n"
+                            "  , c : { a : Bool, f : ∀(x : Type) → x }\n"
+                            "  , d : t\n"
+                            "  }");
+}
+
 // Known nodes added without their value are evaluated on the first request,
 // once: the types of every importer then share that value.
 TEST(ClosedTypes, KnownNodesAreEvaluatedOnce) {
