@@ -1,5 +1,6 @@
 #include "binary/encode.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -39,6 +40,10 @@ struct OverLimit {};
 // A root that streams hands its bytes on in pieces of about this size.
 constexpr std::size_t stream_piece_size = std::size_t{64} << 10;
 
+} // namespace
+
+namespace detail {
+
 class Encoder {
 public:
   // With a sink, the expression's bytes stream into it as they are made,
@@ -51,9 +56,9 @@ public:
     out_ = &open_.back().own;
   }
 
-  // `shared`: other pointers hold the node too, so it may occur again in
-  // this expression.
-  void expr(const Expr& e, bool shared) {
+  // `shared`: the node, when other pointers hold it too, so that it may
+  // occur again in this expression.
+  void expr(const Expr& e, const ExprPtr* shared = nullptr) {
     if (limit_ != std::numeric_limits<std::size_t>::max() && written() > limit_) {
       throw OverLimit{};
     }
@@ -70,25 +75,59 @@ public:
         return;
       }
     }
-    if (!shared) {
+    if (shared == nullptr) {
       std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
       return;
     }
     // A normal form shares the subtrees it was built from (a package's
     // schemas all hold the same ObjectMeta type): each is encoded once, as
-    // an encoding of its own, and spliced in wherever it occurs.
-    if (auto found = parts_.find(&e); found != parts_.end()) {
-      splice(found->second);
+    // an encoding of its own, and spliced in wherever it occurs. A node
+    // still alive is the one its address named (PieceEncoder encodes
+    // pieces that go away).
+    if (auto found = parts_.find(&e); found != parts_.end() && !found->second.node.expired()) {
+      splice(found->second.encoding);
       return;
     }
     open_.emplace_back();
     out_ = &open_.back().own;
     std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
     EncodingPtr part = close();
-    parts_.emplace(&e, part);
+    parts_.insert_or_assign(&e, Part{*shared, part});
     splice(std::move(part));
   }
-  void expr(const ExprPtr& e) { expr(*e, e.use_count() > 1); }
+  void expr(const ExprPtr& e) { expr(*e, e.use_count() > 1 ? &e : nullptr); }
+
+  // The heads of literals whose parts follow (PieceEncoder), for the node
+  // overloads below too: one place for each rule.
+  void record_literal_head(std::size_t size) {
+    open(Expression::record_literal, 2);
+    out_->map(size);
+  }
+  void field_name(Label name) { out_->text_string(name.view()); }
+  void list_head(std::size_t size) {
+    open(Expression::list, size + 2);
+    out_->null();
+  }
+  void some_head() {
+    open(Expression::some, 3);
+    out_->null();
+  }
+  // `T.tag` applied to the one argument that follows: [0, [9, T, "tag"], …].
+  void injection_head(const ExprPtr& union_type, Label tag) {
+    application_head(1);
+    field_access(union_type, tag);
+  }
+  // Forgets the shared nodes that are gone: their encodings are not needed
+  // again, and their addresses may name other nodes. Whenever the table has
+  // doubled, so that a walk of millions of pieces costs no more than one
+  // pass over each entry, amortized.
+  void forget_gone_parts() {
+    if (parts_.size() < 2 * std::max<std::size_t>(parts_after_forgetting_, 64)) {
+      return;
+    }
+    std::erase_if(parts_, [](const auto& entry) { return entry.second.node.expired(); });
+    parts_after_forgetting_ = parts_.size();
+  }
 
   // What a sink has not been given yet.
   void finish() {
@@ -164,10 +203,13 @@ private:
     }
   }
   void field_map(const FieldMap& fields) {
-    // std::map iterates in code point order, the order binary.md requires.
     out_->map(fields.size());
+    fields_of(fields);
+  }
+  void fields_of(const FieldMap& fields) {
+    // std::map iterates in code point order, the order binary.md requires.
     for (const auto& [name, value] : fields) {
-      out_->text_string(name.view());
+      field_name(name);
       optional_expr(value);
     }
   }
@@ -205,7 +247,7 @@ private:
       spine.push_back(&app->arg);
       head = &app->fn;
     }
-    open(Expression::application, spine.size() + 2);
+    application_head(spine.size());
     expr(*head);
     for (auto it = spine.rbegin(); it != spine.rend(); ++it) {
       expr(**it);
@@ -319,15 +361,13 @@ private:
       }
       return;
     }
-    open(Expression::list, list.items.size() + 2);
-    out_->null();
+    list_head(list.items.size());
     for (const auto& item : list.items) {
       expr(item);
     }
   }
   void node(const Expr&, const Some& some) {
-    open(Expression::some, 3);
-    out_->null();
+    some_head();
     expr(some.value);
   }
   void node(const Expr&, const RecordType& record) {
@@ -335,18 +375,20 @@ private:
     field_map(record.fields);
   }
   void node(const Expr&, const RecordLit& record) {
-    open(Expression::record_literal, 2);
-    field_map(record.fields);
+    record_literal_head(record.fields.size());
+    fields_of(record.fields);
   }
   void node(const Expr&, const UnionType& union_) {
     open(Expression::union_type, 2);
     field_map(union_.alternatives);
   }
-  void node(const Expr&, const Field& field) {
+  void node(const Expr&, const Field& field) { field_access(field.record, field.name); }
+  void field_access(const ExprPtr& record, Label name) {
     open(Expression::field, 3);
-    expr(field.record);
-    out_->text_string(field.name.view());
+    expr(record);
+    field_name(name);
   }
+  void application_head(std::size_t arguments) { open(Expression::application, arguments + 2); }
   void node(const Expr&, const Project& project) {
     open(Expression::projection, project.labels.size() + 2);
     expr(project.record);
@@ -472,34 +514,75 @@ private:
   cbor::Writer* out_; // open_.back().own
   std::size_t streamed_ = 0;
   // The encodings of the shared nodes written so far.
-  std::unordered_map<const Expr*, EncodingPtr> parts_;
+  struct Part {
+    std::weak_ptr<const Expr> node;
+    EncodingPtr encoding;
+  };
+  std::unordered_map<const Expr*, Part> parts_;
+  std::size_t parts_after_forgetting_ = 0;
 };
 
-} // namespace
+} // namespace detail
+
+using detail::Encoder;
 
 std::vector<std::uint8_t> encode(const Expr& expr) {
   Encoder encoder(nullptr, nullptr);
-  encoder.expr(expr, false);
+  encoder.expr(expr);
   return std::move(encoder).take_bytes();
 }
 
 EncodingPtr encode_shared(const Expr& expr, const KnownEncoding* known) {
   Encoder encoder(known, nullptr);
-  encoder.expr(expr, false);
+  encoder.expr(expr);
   return std::move(encoder).take();
 }
 
 void encode_to(const Expr& expr, ByteSink& sink, const KnownEncoding* known) {
   Encoder encoder(known, &sink);
-  encoder.expr(expr, false);
+  encoder.expr(expr);
   encoder.finish();
+}
+
+PieceEncoder::PieceEncoder(ByteSink& sink) : encoder_(std::make_unique<Encoder>(nullptr, &sink)) {
+}
+
+PieceEncoder::~PieceEncoder() = default;
+
+void PieceEncoder::record_literal(std::size_t size) {
+  encoder_->record_literal_head(size);
+}
+
+void PieceEncoder::field(Label name) {
+  encoder_->field_name(name);
+}
+
+void PieceEncoder::list_literal(std::size_t size) {
+  encoder_->list_head(size);
+}
+
+void PieceEncoder::some() {
+  encoder_->some_head();
+}
+
+void PieceEncoder::injection(const ExprPtr& union_type, Label tag) {
+  encoder_->injection_head(union_type, tag);
+}
+
+void PieceEncoder::piece(const ExprPtr& expr) {
+  encoder_->expr(expr);
+  encoder_->forget_gone_parts();
+}
+
+void PieceEncoder::finish() {
+  encoder_->finish();
 }
 
 std::optional<std::vector<std::uint8_t>> encode_within(const Expr& expr, std::size_t max_bytes,
                                                        const KnownEncoding* known) {
   Encoder encoder(known, nullptr, max_bytes);
   try {
-    encoder.expr(expr, false);
+    encoder.expr(expr);
   } catch (const OverLimit&) {
     return std::nullopt;
   }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -34,6 +35,41 @@ EncodingPtr encode_shared(const Expr& expr, const KnownEncoding* known = nullptr
 // parts is hashed in the memory its parts take (docs/binary.md, "Encodings
 // stream").
 void encode_to(const Expr& expr, ByteSink& sink, const KnownEncoding* known = nullptr);
+
+namespace detail {
+class Encoder;
+} // namespace detail
+
+// Streams into a sink the encoding of an expression read back in pieces
+// (semantics/normal_form_pieces.h): the heads of the record, list and
+// `Some` literals and union constructors above the pieces, then each piece,
+// encoded as encode_to() does.
+class PieceEncoder {
+public:
+  explicit PieceEncoder(ByteSink& sink);
+  PieceEncoder(const PieceEncoder&) = delete;
+  PieceEncoder& operator=(const PieceEncoder&) = delete;
+  ~PieceEncoder();
+
+  // A record literal of `size` fields: then, for each in label order, its
+  // name and its value.
+  void record_literal(std::size_t size);
+  void field(Label name);
+  // A list literal of `size` items (at least one), which follow.
+  void list_literal(std::size_t size);
+  // `Some` of what follows.
+  void some();
+  // The alternative `tag` of `union_type` applied to what follows.
+  void injection(const ExprPtr& union_type, Label tag);
+  // A whole expression. Its shared parts are remembered while they live:
+  // a piece that is gone leaves nothing behind.
+  void piece(const ExprPtr& expr);
+  // Hands the sink what it has not had yet.
+  void finish();
+
+private:
+  std::unique_ptr<detail::Encoder> encoder_;
+};
 
 // The standard encoding of `expr` when it takes at most about `max_bytes`
 // (it may reach twice that), else nullopt, found without encoding the rest:

@@ -19,32 +19,34 @@ namespace {
   throw Error(ErrorKind::io, "OpenSSL failed to compute a SHA-256 digest");
 }
 
-class Sha256Sink final : public ByteSink {
-public:
-  Sha256Sink() {
-    if (SHA256_Init(&context_) != 1) {
-      fail();
-    }
-  }
-  void write(std::span<const std::uint8_t> bytes) override {
-    if (SHA256_Update(&context_, bytes.data(), bytes.size()) != 1) {
-      fail();
-    }
-  }
-  Sha256 digest() && {
-    static_assert(std::tuple_size_v<Sha256> == SHA256_DIGEST_LENGTH);
-    Sha256 digest{};
-    if (SHA256_Final(digest.data(), &context_) != 1) {
-      fail();
-    }
-    return digest;
-  }
+} // namespace
 
-private:
-  SHA256_CTX context_;
+struct Sha256Sink::Context {
+  SHA256_CTX state;
 };
 
-} // namespace
+Sha256Sink::Sha256Sink() : context_(std::make_unique<Context>()) {
+  if (SHA256_Init(&context_->state) != 1) {
+    fail();
+  }
+}
+
+Sha256Sink::~Sha256Sink() = default;
+
+void Sha256Sink::write(std::span<const std::uint8_t> bytes) {
+  if (SHA256_Update(&context_->state, bytes.data(), bytes.size()) != 1) {
+    fail();
+  }
+}
+
+Sha256 Sha256Sink::digest() && {
+  static_assert(std::tuple_size_v<Sha256> == SHA256_DIGEST_LENGTH);
+  Sha256 digest{};
+  if (SHA256_Final(digest.data(), &context_->state) != 1) {
+    fail();
+  }
+  return digest;
+}
 
 Sha256 sha256(std::span<const std::uint8_t> bytes) {
   Sha256Sink sink;

@@ -2,6 +2,7 @@
 // SHA-256 digests and the semantic hash of an expression (the integrity
 // checks of imports, and the keys of the standard cache).
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 
@@ -9,6 +10,21 @@
 #include "syntax/expr.h"
 
 namespace polar::dhall {
+
+// SHA-256 of the bytes written into it.
+class Sha256Sink final : public ByteSink {
+public:
+  Sha256Sink();
+  Sha256Sink(const Sha256Sink&) = delete;
+  Sha256Sink& operator=(const Sha256Sink&) = delete;
+  ~Sha256Sink() override;
+  void write(std::span<const std::uint8_t> bytes) override;
+  Sha256 digest() &&;
+
+private:
+  struct Context; // OpenSSL's, out of this header
+  std::unique_ptr<Context> context_;
+};
 
 Sha256 sha256(std::span<const std::uint8_t> bytes);
 // The digest of the bytes `encoding` stands for, streamed: never laid out.

@@ -111,7 +111,7 @@ private:
           SourceFile{"(the import at " + position_of(span) + ")", text});
       Loaded loaded = load_source(import_source, directory_, options_);
       if (!reads_variables_or_secrets(loaded)) {
-        hash = semantic_digest(*alpha_normalize(loaded.normal_form()));
+        hash = semantic_digest(loaded);
       }
     } catch (const Error& error) {
       throw error.with_message("cannot freeze " + text + ": " + error.message()).at(span);

@@ -49,6 +49,11 @@ private:
   mutable ExprPtr type_; // null until type() is asked
 };
 
+// The semantic hash of the loaded expression (`polar-helm hash`, freeze):
+// its α-β-normal form read back a piece at a time and streamed into
+// SHA-256, never held whole (docs/evaluation.md, "Hashing a shared graph").
+Sha256 semantic_digest(const Loaded& loaded);
+
 // Whether the value depends on what the machine it was loaded on holds
 // besides files: it looked up an environment variable, set or not (an unset
 // one with a fallback gives the fallback, wrong once it is set), or read a

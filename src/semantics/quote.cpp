@@ -1,6 +1,7 @@
 // Read-back: Value → β-normal Expr, turning de Bruijn levels into `x@n`.
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <unordered_map>
 #include <utility>
@@ -8,6 +9,7 @@
 #include "semantics/detail/eval_internal.h"
 #include "semantics/embedded.h"
 #include "semantics/eval.h"
+#include "semantics/normal_form_pieces.h"
 
 namespace polar::dhall {
 namespace {
@@ -285,6 +287,51 @@ ExprPtr detail::quote_embedded(const ValuePtr& value, bool& holds_embedded) {
   ExprPtr result = quoter.quote(value);
   holds_embedded = quoter.took_embedded();
   return result;
+}
+
+void read_back_in_pieces(const ValuePtr& value, NormalFormPieces& pieces) {
+  detail::EagerRecordTypes eager;
+  // One quoter for all pieces: a value they share reads back once, and its
+  // α-normal form is made once (a render's union type, at every resource).
+  // No binder is crossed above a piece, so each piece's α-normal form is
+  // the one it has inside the whole.
+  Quoter quoter({});
+  std::unordered_map<const Expr*, std::pair<ExprPtr, ExprPtr>> shared_normal_forms;
+  auto normal_form = [&](const ValuePtr& part) {
+    ExprPtr quoted = quoter.quote(part);
+    if (quoted.use_count() < 2) {
+      return alpha_normalize(quoted); // read back for this place alone
+    }
+    auto [found, inserted] = shared_normal_forms.try_emplace(quoted.get());
+    if (inserted) {
+      found->second = {quoted, alpha_normalize(quoted)};
+    }
+    return found->second.second;
+  };
+  std::function<void(const ValuePtr&)> walk = [&](const ValuePtr& part) {
+    detail::DepthGuard guard;
+    if (const auto* record = part->as<VRecordLit>()) {
+      pieces.record_literal(record->fields.size());
+      for (const auto& [label, field] : record->fields) {
+        pieces.field(label);
+        walk(field.force());
+      }
+    } else if (const auto* list = part->as<VList>(); list != nullptr && !list->items.empty()) {
+      pieces.list_literal(list->items.size());
+      for (const auto& item : list->items) {
+        walk(item);
+      }
+    } else if (const auto* some = part->as<VSome>()) {
+      pieces.some();
+      walk(some->value);
+    } else if (const auto* inject = part->as<VInject>(); inject != nullptr && inject->payload) {
+      pieces.injection(normal_form(inject->union_type), inject->tag);
+      walk(inject->payload);
+    } else {
+      pieces.piece(normal_form(part));
+    }
+  };
+  walk(value);
 }
 
 ExprPtr normalize(const ExprPtr& expr) {

@@ -9,6 +9,7 @@
 #include "binary/encode.h"
 #include "binary/hash.h"
 #include "imports/detail/resolve.h"
+#include "imports/load.h"
 #include "semantics/eval.h"
 #include "semantics/typecheck.h"
 #include "syntax/parser.h"
@@ -136,6 +137,14 @@ void check_success(const TestCase& test, const SuiteLayout& layout) {
     if (hash != expected) {
       throw std::runtime_error("hash " + hash + " instead of " + expected +
                                "\n  normal form: " + dhall::print(*actual));
+    }
+    // The same read back from the value in pieces, as `polar-helm hash` does.
+    dhall::Loaded loaded;
+    loaded.value =
+        dhall::eval(dhall::Env{}, resolve(parse_file(test.input, layout), test.input, layout));
+    std::string streamed = "sha256:" + dhall::to_hex(dhall::semantic_digest(loaded));
+    if (streamed != expected) {
+      throw std::runtime_error("hash read back in pieces " + streamed + " instead of " + expected);
     }
     return;
   }

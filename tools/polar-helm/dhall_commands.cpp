@@ -91,16 +91,15 @@ void store_in_cache(const dhall::LoadOptions& load_options, const dhall::Loaded&
 void print_hash(const Options& options) {
   dhall::LoadOptions load_options = make_load_options(options.imports);
   auto loaded = load_input(options.input, load_options);
-  auto normal_form = dhall::alpha_normalize(loaded.normal_form());
   if (options.cache) {
     // Held as the normal form is, its shared parts once (binary/encoding.h).
-    auto encoding = dhall::encode_shared(*normal_form);
+    auto encoding = dhall::encode_shared(*dhall::alpha_normalize(loaded.normal_form()));
     auto hash = dhall::sha256(*encoding);
     store_in_cache(load_options, loaded, *encoding, hash);
     fmt::print("sha256:{}\n", dhall::to_hex(hash));
     return;
   }
-  fmt::print("{}\n", dhall::semantic_hash(*normal_form));
+  fmt::print("sha256:{}\n", dhall::to_hex(dhall::semantic_digest(loaded)));
 }
 
 void encode(const Options& options) {
