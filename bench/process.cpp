@@ -1,11 +1,15 @@
 #include "process.h"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
@@ -55,10 +59,27 @@ private:
   posix_spawn_file_actions_t actions_;
 };
 
+// Whether `child` exits within `seconds`, waiting on a pidfd (which becomes
+// readable when it exits) so that a run's time is not rounded to a poll.
+bool exits_within(pid_t child, double seconds) {
+  int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, child, 0));
+  if (pidfd < 0) {
+    throw std::runtime_error(std::string("pidfd_open: ") + std::strerror(errno));
+  }
+  pollfd watched{pidfd, POLLIN, 0};
+  int ready = 0;
+  do {
+    ready = ::poll(&watched, 1, static_cast<int>(seconds * 1000));
+  } while (ready < 0 && errno == EINTR);
+  ::close(pidfd);
+  return ready > 0;
+}
+
 } // namespace
 
 ProcessCost run_process(const std::vector<std::string>& argv,
-                        const std::map<std::string, std::string>& environment) {
+                        const std::map<std::string, std::string>& environment,
+                        std::optional<double> time_limit) {
   std::vector<std::string> arguments = argv;
   std::vector<std::string> variables = merged_environment(environment);
   auto argument_pointers = c_strings(arguments);
@@ -72,17 +93,25 @@ ProcessCost run_process(const std::vector<std::string>& argv,
   if (error != 0) {
     throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(error));
   }
+  bool killed = time_limit && !exits_within(child, *time_limit);
+  if (killed) {
+    ::kill(child, SIGKILL);
+  }
   int status = 0;
   rusage usage{};
   if (wait4(child, &status, 0, &usage) != child) {
     throw std::runtime_error("lost track of " + argv[0]);
   }
   auto elapsed = std::chrono::steady_clock::now() - start;
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw std::runtime_error(argv[0] + " failed (status " + std::to_string(status) + ")");
+  ProcessCost cost{std::chrono::duration<double>(elapsed).count(),
+                   static_cast<double>(usage.ru_maxrss) / 1024.0};
+  if (killed) {
+    throw ProcessFailure("stopped at its time limit", cost);
   }
-  return {std::chrono::duration<double>(elapsed).count(),
-          static_cast<double>(usage.ru_maxrss) / 1024.0};
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw ProcessFailure("failed (status " + std::to_string(status) + ")", cost);
+  }
+  return cost;
 }
 
 } // namespace polar::bench

@@ -20,6 +20,7 @@
 
 namespace fs = std::filesystem;
 using polar::bench::ProcessCost;
+using polar::bench::ProcessFailure;
 using polar::bench::run_process;
 
 namespace {
@@ -46,6 +47,18 @@ struct Tool {
   // the standard integrity cache (each gets a subdirectory of the scenario's).
   std::vector<std::string> cache_variables;
 };
+
+// A large configuration may take the reference hours: a run is stopped
+// after this long and reported as taking more.
+constexpr double large_time_limit_seconds = 900;
+
+// Runs that did not finish, by benchmark name: what they cost until they
+// ended (out of memory under `ulimit -v`) or were stopped.
+struct Unfinished {
+  std::string reason;
+  ProcessCost cost;
+};
+std::map<std::string, Unfinished> unfinished;
 
 // One per process, so two checkouts benchmarking at once stay apart.
 const fs::path scratch =
@@ -85,11 +98,18 @@ void run_scenario(benchmark::State& state, const Tool& tool, const Scenario& sce
             ? warm_environment
             : cache_environment(tool, scenario_dir / std::to_string(next_fresh_directory++));
     ProcessCost cost;
+    auto time_limit =
+        scenario.large ? std::optional<double>(large_time_limit_seconds) : std::nullopt;
     try {
-      cost = run_process(argv, environment);
-    } catch (const std::exception& error) {
+      cost = run_process(argv, environment, time_limit);
+    } catch (const ProcessFailure& failure) {
       // A tool that runs out of memory (run the benchmark under `ulimit -v`)
-      // is reported, and the other scenarios still run.
+      // or time is reported with what it cost until then, a lower bound,
+      // and the other scenarios still run.
+      unfinished[tool.name + "/" + scenario.name] = {failure.what(), failure.cost()};
+      state.SkipWithError(failure.what());
+      break;
+    } catch (const std::exception& error) {
       state.SkipWithError(error.what());
       break;
     }
@@ -128,6 +148,14 @@ public:
       }
       std::string scenario = name.substr(name.find('/') + 1);
       auto reference = records_.find("dhall-to-json/" + scenario);
+      if (auto failed = unfinished.find("dhall-to-json/" + scenario); failed != unfinished.end()) {
+        // What it took until it failed or was stopped: the ratio is at least.
+        const ProcessCost& cost = failed->second.cost;
+        fmt::print("{:<26}{:>12.3f} s{:>8.0f} MiB{:>12.1f} s (!){:>8.0f} MiB{:>8.0f}x+  {}\n",
+                   scenario, median(ours.seconds), ours.peak, cost.seconds, cost.peak_mebibytes,
+                   cost.seconds / median(ours.seconds), failed->second.reason);
+        continue;
+      }
       if (reference == records_.end()) {
         fmt::print("{:<26}{:>12.3f} s{:>8.0f} MiB{:>16}\n", scenario, median(ours.seconds),
                    ours.peak, "(not run)");
@@ -137,6 +165,10 @@ public:
       fmt::print("{:<26}{:>12.3f} s{:>8.0f} MiB{:>14.3f} s{:>8.0f} MiB{:>9.1f}x\n", scenario,
                  median(ours.seconds), ours.peak, median(reference->second.seconds),
                  reference->second.peak, ratio);
+    }
+    if (!unfinished.empty()) {
+      fmt::print("(!) did not finish: its time is until it failed or was stopped, the ratio "
+                 "a lower bound\n");
     }
   }
 
