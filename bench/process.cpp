@@ -108,8 +108,12 @@ ProcessCost run_process(const std::vector<std::string>& argv,
   if (killed) {
     throw ProcessFailure("stopped at its time limit", cost);
   }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw ProcessFailure("failed (status " + std::to_string(status) + ")", cost);
+  if (WIFSIGNALED(status)) {
+    throw ProcessFailure("killed by signal " + std::to_string(WTERMSIG(status)), cost);
+  }
+  if (WEXITSTATUS(status) != 0) {
+    // 251 is how a GHC program says its heap is exhausted (under `ulimit -v`).
+    throw ProcessFailure("exit status " + std::to_string(WEXITSTATUS(status)), cost);
   }
   return cost;
 }
