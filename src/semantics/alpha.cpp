@@ -51,12 +51,9 @@ public:
         return found->second.normal;
       }
     }
-    auto depth = static_cast<std::int64_t>(names_.size());
-    auto outer_lowest = std::exchange(lowest_binder_, depth);
+    detail::ClosedPart part(lowest_binder_, static_cast<std::int64_t>(names_.size()));
     ExprPtr result = normalize_node(expr);
-    bool closed = lowest_binder_ >= depth;
-    lowest_binder_ = std::min(outer_lowest, lowest_binder_);
-    if (shared && closed) {
+    if (shared && part.closed()) {
       closed_.emplace(expr.get(), Normalized{expr, result});
     }
     return result;

@@ -51,13 +51,10 @@ public:
     if (found != quoted_.end() && (outermost || found->second.closed)) {
       return found->second.expr;
     }
-    auto depth = static_cast<std::int64_t>(names_.size());
-    auto outer_lowest = std::exchange(lowest_level_, depth);
+    detail::ClosedPart part(lowest_level_, static_cast<std::int64_t>(names_.size()));
     ExprPtr result = read_back(value);
-    bool closed = lowest_level_ >= depth;
-    lowest_level_ = std::min(outer_lowest, lowest_level_);
-    if (outermost || closed) {
-      quoted_.emplace(value.get(), Quoted{value, result, closed});
+    if (outermost || part.closed()) {
+      quoted_.emplace(value.get(), Quoted{value, result, part.closed()});
     }
     return result;
   }

@@ -1,5 +1,6 @@
 #pragma once
 // Internals shared by the evaluator's source files (not part of the API).
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -19,6 +20,29 @@ public:
   ~DepthGuard();
   DepthGuard(const DepthGuard&) = delete;
   DepthGuard& operator=(const DepthGuard&) = delete;
+};
+
+// Tells whether the part of a walk it spans is closed: a walk that binds
+// variables at depths (quote's levels, α-normalization's binder positions)
+// keeps in `lowest` the outermost depth a variable met refers to (negative
+// for a free one), and a part whose variables all refer to depths at or
+// below where it starts reads the same wherever it occurs, so it may be
+// remembered by address (docs/evaluation.md, "Hashing a shared graph").
+class ClosedPart {
+public:
+  ClosedPart(std::int64_t& lowest, std::int64_t depth)
+      : lowest_(lowest), depth_(depth), outer_(lowest) {
+    lowest_ = depth;
+  }
+  ~ClosedPart() { lowest_ = std::min(outer_, lowest_); }
+  ClosedPart(const ClosedPart&) = delete;
+  ClosedPart& operator=(const ClosedPart&) = delete;
+  bool closed() const { return lowest_ >= depth_; }
+
+private:
+  std::int64_t& lowest_;
+  std::int64_t depth_;
+  std::int64_t outer_;
 };
 
 // While one is alive, record types are evaluated with all their fields at
