@@ -48,13 +48,18 @@ public:
     }
     bool outermost = names_.size() == outermost_;
     auto found = quoted_.find(value.get());
-    if (found != quoted_.end() && (outermost || found->second.closed)) {
+    if (found != quoted_.end() && found->second.closed) {
+      return found->second.expr;
+    }
+    if (found != quoted_.end() && outermost) {
+      // What holds it refers outside itself as this value does.
+      lowest_level_ = std::min(lowest_level_, found->second.lowest_level);
       return found->second.expr;
     }
     detail::ClosedPart part(lowest_level_, static_cast<std::int64_t>(names_.size()));
     ExprPtr result = read_back(value);
     if (outermost || part.closed()) {
-      quoted_.emplace(value.get(), Quoted{value, result, part.closed()});
+      quoted_.emplace(value.get(), Quoted{value, result, part.closed(), part.lowest()});
     }
     return result;
   }
@@ -145,6 +150,9 @@ private:
     ValuePtr value; // keeps the address, the key, from being reused
     ExprPtr expr;
     bool closed; // no variable refers outside it: the same at any depth
+    // The lowest level of its variables (levels are absolute: for an open
+    // value met again at the same depth, outside every binder).
+    std::int64_t lowest_level;
   };
 
   ExprPtr read_back(const ValuePtr& value) {

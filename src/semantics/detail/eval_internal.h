@@ -38,6 +38,8 @@ public:
   ClosedPart(const ClosedPart&) = delete;
   ClosedPart& operator=(const ClosedPart&) = delete;
   bool closed() const { return lowest_ >= depth_; }
+  // The outermost depth a variable of the part refers to so far.
+  std::int64_t lowest() const { return lowest_; }
 
 private:
   std::int64_t& lowest_;

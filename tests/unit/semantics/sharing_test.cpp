@@ -172,6 +172,14 @@ TEST(ClosedTypes, ClosedSharedValuesUnderBindersAreQuotedOnce) {
                             "  }");
 }
 
+// A value that refers outside itself, remembered where it was first read
+// back, still makes what holds it open: `w` holds the free `c`, met first in
+// `a`, and under `λ(c : Bool)` it must read `c@1`.
+TEST(ClosedTypes, AValueHoldingARememberedOpenValueIsOpen) {
+  expect_normal("let v = [ c ] in let w = { x = v } in { a = v, b = w, d = λ(c : Bool) → w }",
+                "{ a = [ c ], b = { x = [ c ] }, d = λ(c : Bool) → { x = [ c@1 ] } }");
+}
+
 // Known nodes added without their value are evaluated on the first request,
 // once: the types of every importer then share that value.
 TEST(ClosedTypes, KnownNodesAreEvaluatedOnce) {
