@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "binary/cbor.h"
 #include "binary/detail/labels.h"
 #include "syntax/literals.h"
+#include "syntax/node_table.h"
 
 namespace polar::dhall {
 namespace {
@@ -84,15 +84,15 @@ public:
     // an encoding of its own, and spliced in wherever it occurs. A node
     // still alive is the one its address named (PieceEncoder encodes
     // pieces that go away).
-    if (auto found = parts_.find(&e); found != parts_.end() && !found->second.node.expired()) {
-      splice(found->second.encoding);
+    if (const EncodingPtr* known_part = parts_.find(e)) {
+      splice(*known_part);
       return;
     }
     open_.emplace_back();
     out_ = &open_.back().own;
     std::visit([this, &e](const auto& node) { this->node(e, node); }, e.node());
     EncodingPtr part = close();
-    parts_.insert_or_assign(&e, Part{*shared, part});
+    parts_.entry(*shared).first = part;
     splice(std::move(part));
   }
   void expr(const ExprPtr& e) { expr(*e, e.use_count() > 1 ? &e : nullptr); }
@@ -125,7 +125,7 @@ public:
     if (parts_.size() < 2 * std::max<std::size_t>(parts_after_forgetting_, 64)) {
       return;
     }
-    std::erase_if(parts_, [](const auto& entry) { return entry.second.node.expired(); });
+    parts_.erase_gone();
     parts_after_forgetting_ = parts_.size();
   }
 
@@ -514,11 +514,7 @@ private:
   cbor::Writer* out_; // open_.back().own
   std::size_t streamed_ = 0;
   // The encodings of the shared nodes written so far.
-  struct Part {
-    std::weak_ptr<const Expr> node;
-    EncodingPtr encoding;
-  };
-  std::unordered_map<const Expr*, Part> parts_;
+  NodeTable<EncodingPtr> parts_;
   std::size_t parts_after_forgetting_ = 0;
 };
 

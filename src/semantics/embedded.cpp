@@ -7,20 +7,19 @@
 
 #include "semantics/detail/eval_internal.h"
 #include "semantics/eval.h"
+#include "syntax/node_table.h"
 
 namespace polar::dhall {
 namespace {
 
-// A type literal's node, whether it is closed, and its value once asked.
-// The node is watched, not kept: once it is gone its address may name
-// another node.
+// Whether a type literal is closed, and its value once asked. Its node is
+// watched, not kept (NodeTable).
 struct KnownLiteral {
   enum class State : std::uint8_t { open, closed, evaluating };
-  std::weak_ptr<const Expr> node;
   State state = State::open;
   ValuePtr value; // null until a closed literal is first evaluated
 };
-using KnownLiterals = std::unordered_map<const Expr*, KnownLiteral>;
+using KnownLiterals = NodeTable<KnownLiteral>;
 
 struct ThreadTables {
   // The live embeddings by the address of their value, so that quote() can
@@ -31,13 +30,6 @@ struct ThreadTables {
 };
 thread_local ThreadTables tables;
 auto& embeddings = tables.embeddings;
-
-// The entry of `expr` in `known`, or null when it has none or its node is
-// gone.
-KnownLiteral* live_entry(KnownLiterals& known, const Expr* expr) {
-  auto found = known.find(expr);
-  return found == known.end() || found->second.node.expired() ? nullptr : &found->second;
-}
 
 // Whether `root`, a record or union type literal, is made only of builtins,
 // constants, resolved imports, applications and other such literals: then
@@ -57,7 +49,7 @@ bool closed_literal(const ExprPtr& root, KnownLiterals& known) {
         return false;
       }
       if (expr->is<RecordType>() || expr->is<UnionType>()) {
-        if (const KnownLiteral* entry = live_entry(known, expr.get())) {
+        if (const KnownLiteral* entry = known.find(*expr)) {
           if (entry->state == KnownLiteral::State::open) {
             return false;
           }
@@ -86,7 +78,7 @@ bool closed_literal(const ExprPtr& root, KnownLiterals& known) {
     }
   }
   for (const ExprPtr* literal : inner_literals) {
-    known[literal->get()] = {*literal, KnownLiteral::State::closed, nullptr};
+    known.entry(*literal).first = {KnownLiteral::State::closed, nullptr};
   }
   return true;
 }
@@ -101,12 +93,9 @@ ValuePtr detail::closed_type_literal(const ExprPtr& expr) {
   }
   using State = KnownLiteral::State;
   auto& known_literals = tables.type_literals;
-  auto [found, added] = known_literals.try_emplace(expr.get());
-  // A reference, not the iterator: the walk and the evaluation below add
-  // entries, and a rehash moves no element.
-  KnownLiteral& known = found->second;
-  if (added || known.node.expired()) {
-    known = {expr, State::open, nullptr};
+  // The walk and the evaluation below add entries: the reference stays.
+  auto [known, fresh] = known_literals.entry(expr);
+  if (fresh) {
     if (closed_literal(expr, known_literals)) {
       known.state = State::closed;
     }

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <type_traits>
-#include <unordered_map>
 #include <utility>
 
 #include "semantics/eval.h"
+#include "syntax/node_table.h"
 
 namespace polar::dhall {
 
@@ -17,14 +17,9 @@ Env Env::extend(Label name, ValuePtr value) const {
 }
 
 // Weak on both sides: a suspension holds its environment, and so this
-// table's binding. The node is checked alive so that its address, the key,
-// still names it.
+// table's binding; the node is watched (NodeTable).
 struct Env::SharedSuspensions {
-  struct Shared {
-    std::weak_ptr<const Expr> expr;
-    std::weak_ptr<LazyValue::Suspension> suspension;
-  };
-  std::unordered_map<const Expr*, Shared> by_node;
+  NodeTable<std::weak_ptr<LazyValue::Suspension>> by_node;
 };
 
 LazyValue Env::suspend_shared(const ExprPtr& expr) const {
@@ -35,12 +30,12 @@ LazyValue Env::suspend_shared(const ExprPtr& expr) const {
   if (!table) {
     table = std::make_unique<SharedSuspensions>();
   }
-  auto& shared = table->by_node[expr.get()];
-  if (auto suspension = shared.suspension.lock(); suspension && !shared.expr.expired()) {
+  auto& shared = table->by_node.entry(expr).first;
+  if (auto suspension = shared.lock()) {
     return LazyValue(std::move(suspension));
   }
   LazyValue fresh(*this, expr);
-  shared = {expr, fresh.suspension_};
+  shared = fresh.suspension_;
   return fresh;
 }
 
